@@ -1,0 +1,68 @@
+import { query } from "../../../test-support/database"
+import { productByHandle, readyCart, regionByName, storeClient } from "../../../test-support/store"
+
+const PVA_NUMBER = /^PVA-\d{8}-\d{6}$/
+
+async function stockOf(variantId: string): Promise<number> {
+  const [row] = await query(process.env.PVA_TEST_DATABASE_URL!, "SELECT inventory_quantity FROM product_variant WHERE id = $1", [variantId])
+  return row.inventory_quantity
+}
+
+describe("a shopper buying through the store API", () => {
+  it("sees only the products of the storefront whose publishable key it uses", async () => {
+    const com = await storeClient("com").products.list({ limit: 100 })
+    const org = await storeClient("org").products.list({ limit: 100 })
+    const comHandles = com.products.map((p: any) => p.handle)
+    const orgHandles = org.products.map((p: any) => p.handle)
+
+    expect(comHandles).toContain("malachite-fish")
+    expect(comHandles).not.toContain("vault-imperial-emerald")
+    expect(orgHandles).toContain("vault-imperial-emerald")
+    expect(orgHandles).not.toContain("malachite-fish")
+    expect(comHandles).toContain("amradjet-emerald-pendant")
+    expect(orgHandles).toContain("amradjet-emerald-pendant")
+    expect(com.count).toBeGreaterThanOrEqual(24)
+  })
+
+  it("prices the catalog in each region's currency", async () => {
+    const client = storeClient("com")
+    const us = await regionByName(client, "United States")
+    const eu = await regionByName(client, "Europe")
+    const inUsd = await productByHandle(client, "amradjet-emerald-pendant", us.id)
+    const inEur = await productByHandle(client, "amradjet-emerald-pendant", eu.id)
+    expect(inUsd.variants[0].calculated_price).toBe(62500)
+    expect(inUsd.variants[0].sku).toBe("GEM-001")
+    expect(inEur.variants[0].calculated_price).toBe(57900)
+  })
+
+  it.each([
+    ["United States", "usd"],
+    ["Europe", "eur"],
+  ])("buys the emerald pendant in %s: the order gets a PVA number and stock drops by one", async (regionName, currency) => {
+    const client = storeClient("com")
+    const pendant = await productByHandle(client, "amradjet-emerald-pendant")
+    const variantId = pendant.variants[0].id
+    const before = await stockOf(variantId)
+
+    const cartId = await readyCart(client, { variantId, region: regionName })
+    const completion: any = await client.carts.complete(cartId)
+
+    expect(completion.type).toBe("order")
+    const order = completion.data
+    expect(order.currency_code).toBe(currency)
+    expect(order.pva_number).toMatch(PVA_NUMBER)
+    expect(order.pva_number.slice(4, 12)).toBe(new Date().toISOString().slice(0, 10).replace(/-/g, ""))
+    expect(await stockOf(variantId)).toBe(before - 1)
+
+    const { order: fetched } = await client.client.request(
+      "GET",
+      `/store/orders/cart/${cartId}?email=${encodeURIComponent(order.email)}`
+    )
+    expect(fetched.pva_number).toBe(order.pva_number)
+  })
+
+  it("gives every order its own PVA number", async () => {
+    const rows = await query(process.env.PVA_TEST_DATABASE_URL!, `SELECT count(*)::int AS n, count(DISTINCT pva_number)::int AS d FROM "order"`)
+    expect(rows[0].n).toBe(rows[0].d)
+  })
+})

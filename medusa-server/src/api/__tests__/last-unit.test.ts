@@ -1,0 +1,57 @@
+import { query } from "../../../test-support/database"
+import { createStockedProduct, readyCart, storeClient } from "../../../test-support/store"
+
+const db = () => process.env.PVA_TEST_DATABASE_URL!
+
+async function completeAll(cartIds: string[]) {
+  return Promise.all(
+    cartIds.map(async (id) => {
+      const res = await fetch(`${process.env.PVA_TEST_SERVER_URL}/store/carts/${id}/complete`, { method: "POST" })
+      return { status: res.status, body: await res.json() }
+    })
+  )
+}
+
+describe("the last unit of a piece", () => {
+  it("is sold exactly once when 20 shoppers check out at the same moment", async () => {
+    const { variantId } = await createStockedProduct(1)
+    const client = storeClient("com")
+    const cartIds: string[] = []
+    for (let i = 0; i < 20; i++) cartIds.push(await readyCart(client, { variantId }))
+
+    const results = await completeAll(cartIds)
+
+    const orders = results.filter((r) => r.status === 200 && r.body.type === "order")
+    const refused = results.filter((r) => r.status >= 400 && r.status < 500)
+    expect(orders).toHaveLength(1)
+    expect(refused).toHaveLength(19)
+    for (const r of refused) expect(JSON.stringify(r.body)).toMatch(/inventory/i)
+
+    const [{ inventory_quantity }] = await query(db(), "SELECT inventory_quantity FROM product_variant WHERE id = $1", [variantId])
+    expect(inventory_quantity).toBe(0)
+    const [{ n }] = await query(
+      db(),
+      `SELECT count(DISTINCT o.id)::int AS n FROM "order" o JOIN line_item li ON li.order_id = o.id WHERE li.variant_id = $1`,
+      [variantId]
+    )
+    expect(n).toBe(1)
+  })
+
+  it("leaves the other lines' stock untouched when one line of a checkout has run out", async () => {
+    const plenty = await createStockedProduct(5)
+    const scarce = await createStockedProduct(1)
+    const client = storeClient("com")
+    const cartId = await readyCart(client, { variantId: plenty.variantId, quantity: 2 })
+    await client.carts.lineItems.create(cartId, { variant_id: scarce.variantId, quantity: 1 })
+    const rival = await readyCart(client, { variantId: scarce.variantId })
+    await completeAll([rival])
+
+    const [result] = await completeAll([cartId])
+
+    expect(result.status).toBe(409)
+    const rows = await query(db(), "SELECT id, inventory_quantity FROM product_variant WHERE id = ANY($1)", [[plenty.variantId, scarce.variantId]])
+    const stock = Object.fromEntries(rows.map((r: any) => [r.id, r.inventory_quantity]))
+    expect(stock[plenty.variantId]).toBe(5)
+    expect(stock[scarce.variantId]).toBe(0)
+  })
+})

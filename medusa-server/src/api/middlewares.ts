@@ -1,0 +1,37 @@
+import type { MiddlewaresConfig } from "@medusajs/medusa"
+import Redis from "ioredis"
+import { readServerEnv } from "../config/env"
+import { clientIp, HitCounter, MemoryHitCounter, rateLimit, RedisHitCounter } from "../lib/rate-limit"
+
+const env = readServerEnv()
+const counter: HitCounter = env.redisUrl
+  ? new RedisHitCounter(new Redis(env.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }))
+  : new MemoryHitCounter()
+const { windowSeconds } = env.rateLimits
+
+const loginLimit = rateLimit(counter, [
+  {
+    name: "login",
+    limit: env.rateLimits.loginPerIdentity,
+    windowSeconds,
+    keyOf: (req) => {
+      const email = typeof req.body?.email === "string" ? req.body.email.trim().toLowerCase() : ""
+      return `${clientIp(req)}|${email}`
+    },
+  },
+])
+
+const checkoutLimit = rateLimit(counter, [
+  { name: "checkout", limit: env.rateLimits.checkoutPerCart, windowSeconds, keyOf: (req) => `cart:${req.params.id}` },
+  { name: "checkout", limit: env.rateLimits.checkoutPerIp, windowSeconds, keyOf: (req) => `ip:${clientIp(req)}` },
+])
+
+export const config: MiddlewaresConfig = {
+  routes: [
+    { matcher: "/store/auth", method: "POST", middlewares: [loginLimit] },
+    { matcher: "/store/auth/token", method: "POST", middlewares: [loginLimit] },
+    { matcher: "/admin/auth", method: "POST", middlewares: [loginLimit] },
+    { matcher: "/admin/auth/token", method: "POST", middlewares: [loginLimit] },
+    { matcher: "/store/carts/:id/complete", method: "POST", middlewares: [checkoutLimit] },
+  ],
+}

@@ -1,0 +1,114 @@
+/**
+ * Reads and validates the server's environment once, so every other module
+ * gets typed settings and production never starts on development secrets.
+ */
+export type ServerEnv = {
+  nodeEnv: string
+  isProduction: boolean
+  port: number
+  databaseUrl?: string
+  redisUrl?: string
+  jwtSecret: string
+  cookieSecret: string
+  storeCors: string
+  adminCors: string
+  authCors: string
+  backendUrl: string
+  stripeApiKey?: string
+  stripeWebhookSecret?: string
+  workerMode: "shared" | "worker" | "server"
+  serveAdmin: boolean
+  embeddedPostgresPort: number
+  embeddedPostgresDir: string
+  rateLimits: RateLimitSettings
+  bodySizeLimit: string
+}
+
+export type RateLimitSettings = {
+  windowSeconds: number
+  loginPerIdentity: number
+  checkoutPerCart: number
+  checkoutPerIp: number
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = "ConfigError"
+  }
+}
+
+export const DEV_SECRET = "pva-dev-secret-not-for-production"
+const KNOWN_DEFAULT_SECRETS = new Set(["supersecret", "secret", "changeme", "something", DEV_SECRET])
+const MIN_SECRET_LENGTH = 32
+
+const DEFAULT_STORE_CORS = "http://localhost:8000,http://localhost:8001"
+const DEFAULT_ADMIN_CORS = "http://localhost:7001,http://localhost:9000"
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === "") return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new ConfigError(`${name} must be a positive integer, got "${raw}"`)
+  }
+  return value
+}
+
+function checkSecret(name: string, value: string | undefined, isProduction: boolean): string {
+  if (!isProduction) return value || DEV_SECRET
+  if (!value) {
+    throw new ConfigError(`${name} is not set: production needs a random secret of at least ${MIN_SECRET_LENGTH} characters`)
+  }
+  if (KNOWN_DEFAULT_SECRETS.has(value)) {
+    throw new ConfigError(`${name} is a well-known default value: set a random secret of at least ${MIN_SECRET_LENGTH} characters`)
+  }
+  if (value.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(`${name} is too short (${value.length} characters): production needs at least ${MIN_SECRET_LENGTH}`)
+  }
+  return value
+}
+
+export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
+  const nodeEnv = env.NODE_ENV || "development"
+  const isProduction = nodeEnv === "production"
+  const port = positiveInt(env, "PORT", 9000)
+
+  const workerMode = (env.MEDUSA_WORKER_MODE || "shared") as ServerEnv["workerMode"]
+  if (!["shared", "worker", "server"].includes(workerMode)) {
+    throw new ConfigError(`MEDUSA_WORKER_MODE must be shared, worker or server, got "${workerMode}"`)
+  }
+  if (isProduction && !env.DATABASE_URL) {
+    throw new ConfigError("DATABASE_URL is not set: production does not run on the embedded database")
+  }
+  if (env.STRIPE_API_KEY && !env.STRIPE_WEBHOOK_SECRET && isProduction) {
+    throw new ConfigError("STRIPE_WEBHOOK_SECRET is not set: Stripe needs it to verify its webhooks")
+  }
+
+  return {
+    nodeEnv,
+    isProduction,
+    port,
+    databaseUrl: env.DATABASE_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    jwtSecret: checkSecret("JWT_SECRET", env.JWT_SECRET, isProduction),
+    cookieSecret: checkSecret("COOKIE_SECRET", env.COOKIE_SECRET, isProduction),
+    storeCors: env.STORE_CORS || DEFAULT_STORE_CORS,
+    adminCors: env.ADMIN_CORS || DEFAULT_ADMIN_CORS,
+    authCors: env.AUTH_CORS || env.ADMIN_CORS || DEFAULT_ADMIN_CORS,
+    backendUrl: (env.MEDUSA_BACKEND_URL || `http://localhost:${port}`).replace(/\/$/, ""),
+    stripeApiKey: env.STRIPE_API_KEY || undefined,
+    stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
+    workerMode,
+    serveAdmin: env.MEDUSA_ADMIN_SERVE !== "false",
+    embeddedPostgresPort: positiveInt(env, "EMBEDDED_POSTGRES_PORT", 54329),
+    embeddedPostgresDir: env.EMBEDDED_POSTGRES_DIR || "",
+    rateLimits: {
+      windowSeconds: positiveInt(env, "RATE_LIMIT_WINDOW_SECONDS", 60),
+      loginPerIdentity: positiveInt(env, "RATE_LIMIT_LOGIN", 10),
+      checkoutPerCart: positiveInt(env, "RATE_LIMIT_CHECKOUT_PER_CART", 10),
+      checkoutPerIp: positiveInt(env, "RATE_LIMIT_CHECKOUT_PER_IP", 60),
+    },
+    bodySizeLimit: env.BODY_SIZE_LIMIT || "100kb",
+  }
+}

@@ -1,0 +1,67 @@
+import { ServerEnv } from "./env"
+
+/**
+ * The Medusa config object for the environment: every external service has a
+ * real default that runs on a bare machine, and the real service when configured.
+ */
+export function buildMedusaConfig(env: ServerEnv) {
+  const plugins: Array<string | { resolve: string; options: Record<string, unknown> }> = [
+    "medusa-fulfillment-manual",
+    "medusa-payment-manual",
+  ]
+
+  if (env.stripeApiKey) {
+    plugins.push({
+      resolve: "medusa-payment-stripe",
+      options: {
+        api_key: env.stripeApiKey,
+        webhook_secret: env.stripeWebhookSecret,
+        automatic_payment_methods: true,
+      },
+    })
+  }
+
+  if (env.serveAdmin) {
+    plugins.push({
+      resolve: "@medusajs/admin",
+      options: {
+        serve: true,
+        path: "/app",
+        outDir: "build",
+        autoRebuild: false,
+        backend: env.backendUrl,
+      },
+    })
+  }
+
+  const modules: Record<string, unknown> = env.redisUrl
+    ? {
+        eventBus: { resolve: "@medusajs/event-bus-redis", options: { redisUrl: env.redisUrl } },
+        cacheService: { resolve: "@medusajs/cache-redis", options: { redisUrl: env.redisUrl, ttl: 30 } },
+      }
+    : {
+        eventBus: { resolve: "@medusajs/event-bus-local" },
+        cacheService: { resolve: "@medusajs/cache-inmemory", options: { ttl: 30 } },
+      }
+
+  return {
+    projectConfig: {
+      database_type: "postgres",
+      database_url: env.databaseUrl,
+      database_extra: { max: 20 },
+      redis_url: env.redisUrl,
+      jwt_secret: env.jwtSecret,
+      cookie_secret: env.cookieSecret,
+      store_cors: env.storeCors,
+      admin_cors: env.adminCors,
+      auth_cors: env.authCors,
+      worker_mode: env.workerMode,
+      http_compression: { enabled: true },
+    },
+    featureFlags: {
+      product_categories: true,
+    },
+    plugins,
+    modules,
+  }
+}

@@ -1,0 +1,5 @@
+export declare module "@medusajs/medusa/dist/models/order" {
+  declare interface Order {
+    pva_number: string
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The server's entry point: `node dist/main.js [start|migrate|seed]`.
+ * Without DATABASE_URL it brings up the embedded PostgreSQL first, so a bare
+ * machine runs the whole store.
+ */
+import path from "path"
+import { spawnSync } from "child_process"
+import { ConfigError, readServerEnv } from "./config/env"
+import { startEmbeddedPostgres } from "./db/embedded-postgres"
+
+process.env.MEDUSA_DISABLE_TELEMETRY = "true"
+const serverRoot = path.resolve(__dirname, "..")
+
+async function ensureDatabase(): Promise<void> {
+  const env = readServerEnv()
+  if (env.databaseUrl) return
+  const db = await startEmbeddedPostgres({
+    dataDir: env.embeddedPostgresDir || path.join(serverRoot, ".pgdata", "data"),
+    port: env.embeddedPostgresPort,
+    database: "medusa",
+  })
+  process.env.DATABASE_URL = db.url
+  const stop = () => db.stop().finally(() => process.exit(0))
+  process.once("SIGINT", stop)
+  process.once("SIGTERM", stop)
+  console.log(`embedded PostgreSQL ready on port ${env.embeddedPostgresPort}`)
+}
+
+function runMigrations(): void {
+  // Medusa's migrate command reads argv and exits the process, so it gets one of its own.
+  const result = spawnSync(process.execPath, [__filename, "migrate-only"], {
+    cwd: serverRoot,
+    env: process.env,
+    stdio: ["ignore", "ignore", "inherit"],
+  })
+  if (result.status !== 0) throw new Error(`migrations failed with exit code ${result.status}`)
+}
+
+async function main(command: string): Promise<void> {
+  readServerEnv() // fail fast on a bad environment, before anything starts
+
+  if (command === "migrate-only") {
+    process.argv = [process.argv[0], process.argv[1], "migrations", "run"]
+    await require("@medusajs/medusa/dist/commands/migrate").default({ directory: serverRoot })
+    return
+  }
+
+  await ensureDatabase()
+  if (command === "migrate") {
+    runMigrations()
+    process.exit(0)
+  }
+  if (command === "seed") {
+    runMigrations()
+    const { runSeed } = require("./scripts/seed")
+    await runSeed({ directory: serverRoot, writeStorefrontEnv: process.argv.includes("--write-storefront-env") })
+    process.exit(0)
+  }
+  if (command === "start") {
+    if (process.env.MEDUSA_SKIP_MIGRATIONS !== "true") runMigrations()
+    const { startServer } = require("./server")
+    await startServer(serverRoot)
+    return
+  }
+  throw new ConfigError(`unknown command "${command}": use start, migrate or seed`)
+}
+
+main(process.argv[2] || "start").catch((err) => {
+  if (err instanceof ConfigError || err?.name === "ConfigError") {
+    console.error(`Configuration error: ${err.message}`)
+  } else {
+    console.error(err)
+  }
+  process.exit(1)
+})

@@ -1,0 +1,206 @@
+/**
+ * Seeds PVA Bazaar's regions, channels, keys, categories and catalog. Running it
+ * again changes nothing: every record is looked up by its natural key first.
+ */
+import express from "express"
+import fs from "fs"
+import path from "path"
+import { readServerEnv } from "../config/env"
+import { CATEGORY_TREE, SEED_PRODUCTS, SeedProduct } from "../seed/catalog"
+import { writeProductImage } from "../seed/product-image"
+
+export const DEV_ADMIN = { email: "admin@pvabazaar.local", password: "pva-admin-dev" }
+export const DEV_CUSTOMER = { email: "shopper@pvabazaar.local", password: "pva-shopper-dev" }
+
+const REGIONS = [
+  { name: "United States", currency_code: "usd", countries: ["us"], shipping: [["Standard Shipping", 800], ["Express Shipping", 2500]] },
+  {
+    name: "Europe",
+    currency_code: "eur",
+    countries: ["de", "fr", "it", "es", "nl", "be", "at", "ie", "pt", "fi"],
+    shipping: [["Standard Shipping", 900], ["Express Shipping", 2900]],
+  },
+] as const
+
+export const SALES_CHANNELS = {
+  com: { name: "pvabazaar.com", description: "The shop for ethically sourced gems and artisan goods" },
+  org: { name: "pvabazaar.org", description: "Provenance, digital twins and fractional shares" },
+}
+
+function handleOf(name: string) {
+  return name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")
+}
+
+export async function seedStore(container: any, opts: { staticDir: string; backendUrl: string; devAccounts: boolean }) {
+  const storeService = container.resolve("storeService")
+  const store = await storeService.retrieve({ relations: ["currencies"] })
+  for (const code of ["usd", "eur"]) {
+    if (!store.currencies.some((c: any) => c.code === code)) await storeService.addCurrency(code)
+  }
+  if (store.name !== "PVA Bazaar") await storeService.update({ name: "PVA Bazaar" })
+
+  const paymentProviders = ["manual", ...(readServerEnv().stripeApiKey ? ["stripe"] : [])]
+  const regionService = container.resolve("regionService")
+  const shippingOptionService = container.resolve("shippingOptionService")
+  const profile = await container.resolve("shippingProfileService").retrieveDefault()
+  for (const spec of REGIONS) {
+    let [region] = await regionService.list({ name: spec.name })
+    if (!region) {
+      region = await regionService.create({
+        name: spec.name,
+        currency_code: spec.currency_code,
+        tax_rate: 0,
+        payment_providers: paymentProviders,
+        fulfillment_providers: ["manual"],
+        countries: [...spec.countries],
+      })
+    }
+    const existing = await shippingOptionService.list({ region_id: region.id })
+    for (const [name, amount] of spec.shipping) {
+      if (existing.some((o: any) => o.name === name)) continue
+      await shippingOptionService.create({
+        name,
+        region_id: region.id,
+        profile_id: profile.id,
+        provider_id: "manual",
+        data: { id: "manual-fulfillment" },
+        price_type: "flat_rate",
+        amount,
+        is_return: false,
+      })
+    }
+  }
+
+  const salesChannelService = container.resolve("salesChannelService")
+  const channels: Record<"com" | "org", any> = {} as any
+  for (const [key, spec] of Object.entries(SALES_CHANNELS) as Array<["com" | "org", { name: string; description: string }]>) {
+    const [[found]] = await salesChannelService.listAndCount({ name: spec.name }, { take: 1 })
+    channels[key] = found ?? (await salesChannelService.create(spec))
+  }
+
+  const userService = container.resolve("userService")
+  let [admin] = await userService.list({ email: DEV_ADMIN.email })
+  if (!admin && opts.devAccounts) {
+    admin = await userService.create({ email: DEV_ADMIN.email, first_name: "Dev", last_name: "Admin", role: "admin" }, DEV_ADMIN.password)
+  }
+
+  const keyService = container.resolve("publishableApiKeyService")
+  const keys: Record<"com" | "org", string> = {} as any
+  for (const key of ["com", "org"] as const) {
+    const title = SALES_CHANNELS[key].name
+    const [candidates] = await keyService.listAndCount({ q: title }, { take: 10 })
+    let apiKey = candidates.find((k: any) => k.title === title && !k.revoked_at)
+    if (!apiKey) {
+      apiKey = await keyService.create({ title }, { loggedInUserId: admin?.id ?? "seed" })
+      await keyService.addSalesChannels(apiKey.id, [channels[key].id])
+    }
+    keys[key] = apiKey.id
+  }
+
+  const categoryIds = await seedCategories(container)
+  await seedProducts(container, { profileId: profile.id, channels, categoryIds, ...opts })
+
+  if (opts.devAccounts) {
+    const customerService = container.resolve("customerService")
+    const [customer] = await customerService.list({ email: DEV_CUSTOMER.email, has_account: true })
+    if (!customer) {
+      await customerService.create({ email: DEV_CUSTOMER.email, password: DEV_CUSTOMER.password, first_name: "Ada", last_name: "Shopper" })
+    }
+  }
+  return { publishableKeys: keys, salesChannels: { com: channels.com.id, org: channels.org.id } }
+}
+
+async function seedCategories(container: any): Promise<Record<string, string>> {
+  const categoryService = container.resolve("productCategoryService")
+  const ids: Record<string, string> = {}
+  const ensure = async (name: string, parentId: string | null) => {
+    const handle = handleOf(name)
+    const [[found]] = await categoryService.listAndCount({ handle }, { take: 1 })
+    const category =
+      found ?? (await categoryService.create({ name, handle, is_active: true, is_internal: false, parent_category_id: parentId }))
+    ids[name] = category.id
+    return category.id
+  }
+  for (const [parent, children] of Object.entries(CATEGORY_TREE)) {
+    const parentId = await ensure(parent, null)
+    for (const child of children) await ensure(child, parentId)
+  }
+  return ids
+}
+
+async function seedProducts(
+  container: any,
+  opts: { profileId: string; channels: Record<"com" | "org", any>; categoryIds: Record<string, string>; staticDir: string; backendUrl: string }
+) {
+  const productService = container.resolve("productService")
+  const variantService = container.resolve("productVariantService")
+  for (const spec of SEED_PRODUCTS) {
+    const imagePath = writeProductImage(opts.staticDir, spec.handle, spec.title)
+    const [existing] = await productService.list({ handle: spec.handle }, { take: 1 })
+    if (existing) continue
+    const product = await productService.create({
+      title: spec.title,
+      handle: spec.handle,
+      description: spec.description,
+      status: "published",
+      profile_id: opts.profileId,
+      thumbnail: `${opts.backendUrl}/static/${imagePath}`,
+      images: [`${opts.backendUrl}/static/${imagePath}`],
+      options: [{ title: "Edition" }],
+      origin_country: spec.origin,
+      material: spec.material,
+      categories: spec.categories.map((name) => ({ id: requireCategory(opts.categoryIds, name) })),
+      sales_channels: spec.channels.map((c) => ({ id: opts.channels[c].id })),
+      metadata: productMetadata(spec),
+    })
+    await variantService.create(product.id, [
+      {
+        title: "Standard",
+        sku: spec.sku,
+        inventory_quantity: spec.stock,
+        manage_inventory: true,
+        allow_backorder: false,
+        prices: [
+          { currency_code: "usd", amount: spec.usd },
+          { currency_code: "eur", amount: spec.eur },
+        ],
+        options: [{ option_id: product.options[0].id, value: "Standard" }],
+      },
+    ])
+  }
+}
+
+function productMetadata(spec: SeedProduct) {
+  return { origin: spec.origin, digital_twin: Boolean(spec.digitalTwin) }
+}
+
+function requireCategory(ids: Record<string, string>, name: string) {
+  const id = ids[name]
+  if (!id) throw new Error(`seed catalog names unknown category "${name}"`)
+  return id
+}
+
+function writeStorefrontEnv(repoRoot: string, backendUrl: string, keys: Record<"com" | "org", string>) {
+  for (const key of ["com", "org"] as const) {
+    const dir = path.join(repoRoot, `storefront-${key}`)
+    if (!fs.existsSync(dir)) continue
+    fs.writeFileSync(
+      path.join(dir, ".env.local"),
+      `# Written by the medusa-server seed\nNEXT_PUBLIC_MEDUSA_BACKEND_URL=${backendUrl}\nNEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY=${keys[key]}\n`
+    )
+  }
+}
+
+export async function runSeed(opts: { directory: string; writeStorefrontEnv?: boolean }) {
+  const env = readServerEnv()
+  const loaders = require("@medusajs/medusa/dist/loaders").default
+  const { container } = await loaders({ directory: opts.directory, expressApp: express() })
+  const result = await seedStore(container, {
+    staticDir: path.join(opts.directory, "static"),
+    backendUrl: env.backendUrl,
+    devAccounts: !env.isProduction,
+  })
+  if (opts.writeStorefrontEnv) writeStorefrontEnv(path.resolve(opts.directory, ".."), env.backendUrl, result.publishableKeys)
+  console.log(JSON.stringify({ seeded: true, ...result }))
+  return result
+}

@@ -1,0 +1,27 @@
+import express from "express"
+import path from "path"
+import { readServerEnv } from "./config/env"
+import { jsonBodyParser } from "./lib/request-body"
+
+/** Boots Medusa on an express app the way `medusa start` does, plus local static files. */
+export async function startServer(directory: string) {
+  const env = readServerEnv()
+  const app = express()
+  app.disable("x-powered-by")
+  app.use(["/store", "/admin"], jsonBodyParser(env.bodySizeLimit))
+  app.use("/static", express.static(path.join(directory, "static"), { maxAge: "1d", fallthrough: false }))
+
+  const loaders = require("@medusajs/medusa/dist/loaders").default
+  const { container } = await loaders({ directory, expressApp: app })
+
+  const server = app.listen(env.port, () => {
+    console.log(`PVA Bazaar server listening on ${env.port} (${env.workerMode} mode)`)
+  })
+  const shutdown = () => {
+    server.close(() => process.exit(0))
+    setTimeout(() => process.exit(0), 5000).unref()
+  }
+  process.once("SIGTERM", shutdown)
+  process.once("SIGINT", shutdown)
+  return { app, server, container }
+}

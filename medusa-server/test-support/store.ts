@@ -1,0 +1,153 @@
+import Medusa from "@medusajs/medusa-js"
+import type { SeedResult } from "./server"
+
+export const testServerUrl = () => process.env.PVA_TEST_SERVER_URL as string
+export const testSeed = (): SeedResult => JSON.parse(process.env.PVA_TEST_SEED as string)
+
+export function storeClient(channel: "com" | "org", opts: { token?: string; baseUrl?: string } = {}) {
+  return new Medusa({
+    baseUrl: opts.baseUrl ?? testServerUrl(),
+    maxRetries: 0,
+    publishableApiKey: testSeed().publishableKeys[channel],
+    customHeaders: opts.token ? { Authorization: `Bearer ${opts.token}` } : {},
+  } as any)
+}
+
+export async function customerToken(email: string, password: string, baseUrl = testServerUrl()): Promise<string> {
+  const res = await fetch(`${baseUrl}/store/auth/token`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  })
+  if (!res.ok) throw new Error(`customer login failed: ${res.status} ${await res.text()}`)
+  return (await res.json()).access_token
+}
+
+export async function registerCustomer(email: string, password = "correct-horse-battery"): Promise<string> {
+  const client = storeClient("com")
+  await client.customers.create({ email, password, first_name: "Test", last_name: "Customer" })
+  return customerToken(email, password)
+}
+
+export async function adminToken(baseUrl = testServerUrl()): Promise<string> {
+  const res = await fetch(`${baseUrl}/admin/auth/token`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: "admin@pvabazaar.local", password: "pva-admin-dev" }),
+  })
+  if (!res.ok) throw new Error(`admin login failed: ${res.status} ${await res.text()}`)
+  return (await res.json()).access_token
+}
+
+/** Raw HTTP for the cases a typed client cannot express (malformed bodies, missing headers). */
+export async function http(
+  method: string,
+  path: string,
+  opts: { body?: unknown; rawBody?: string; headers?: Record<string, string>; channel?: "com" | "org" } = {}
+) {
+  const headers: Record<string, string> = { "content-type": "application/json", ...opts.headers }
+  if (opts.channel) headers["x-publishable-api-key"] = testSeed().publishableKeys[opts.channel]
+  const res = await fetch(`${testServerUrl()}${path}`, {
+    method,
+    headers,
+    body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+  })
+  const text = await res.text()
+  let json: any
+  try {
+    json = JSON.parse(text)
+  } catch {
+    json = undefined
+  }
+  return { status: res.status, headers: res.headers, json, text }
+}
+
+/** The HTTP status a medusa-js call failed with, or 200 when it succeeded. */
+export async function statusOf(call: Promise<unknown>): Promise<number> {
+  try {
+    await call
+    return 200
+  } catch (err: any) {
+    if (!err.response) throw err
+    return err.response.status
+  }
+}
+
+export const US_ADDRESS = {
+  first_name: "Ada",
+  last_name: "Shopper",
+  address_1: "1 Market Street",
+  city: "San Francisco",
+  province: "CA",
+  postal_code: "94105",
+  country_code: "us",
+}
+
+export const DE_ADDRESS = { ...US_ADDRESS, city: "Berlin", province: "", postal_code: "10115", country_code: "de" }
+
+export async function regionByName(client: Medusa, name: string) {
+  const { regions } = await client.regions.list()
+  const region = regions.find((r: any) => r.name === name)
+  if (!region) throw new Error(`no region ${name}`)
+  return region
+}
+
+export async function productByHandle(client: Medusa, handle: string, regionId?: string) {
+  const { products } = await client.products.list({ handle, region_id: regionId } as any)
+  if (!products[0]) throw new Error(`no product ${handle}`)
+  return products[0] as any
+}
+
+/** Builds a cart that is one `complete` away from an order. */
+export async function readyCart(
+  client: Medusa,
+  opts: { variantId: string; quantity?: number; email?: string; region?: string }
+): Promise<string> {
+  const region = await regionByName(client, opts.region ?? "United States")
+  const { cart } = await client.carts.create({ region_id: region.id })
+  await client.carts.lineItems.create(cart.id, { variant_id: opts.variantId, quantity: opts.quantity ?? 1 })
+  const address = region.currency_code === "eur" ? DE_ADDRESS : US_ADDRESS
+  await client.carts.update(cart.id, {
+    email: opts.email ?? `guest-${cart.id.slice(-8).toLowerCase()}@example.com`,
+    shipping_address: address,
+    billing_address: address,
+  })
+  const { shipping_options } = await client.shippingOptions.listCartOptions(cart.id)
+  await client.carts.addShippingMethod(cart.id, { option_id: shipping_options[0].id })
+  await client.carts.createPaymentSessions(cart.id)
+  await client.carts.setPaymentSession(cart.id, { provider_id: "manual" })
+  return cart.id
+}
+
+/** A product with its own stock, so a test's purchases cannot disturb another's. */
+export async function createStockedProduct(stock: number, opts: { channel?: "com" | "org"; title?: string } = {}) {
+  const token = await adminToken()
+  const title = opts.title ?? `Test Piece ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+  const channelId = testSeed().salesChannels[opts.channel ?? "com"]
+  const res = await fetch(`${testServerUrl()}/admin/products`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      title,
+      status: "published",
+      sales_channels: [{ id: channelId }],
+      options: [{ title: "Edition" }],
+      variants: [
+        {
+          title: "Standard",
+          inventory_quantity: stock,
+          manage_inventory: true,
+          allow_backorder: false,
+          prices: [
+            { currency_code: "usd", amount: 10000 },
+            { currency_code: "eur", amount: 9000 },
+          ],
+          options: [{ value: "Standard" }],
+        },
+      ],
+    }),
+  })
+  if (!res.ok) throw new Error(`product create failed: ${res.status} ${await res.text()}`)
+  const { product } = await res.json()
+  return { productId: product.id as string, variantId: product.variants[0].id as string, handle: product.handle as string }
+}

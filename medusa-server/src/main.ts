@@ -11,19 +11,18 @@ import { startEmbeddedPostgres } from "./db/embedded-postgres"
 process.env.MEDUSA_DISABLE_TELEMETRY = "true"
 const serverRoot = path.resolve(__dirname, "..")
 
-async function ensureDatabase(): Promise<void> {
+/** Returns how to stop the embedded database this process started, if it started one. */
+async function ensureDatabase(): Promise<() => Promise<void>> {
   const env = readServerEnv()
-  if (env.databaseUrl) return
+  if (env.databaseUrl) return async () => undefined
   const db = await startEmbeddedPostgres({
     dataDir: env.embeddedPostgresDir || path.join(serverRoot, ".pgdata", "data"),
     port: env.embeddedPostgresPort,
     database: "medusa",
   })
   process.env.DATABASE_URL = db.url
-  const stop = () => db.stop().finally(() => process.exit(0))
-  process.once("SIGINT", stop)
-  process.once("SIGTERM", stop)
   console.log(`embedded PostgreSQL ready on port ${env.embeddedPostgresPort}`)
+  return db.stop
 }
 
 function runMigrations(): void {
@@ -45,24 +44,25 @@ async function main(command: string): Promise<void> {
     return
   }
 
-  await ensureDatabase()
+  if (!["start", "migrate", "seed"].includes(command)) {
+    throw new ConfigError(`unknown command "${command}": use start, migrate or seed`)
+  }
+  const stopDatabase = await ensureDatabase()
+  const exit = (code: number) => stopDatabase().finally(() => process.exit(code))
+
   if (command === "migrate") {
     runMigrations()
-    process.exit(0)
+    return exit(0)
   }
   if (command === "seed") {
     runMigrations()
     const { runSeed } = require("./scripts/seed")
     await runSeed({ directory: serverRoot, writeStorefrontEnv: process.argv.includes("--write-storefront-env") })
-    process.exit(0)
+    return exit(0)
   }
-  if (command === "start") {
-    if (process.env.MEDUSA_SKIP_MIGRATIONS !== "true") runMigrations()
-    const { startServer } = require("./server")
-    await startServer(serverRoot)
-    return
-  }
-  throw new ConfigError(`unknown command "${command}": use start, migrate or seed`)
+  if (process.env.MEDUSA_SKIP_MIGRATIONS !== "true") runMigrations()
+  const { startServer } = require("./server")
+  await startServer(serverRoot, () => exit(0))
 }
 
 main(process.argv[2] || "start").catch((err) => {

@@ -4,7 +4,7 @@ import { readServerEnv } from "./config/env"
 import { jsonBodyParser } from "./lib/request-body"
 
 /** Boots Medusa on an express app the way `medusa start` does, plus local static files. */
-export async function startServer(directory: string) {
+export async function startServer(directory: string, onClosed: () => void = () => process.exit(0)) {
   const env = readServerEnv()
   const app = express()
   app.disable("x-powered-by")
@@ -18,8 +18,8 @@ export async function startServer(directory: string) {
     console.log(`PVA Bazaar server listening on ${env.port} (${env.workerMode} mode)`)
   })
   const shutdown = () => {
-    server.close(() => process.exit(0))
-    setTimeout(() => process.exit(0), 5000).unref()
+    server.close(() => onClosed())
+    setTimeout(() => onClosed(), 5000).unref()
   }
   process.once("SIGTERM", shutdown)
   process.once("SIGINT", shutdown)

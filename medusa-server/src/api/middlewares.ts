@@ -1,6 +1,7 @@
 import type { MiddlewaresConfig } from "@medusajs/medusa"
 import Redis from "ioredis"
 import { readServerEnv } from "../config/env"
+import { requireLineQuantity } from "../lib/line-item-quantity"
 import { clientIp, HitCounter, MemoryHitCounter, rateLimit, RedisHitCounter } from "../lib/rate-limit"
 
 const env = readServerEnv()
@@ -33,5 +34,7 @@ export const config: MiddlewaresConfig = {
     { matcher: "/admin/auth", method: "POST", middlewares: [loginLimit] },
     { matcher: "/admin/auth/token", method: "POST", middlewares: [loginLimit] },
     { matcher: "/store/carts/:id/complete", method: "POST", middlewares: [checkoutLimit] },
+    { matcher: "/store/carts/:id/line-items", method: "POST", middlewares: [requireLineQuantity(1)] },
+    { matcher: "/store/carts/:id/line-items/:line_id", method: "POST", middlewares: [requireLineQuantity(0)] },
   ],
 }

@@ -32,13 +32,28 @@ export async function startEmbeddedPostgres(opts: {
     onLog: () => undefined,
   })
   if (fresh) await pg.initialise()
-  await pg.start()
-
   const adminUrl = `postgres://postgres:postgres@127.0.0.1:${opts.port}/postgres`
+  // A server left running by an earlier process on this data folder is reused, not fought over.
+  const alreadyRunning = await canConnect(adminUrl)
+  if (!alreadyRunning) await pg.start()
+
   await createDatabaseIfMissing(adminUrl, opts.database)
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${opts.port}/${opts.database}`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      if (!alreadyRunning) await pg.stop()
+    },
+  }
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 })
+  try {
+    await client.connect()
+    await client.end()
+    return true
+  } catch {
+    return false
   }
 }
 

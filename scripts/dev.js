@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+/**
+ * `npm run dev`: the whole stack on one machine. Embedded PostgreSQL unless
+ * DATABASE_URL is set, the local event bus unless REDIS_URL is set, a local
+ * Hardhat chain with the contracts deployed unless CHAIN_RPC_URL is set, then
+ * the Medusa server (store API + admin at /app) and any storefront that has a dev script.
+ */
+const { spawn, spawnSync } = require("child_process")
+const fs = require("fs")
+const net = require("net")
+const path = require("path")
+
+const root = path.resolve(__dirname, "..")
+const serverDir = path.join(root, "medusa-server")
+const children = []
+let stopDatabase = async () => undefined
+
+function run(cmd, args, opts = {}) {
+  const result = spawnSync(cmd, args, { stdio: "inherit", cwd: root, ...opts })
+  if (result.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed with ${result.status}`)
+}
+
+function start(name, cmd, args, opts = {}) {
+  const child = spawn(cmd, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], ...opts })
+  const prefix = (line) => `[${name}] ${line}`
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffer = ""
+    stream.on("data", (chunk) => {
+      buffer += chunk
+      const lines = buffer.split("\n")
+      buffer = lines.pop()
+      for (const line of lines) console.log(prefix(line))
+    })
+  }
+  child.on("exit", (code) => {
+    console.log(prefix(`exited with ${code}`))
+    if (!shuttingDown) shutdown(code || 1)
+  })
+  children.push(child)
+  return child
+}
+
+function waitForPort(port, host = "127.0.0.1", timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const socket = net.connect({ port, host })
+      socket.once("connect", () => {
+        socket.destroy()
+        resolve()
+      })
+      socket.once("error", () => {
+        socket.destroy()
+        if (Date.now() > deadline) reject(new Error(`nothing listening on ${host}:${port}`))
+        else setTimeout(attempt, 500)
+      })
+    }
+    attempt()
+  })
+}
+
+function hasScript(workspaceDir, script) {
+  const pkg = path.join(root, workspaceDir, "package.json")
+  return fs.existsSync(pkg) && Boolean(JSON.parse(fs.readFileSync(pkg, "utf8")).scripts?.[script])
+}
+
+let shuttingDown = false
+async function shutdown(code = 0) {
+  shuttingDown = true
+  for (const child of children) child.kill("SIGTERM")
+  await new Promise((r) => setTimeout(r, 1500))
+  await stopDatabase().catch(() => undefined)
+  process.exit(code)
+}
+process.on("SIGINT", () => shutdown(0))
+process.on("SIGTERM", () => shutdown(0))
+
+async function main() {
+  const env = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" }
+
+  console.log("building the server and the admin…")
+  run("npm", ["run", "build", "-w", "@pva/medusa-server"])
+  run("npm", ["run", "build:admin-if-missing", "-w", "@pva/medusa-server"])
+
+  if (!env.DATABASE_URL) {
+    const { startEmbeddedPostgres } = require(path.join(serverDir, "dist/db/embedded-postgres"))
+    const port = Number(env.EMBEDDED_POSTGRES_PORT || 54329)
+    const db = await startEmbeddedPostgres({
+      dataDir: env.EMBEDDED_POSTGRES_DIR || path.join(serverDir, ".pgdata", "data"),
+      port,
+      database: "medusa",
+    })
+    stopDatabase = db.stop
+    env.DATABASE_URL = db.url
+    console.log(`embedded PostgreSQL on port ${port} (data in medusa-server/.pgdata)`)
+  }
+
+  if (!env.CHAIN_RPC_URL && hasScript("contracts", "chain")) {
+    start("chain", "npm", ["run", "chain", "-w", "@pva/contracts"], { env })
+    await waitForPort(Number(env.CHAIN_PORT || 8545))
+    env.CHAIN_RPC_URL = `http://127.0.0.1:${env.CHAIN_PORT || 8545}`
+  }
+
+  run("node", ["dist/main.js", "seed", "--write-storefront-env"], { cwd: serverDir, env })
+  start("medusa", "node", ["dist/main.js", "start"], { cwd: serverDir, env: { ...env, MEDUSA_SKIP_MIGRATIONS: "true" } })
+  await waitForPort(Number(env.PORT || 9000))
+
+  for (const [dir, port] of [["storefront-com", 8000], ["storefront-org", 8001]]) {
+    if (hasScript(dir, "dev")) start(dir, "npm", ["run", "dev", "-w", `@pva/${dir}`], { env: { ...env, PORT: String(port) } })
+  }
+
+  console.log(`
+PVA Bazaar is running:
+  store API     http://localhost:${env.PORT || 9000}/store
+  Medusa Admin  http://localhost:${env.PORT || 9000}/app   (admin@pvabazaar.local / pva-admin-dev)
+  dev customer  shopper@pvabazaar.local / pva-shopper-dev
+Press Ctrl+C to stop.`)
+}
+
+main().catch(async (err) => {
+  console.error(err.message || err)
+  await shutdown(1)
+})

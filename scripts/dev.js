@@ -21,7 +21,8 @@ function run(cmd, args, opts = {}) {
 }
 
 function start(name, cmd, args, opts = {}) {
-  const child = spawn(cmd, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], ...opts })
+  // Its own process group, so stopping it also stops what npm started beneath it.
+  const child = spawn(cmd, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], detached: true, ...opts })
   const prefix = (line) => `[${name}] ${line}`
   for (const stream of [child.stdout, child.stderr]) {
     let buffer = ""
@@ -67,7 +68,13 @@ function hasScript(workspaceDir, script) {
 let shuttingDown = false
 async function shutdown(code = 0) {
   shuttingDown = true
-  for (const child of children) child.kill("SIGTERM")
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, "SIGTERM")
+    } catch {
+      // already gone
+    }
+  }
   await new Promise((r) => setTimeout(r, 1500))
   await stopDatabase().catch(() => undefined)
   process.exit(code)

@@ -37,6 +37,22 @@ describe("the last unit of a piece", () => {
     expect(n).toBe(1)
   })
 
+  it("sells ten units to ten simultaneous shoppers, each order with its own PVA number", async () => {
+    const { variantId } = await createStockedProduct(10)
+    const client = storeClient("com")
+    const cartIds: string[] = []
+    for (let i = 0; i < 10; i++) cartIds.push(await readyCart(client, { variantId }))
+
+    const results = await completeAll(cartIds)
+
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill(200))
+    const numbers = results.map((r) => r.body.data.pva_number)
+    expect(new Set(numbers).size).toBe(10)
+    for (const n of numbers) expect(n).toMatch(/^PVA-\d{8}-\d{6}$/)
+    const [{ inventory_quantity }] = await query(db(), "SELECT inventory_quantity FROM product_variant WHERE id = $1", [variantId])
+    expect(inventory_quantity).toBe(0)
+  })
+
   it("leaves the other lines' stock untouched when one line of a checkout has run out", async () => {
     const plenty = await createStockedProduct(5)
     const scarce = await createStockedProduct(1)

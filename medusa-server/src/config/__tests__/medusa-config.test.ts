@@ -1,0 +1,40 @@
+import { readServerEnv } from "../env"
+import { buildMedusaConfig } from "../medusa-config"
+
+const pluginNames = (config: ReturnType<typeof buildMedusaConfig>) =>
+  config.plugins.map((p) => (typeof p === "string" ? p : p.resolve))
+
+describe("the Medusa config follows the environment", () => {
+  it("uses the manual payment provider, local event bus and in-memory cache on a bare machine", () => {
+    const config = buildMedusaConfig(readServerEnv({}))
+    expect(pluginNames(config)).toContain("medusa-payment-manual")
+    expect(pluginNames(config)).not.toContain("medusa-payment-stripe")
+    expect((config.modules.eventBus as any).resolve).toBe("@medusajs/event-bus-local")
+    expect((config.modules.cacheService as any).resolve).toBe("@medusajs/cache-inmemory")
+  })
+
+  it("adds Stripe with its webhook secret when a Stripe key is set", () => {
+    const config = buildMedusaConfig(readServerEnv({ STRIPE_API_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: "whsec_y" }))
+    const stripe = config.plugins.find((p) => typeof p !== "string" && p.resolve === "medusa-payment-stripe") as any
+    expect(stripe.options).toMatchObject({ api_key: "sk_test_x", webhook_secret: "whsec_y" })
+    expect(pluginNames(config)).toContain("medusa-payment-manual")
+  })
+
+  it("uses Redis for events and cache when REDIS_URL is set", () => {
+    const config = buildMedusaConfig(readServerEnv({ REDIS_URL: "redis://cache:6379" }))
+    expect(config.modules.eventBus).toEqual({ resolve: "@medusajs/event-bus-redis", options: { redisUrl: "redis://cache:6379" } })
+    expect((config.modules.cacheService as any).resolve).toBe("@medusajs/cache-redis")
+    expect(config.projectConfig.redis_url).toBe("redis://cache:6379")
+  })
+
+  it("takes CORS origins from the environment", () => {
+    const config = buildMedusaConfig(readServerEnv({ STORE_CORS: "https://pvabazaar.com,https://pvabazaar.org", ADMIN_CORS: "https://admin.pvabazaar.com" }))
+    expect(config.projectConfig.store_cors).toBe("https://pvabazaar.com,https://pvabazaar.org")
+    expect(config.projectConfig.admin_cors).toBe("https://admin.pvabazaar.com")
+  })
+
+  it("serves the admin at /app unless told not to", () => {
+    expect(pluginNames(buildMedusaConfig(readServerEnv({})))).toContain("@medusajs/admin")
+    expect(pluginNames(buildMedusaConfig(readServerEnv({ MEDUSA_ADMIN_SERVE: "false" })))).not.toContain("@medusajs/admin")
+  })
+})

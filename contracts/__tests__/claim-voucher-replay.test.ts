@@ -1,0 +1,95 @@
+import type { Address, Hex } from "viem";
+import type { ClaimVoucher } from "../lib/voucher";
+import { roles } from "../lib/roles";
+import {
+  accounts,
+  expectRevert,
+  isolateChainState,
+  latestTimestamp,
+  mined,
+  publicClient,
+  revertOf,
+  walletFor,
+} from "./helpers/chain";
+import { pvaTwinAbi, twinFixture } from "./helpers/contracts";
+import { digestFor, signVoucher } from "./helpers/vouchers";
+
+const { minter, alice, bob, relayer, mallory } = accounts;
+
+describe("a claim voucher is good for one recipient, one token, one contract, one chain, once", () => {
+  let twin: Address;
+  let voucher: ClaimVoucher;
+  let signature: Hex;
+
+  beforeAll(async () => {
+    twin = await twinFixture();
+  });
+  isolateChainState();
+
+  beforeEach(async () => {
+    voucher = {
+      to: alice.address,
+      tokenId: 7n,
+      metadataDigest: digestFor("piece-7"),
+      deadline: (await latestTimestamp()) + 3600n,
+    };
+    signature = await signVoucher(minter, twin, voucher);
+  });
+
+  const claim = (target: Address, v: ClaimVoucher, sig: Hex, sender = relayer) =>
+    walletFor(sender).writeContract({ address: target, abi: pvaTwinAbi, functionName: "claim", args: [v, sig] });
+  const ownerOf = (target: Address, tokenId: bigint) =>
+    publicClient.readContract({ address: target, abi: pvaTwinAbi, functionName: "ownerOf", args: [tokenId] });
+
+  it("cannot be replayed on the same contract, by anyone", async () => {
+    await mined(claim(twin, voucher, signature));
+    await expectRevert(claim(twin, voucher, signature), "TwinAlreadyMinted", [voucher.tokenId]);
+    await expectRevert(claim(twin, voucher, signature, alice), "TwinAlreadyMinted", [voucher.tokenId]);
+  });
+
+  it("is rejected by a second PVATwin deployment, even one where the same signer is a minter", async () => {
+    const other = await twinFixture();
+    expect(await publicClient.readContract({ address: other, abi: pvaTwinAbi, functionName: "hasRole", args: [roles.MINTER_ROLE, minter.address] })).toBe(true);
+
+    const revert = await revertOf(claim(other, voucher, signature));
+    expect(revert.errorName).toBe("ClaimSignerUnauthorized");
+    // The domain's verifyingContract differs, so the signature recovers an unrelated key.
+    expect(revert.args?.[0]).not.toBe(minter.address);
+
+    await mined(claim(twin, voucher, signature));
+  });
+
+  it("is rejected when signed for another chain id", async () => {
+    const otherChain = await signVoucher(minter, twin, voucher, 8453);
+    const revert = await revertOf(claim(twin, voucher, otherChain));
+    expect(revert.errorName).toBe("ClaimSignerUnauthorized");
+    expect(revert.args?.[0]).not.toBe(minter.address);
+  });
+
+  describe("tampering with any signed field invalidates the signature", () => {
+    const tampered: [string, (v: ClaimVoucher) => ClaimVoucher][] = [
+      ["to", (v) => ({ ...v, to: mallory.address })],
+      ["tokenId", (v) => ({ ...v, tokenId: v.tokenId + 1n })],
+      ["metadataDigest", (v) => ({ ...v, metadataDigest: digestFor("forged metadata") })],
+      ["deadline", (v) => ({ ...v, deadline: v.deadline + 86_400n })],
+    ];
+
+    it.each(tampered)("changing %s makes the claim fail with ClaimSignerUnauthorized", async (_field, tamper) => {
+      const forged = tamper(voucher);
+      const revert = await revertOf(claim(twin, forged, signature, mallory));
+      expect(revert.errorName).toBe("ClaimSignerUnauthorized");
+      expect(revert.args?.[0]).not.toBe(minter.address);
+
+      // The untouched voucher still works, so it was the tampering that failed.
+      await mined(claim(twin, voucher, signature));
+      expect(await ownerOf(twin, voucher.tokenId)).toBe(alice.address);
+    });
+  });
+
+  it("only ever mints to voucher.to, whoever submits it", async () => {
+    await mined(claim(twin, voucher, signature, mallory));
+    expect(await ownerOf(twin, voucher.tokenId)).toBe(alice.address);
+    expect(await publicClient.readContract({ address: twin, abi: pvaTwinAbi, functionName: "balanceOf", args: [mallory.address] })).toBe(0n);
+    expect(await publicClient.readContract({ address: twin, abi: pvaTwinAbi, functionName: "balanceOf", args: [bob.address] })).toBe(0n);
+  });
+});

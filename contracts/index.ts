@@ -1,0 +1,28 @@
+// Public entry of @pva/contracts: typed ABIs and bytecode, the EIP-712 voucher definition,
+// the CID helpers that match PVATwin.tokenURI, role ids and deployment files.
+export { pvaTwinAbi, pvaTwinBytecode } from "./abi/PVATwin";
+export { pvaSharesAbi, pvaSharesBytecode } from "./abi/PVAShares";
+export {
+  cidForBytes,
+  cidFromDigest,
+  digestFromCid,
+  sha256Digest,
+  tokenUriFromDigest,
+} from "./lib/cid";
+export {
+  TWIN_EIP712_NAME,
+  TWIN_EIP712_VERSION,
+  claimVoucherTypedData,
+  claimVoucherTypes,
+  twinDomain,
+  type ClaimVoucher,
+} from "./lib/voucher";
+export { roles, shareRestrictions, type ShareRestriction } from "./lib/roles";
+export {
+  deploymentPath,
+  deploymentsDir,
+  loadDeployment,
+  type DeployedContract,
+  type Deployment,
+} from "./lib/deployments";
+export type { Address, Hex } from "./lib/types";

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// Deploys PVATwin and PVAShares to a running node, grants the server its roles, and writes
+// deployments/<chainId>.json.
+//
+//   CHAIN_RPC_URL         default http://127.0.0.1:8545
+//   CHAIN_DEPLOYER_KEY    default: hardhat dev account #0 (receives DEFAULT_ADMIN_ROLE)
+//   CHAIN_SERVER_ADDRESS  default: address of CHAIN_SERVER_KEY
+//   CHAIN_SERVER_KEY      default: hardhat dev account #1
+//   CHAIN_DEPLOYMENTS_DIR default: contracts/deployments
+//   CHAIN_SHARES_URI      default: ipfs://pva-shares/{id}.json (ERC-1155 metadata template)
+const fs = require("node:fs");
+const path = require("node:path");
+const { createPublicClient, createWalletClient, defineChain, getAddress, http } = require("viem");
+const { privateKeyToAccount } = require("viem/accounts");
+const { loadPackage } = require("./lib/package-entry");
+
+// Hardhat's well-known development keys (public knowledge; never use them on a real network).
+const HARDHAT_KEY_0 = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+const HARDHAT_KEY_1 = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+
+/**
+ * @param {object} [options]
+ * @returns {Promise<import('../dist').Deployment>}
+ */
+async function deploy(options = {}) {
+  const env = process.env;
+  const rpcUrl = options.rpcUrl ?? env.CHAIN_RPC_URL ?? "http://127.0.0.1:8545";
+  const deployerKey = options.deployerKey ?? env.CHAIN_DEPLOYER_KEY ?? HARDHAT_KEY_0;
+  const serverAddress = getAddress(
+    options.serverAddress ?? env.CHAIN_SERVER_ADDRESS ?? privateKeyToAccount(env.CHAIN_SERVER_KEY ?? HARDHAT_KEY_1).address,
+  );
+  const sharesUri = options.sharesUri ?? env.CHAIN_SHARES_URI ?? "ipfs://pva-shares/{id}.json";
+  const log = options.log ?? ((line) => console.log(line));
+
+  const pkg = loadPackage();
+  const outDir = options.outDir ?? env.CHAIN_DEPLOYMENTS_DIR ?? pkg.deploymentsDir();
+
+  const probe = createPublicClient({ transport: http(rpcUrl, { retryCount: 0 }) });
+  const chainId = await probe.getChainId();
+  const chain = defineChain({
+    id: chainId,
+    name: `chain ${chainId}`,
+    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: [rpcUrl] } },
+  });
+  const transport = http(rpcUrl, { retryCount: 0 });
+  const publicClient = createPublicClient({ chain, transport, pollingInterval: 100 });
+  const deployer = privateKeyToAccount(deployerKey);
+  const wallet = createWalletClient({ account: deployer, chain, transport });
+
+  async function waitOk(hash, what) {
+    const receipt = await publicClient.waitForTransactionReceipt({ hash });
+    if (receipt.status !== "success") throw new Error(`${what} reverted (${hash})`);
+    return receipt;
+  }
+  async function deployContract(name, abi, bytecode, args) {
+    const receipt = await waitOk(await wallet.deployContract({ abi, bytecode, args }), `deploying ${name}`);
+    const address = getAddress(receipt.contractAddress);
+    log(`${name} deployed at ${address} (block ${receipt.blockNumber})`);
+    return { address, blockNumber: Number(receipt.blockNumber) };
+  }
+
+  log(`deploying to chain ${chainId} at ${rpcUrl} from ${deployer.address}`);
+  const twin = await deployContract("PVATwin", pkg.pvaTwinAbi, pkg.pvaTwinBytecode, [deployer.address]);
+  const shares = await deployContract("PVAShares", pkg.pvaSharesAbi, pkg.pvaSharesBytecode, [deployer.address, sharesUri]);
+
+  const grants = [
+    ["PVATwin", twin.address, pkg.pvaTwinAbi, "MINTER_ROLE"],
+    ["PVATwin", twin.address, pkg.pvaTwinAbi, "ATTESTER_ROLE"],
+    ["PVAShares", shares.address, pkg.pvaSharesAbi, "ISSUER_ROLE"],
+    ["PVAShares", shares.address, pkg.pvaSharesAbi, "MINTER_ROLE"],
+    ["PVAShares", shares.address, pkg.pvaSharesAbi, "COMPLIANCE_ROLE"],
+  ];
+  for (const [name, address, abi, role] of grants) {
+    const hash = await wallet.writeContract({ address, abi, functionName: "grantRole", args: [pkg.roles[role], serverAddress] });
+    await waitOk(hash, `granting ${role} on ${name}`);
+  }
+  log(`granted MINTER/ATTESTER (PVATwin) and ISSUER/MINTER/COMPLIANCE (PVAShares) to ${serverAddress}`);
+
+  const deployment = {
+    chainId,
+    deployedAt: new Date().toISOString(),
+    contracts: { PVATwin: twin, PVAShares: shares },
+  };
+  fs.mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, `${chainId}.json`);
+  // Write then rename, so a reader never sees a half-written file.
+  fs.writeFileSync(`${file}.tmp`, `${JSON.stringify(deployment, null, 2)}\n`);
+  fs.renameSync(`${file}.tmp`, file);
+  log(`wrote ${file}`);
+  return deployment;
+}
+
+if (require.main === module) {
+  deploy().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
+
+module.exports = { deploy, HARDHAT_KEY_0, HARDHAT_KEY_1 };

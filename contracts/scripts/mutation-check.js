@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// Optional developer check (`npm run mutants`, several minutes): removes one contract check
+// at a time, recompiles, and runs the tests meant to catch it. Every mutant must make at
+// least one of those tests fail; a surviving mutant means a check is untested.
+// Sources are restored after each mutant (and on Ctrl-C).
+const { spawnSync } = require("node:child_process");
+const fs = require("node:fs");
+const path = require("node:path");
+
+const ROOT = path.join(__dirname, "..");
+const TWIN = "src/PVATwin.sol";
+const SHARES = "src/PVAShares.sol";
+const CID = "src/lib/CIDv1.sol";
+
+/** [name, file, exact text to replace, replacement, test files expected to catch it] */
+const MUTANTS = [
+  ["claim: pause check", TWIN, "bytes calldata signature) external whenNotPaused nonReentrant {", "bytes calldata signature) external nonReentrant {", ["claim-voucher"]],
+  ["claim: deadline check", TWIN, "if (block.timestamp > voucher.deadline) revert ClaimExpired(voucher.deadline, block.timestamp);", "", ["claim-voucher"]],
+  ["claim: signer role check", TWIN, "if (!hasRole(MINTER_ROLE, signer)) revert ClaimSignerUnauthorized(signer);", "", ["claim-voucher", "claim-voucher-replay"]],
+  [
+    "claim: plain ecrecover (no low-s rule)",
+    TWIN,
+    `(address signer, ECDSA.RecoverError err, bytes32 errArg) = ECDSA.tryRecoverCalldata(
+            hashClaimVoucher(voucher),
+            signature
+        );`,
+    `address signer = ecrecover(hashClaimVoucher(voucher), uint8(signature[64]), bytes32(signature[0:32]), bytes32(signature[32:64]));
+        ECDSA.RecoverError err = signer == address(0) ? ECDSA.RecoverError.InvalidSignature : ECDSA.RecoverError.NoError;
+        bytes32 errArg;`,
+    ["claim-signature-malleability"],
+  ],
+  ["claim: reentrancy guard", TWIN, "bytes calldata signature) external whenNotPaused nonReentrant {", "bytes calldata signature) external whenNotPaused {", ["reentrancy"]],
+  ["mint: already-minted check", TWIN, "if (_update(to, tokenId, address(0)) != address(0)) revert TwinAlreadyMinted(tokenId);", "_update(to, tokenId, address(0));", ["claim-voucher-replay", "custodial-mint"]],
+  ["mint: zero digest check", TWIN, "if (digest == bytes32(0)) revert MetadataDigestZero();", "", ["custodial-mint", "claim-voucher"]],
+  ["mint: zero address check", TWIN, "if (to == address(0)) revert ERC721InvalidReceiver(address(0));", "", ["custodial-mint", "claim-voucher"]],
+  ["mintTo: role check", TWIN, ") external onlyRole(MINTER_ROLE) whenNotPaused nonReentrant {", ") external whenNotPaused nonReentrant {", ["roles"]],
+  ["mintTo: pause check", TWIN, ") external onlyRole(MINTER_ROLE) whenNotPaused nonReentrant {", ") external onlyRole(MINTER_ROLE) nonReentrant {", ["custodial-mint"]],
+  ["mintTo: reentrancy guard", TWIN, ") external onlyRole(MINTER_ROLE) whenNotPaused nonReentrant {", ") external onlyRole(MINTER_ROLE) whenNotPaused {", ["reentrancy"]],
+  ["attest: role check", TWIN, "bytes32 dataHash) external onlyRole(ATTESTER_ROLE) {", "bytes32 dataHash) external {", ["roles"]],
+  ["attest: token must exist", TWIN, "_requireOwned(tokenId);\n        emit Attested", "emit Attested", ["attestations"]],
+  ["royalty: admin check", TWIN, "function setDefaultRoyalty(address receiver, uint96 feeNumerator) external onlyRole(DEFAULT_ADMIN_ROLE) {", "function setDefaultRoyalty(address receiver, uint96 feeNumerator) external {", ["roles"]],
+  ["pause: admin check", TWIN, "function pause() external onlyRole(DEFAULT_ADMIN_ROLE) {", "function pause() external {", ["roles"]],
+  ["tokenURI: codec (raw -> dag-pb)", CID, "uint256 private constant PREFIX = 0x01551220;", "uint256 private constant PREFIX = 0x01701220;", ["token-uri-cid"]],
+  ["tokenURI: last base32 character", CID, "out[j] = BASE32_ALPHABET[(buffer << (5 - bits)) & 31];", "out[j] = BASE32_ALPHABET[(buffer >> (5 - bits)) & 31];", ["token-uri-cid"]],
+  ["createOffering: role check", SHARES, "uint256 maxShares_\n    ) external onlyRole(ISSUER_ROLE) {", "uint256 maxShares_\n    ) external {", ["roles"]],
+  ["createOffering: lower bound", SHARES, "maxShares_ < MIN_SHARES_PER_OFFERING || ", "", ["shares-offerings"]],
+  ["createOffering: upper bound", SHARES, " || maxShares_ > MAX_SHARES_PER_OFFERING) {", ") {", ["shares-offerings"]],
+  ["createOffering: duplicate id", SHARES, "if (_offerings[offeringId].maxShares != 0) revert OfferingExists(offeringId);", "", ["shares-offerings"]],
+  ["mintShares: role check", SHARES, "uint256 amount) external onlyRole(MINTER_ROLE) nonReentrant {", "uint256 amount) external nonReentrant {", ["roles"]],
+  ["mintShares: reentrancy guard", SHARES, "uint256 amount) external onlyRole(MINTER_ROLE) nonReentrant {", "uint256 amount) external onlyRole(MINTER_ROLE) {", ["reentrancy"]],
+  ["mintShares: unknown offering", SHARES, "if (cap == 0) revert OfferingUnknown(offeringId);\n        uint256 available", "uint256 available", ["shares-offerings"]],
+  ["mintShares: cap", SHARES, "if (amount > available) revert MaxSharesExceeded(offeringId, amount, available);", "", ["shares-offerings", "shares-supply.property"]],
+  ["twinOf: unknown offering", SHARES, "if (offering.maxShares == 0) revert OfferingUnknown(offeringId);", "", ["shares-offerings"]],
+  ["setEligible: role check", SHARES, "bool eligible) external onlyRole(COMPLIANCE_ROLE) {", "bool eligible) external {", ["roles"]],
+  ["transfers: recipient eligibility", SHARES, "if (to != address(0) && !_eligible[to]) revert RecipientNotEligible(to);", "", ["shares-compliance", "shares-supply.property"]],
+  ["transfers: sender eligibility", SHARES, "if (from != address(0) && !_eligible[from]) revert SenderNotEligible(from);", "", ["shares-compliance", "shares-supply.property"]],
+  ["transfers: pause", SHARES, "        _requireNotPaused();\n        if (from", "        if (from", ["shares-compliance"]],
+];
+
+const originals = new Map();
+function restore() {
+  for (const [file, text] of originals) fs.writeFileSync(path.join(ROOT, file), text);
+}
+process.on("SIGINT", () => {
+  restore();
+  process.exit(130);
+});
+
+function run(cmd, args) {
+  return spawnSync(cmd, args, { cwd: ROOT, encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0" } });
+}
+
+const only = process.argv[2];
+const results = [];
+try {
+  for (const [name, file, from, to, tests] of MUTANTS) {
+    if (only && !name.includes(only)) continue;
+    const full = path.join(ROOT, file);
+    const text = originals.get(file) ?? fs.readFileSync(full, "utf8");
+    originals.set(file, text);
+    if (text.split(from).length !== 2) throw new Error(`mutant "${name}": pattern not found exactly once in ${file}`);
+    fs.writeFileSync(full, text.replace(from, to));
+
+    const compiled = run(process.execPath, [require.resolve("hardhat/internal/cli/bootstrap.js"), "compile", "--quiet"]);
+    let verdict;
+    if (compiled.status !== 0) {
+      verdict = "compile error (mutant invalid)";
+    } else {
+      const jest = run(process.execPath, [require.resolve("jest/bin/jest"), ...tests.map((t) => `__tests__/${t}.test.ts`)]);
+      const failed = /Tests:\s+(\d+) failed/.exec(jest.stderr)?.[1];
+      verdict = jest.status !== 0 && failed ? `killed (${failed} failing)` : "SURVIVED";
+    }
+    fs.writeFileSync(full, text);
+    results.push([name, verdict]);
+    console.log(`${verdict.padEnd(32)} ${name}`);
+  }
+} finally {
+  restore();
+  run(process.execPath, [require.resolve("hardhat/internal/cli/bootstrap.js"), "compile", "--quiet"]);
+}
+const bad = results.filter(([, v]) => !v.startsWith("killed"));
+console.log(`\n${results.length - bad.length} of ${results.length} mutants killed`);
+process.exit(bad.length ? 1 : 0);

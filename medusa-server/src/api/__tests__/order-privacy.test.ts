@@ -1,4 +1,4 @@
-import { createStockedProduct, http, readyCart, registerCustomer, storeClient } from "../../../test-support/store"
+import { adminToken, createStockedProduct, http, readyCart, registerCustomer, storeClient } from "../../../test-support/store"
 
 function unique(label: string) {
   return `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`
@@ -32,6 +32,21 @@ describe("who can read an order", () => {
       expect(byId.json.order.pva_number).toBe(order.pva_number)
       expect(byCart.status).toBe(200)
       expect(byCart.json.order.id).toBe(order.id)
+    })
+
+    it("is listed in its owner's order history with its PVA number", async () => {
+      const res = await http("GET", "/store/customers/me/orders", { headers: { authorization: `Bearer ${ownerToken}` } })
+      expect(res.status).toBe(200)
+      expect(res.json.orders.map((o: any) => [o.id, o.pva_number])).toEqual([[order.id, order.pva_number]])
+    })
+
+    it("shows its PVA number to the admin", async () => {
+      const token = await adminToken()
+      const res = await http("GET", `/admin/orders/${order.id}`, { headers: { authorization: `Bearer ${token}` } })
+      expect(res.status).toBe(200)
+      expect(res.json.order.pva_number).toBe(order.pva_number)
+      const list = await http("GET", `/admin/orders?q=${encodeURIComponent(order.email)}`, { headers: { authorization: `Bearer ${token}` } })
+      expect(list.json.orders.find((o: any) => o.id === order.id).pva_number).toBe(order.pva_number)
     })
 
     it("is hidden from another customer", async () => {

@@ -16,6 +16,8 @@ export type ServerEnv = {
   backendUrl: string
   stripeApiKey?: string
   stripeWebhookSecret?: string
+  meilisearchHost?: string
+  meilisearchApiKey?: string
   workerMode: "shared" | "worker" | "server"
   serveAdmin: boolean
   embeddedPostgresPort: number
@@ -99,6 +101,8 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     backendUrl: (env.MEDUSA_BACKEND_URL || `http://localhost:${port}`).replace(/\/$/, ""),
     stripeApiKey: env.STRIPE_API_KEY || undefined,
     stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
+    meilisearchHost: env.MEILISEARCH_HOST || undefined,
+    meilisearchApiKey: env.MEILISEARCH_API_KEY || undefined,
     workerMode,
     serveAdmin: env.MEDUSA_ADMIN_SERVE !== "false",
     embeddedPostgresPort: positiveInt(env, "EMBEDDED_POSTGRES_PORT", 54329),

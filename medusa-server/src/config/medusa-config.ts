@@ -21,6 +21,25 @@ export function buildMedusaConfig(env: ServerEnv) {
     })
   }
 
+  // Without Meilisearch, the store API's own Postgres-backed product search answers.
+  if (env.meilisearchHost) {
+    plugins.push({
+      resolve: "medusa-plugin-meilisearch",
+      options: {
+        config: { host: env.meilisearchHost, apiKey: env.meilisearchApiKey },
+        settings: {
+          products: {
+            indexSettings: {
+              searchableAttributes: ["title", "description", "variant_sku", "material", "origin_country"],
+              displayedAttributes: ["id", "title", "description", "handle", "thumbnail", "variant_sku"],
+            },
+            primaryKey: "id",
+          },
+        },
+      },
+    })
+  }
+
   if (env.serveAdmin) {
     plugins.push({
       resolve: "@medusajs/admin",

@@ -24,6 +24,14 @@ describe("a shopper buying through the store API", () => {
     expect(com.count).toBeGreaterThanOrEqual(24)
   })
 
+  it("searches the catalog in Postgres when no search engine is configured", async () => {
+    const { products } = await storeClient("com").products.list({ q: "emerald", limit: 50 } as any)
+    const handles = products.map((p: any) => p.handle)
+    expect(handles).toContain("amradjet-emerald-pendant")
+    expect(handles).not.toContain("malachite-fish")
+    expect(handles).not.toContain("vault-imperial-emerald") // another storefront's piece
+  })
+
   it("prices the catalog in each region's currency", async () => {
     const client = storeClient("com")
     const us = await regionByName(client, "United States")

@@ -27,6 +27,13 @@ describe("the Medusa config follows the environment", () => {
     expect(config.projectConfig.redis_url).toBe("redis://cache:6379")
   })
 
+  it("indexes products in Meilisearch when MEILISEARCH_HOST is set, and not otherwise", () => {
+    expect(pluginNames(buildMedusaConfig(readServerEnv({})))).not.toContain("medusa-plugin-meilisearch")
+    const config = buildMedusaConfig(readServerEnv({ MEILISEARCH_HOST: "http://search:7700", MEILISEARCH_API_KEY: "k" }))
+    const meili = config.plugins.find((p) => typeof p !== "string" && p.resolve === "medusa-plugin-meilisearch") as any
+    expect(meili.options.config).toEqual({ host: "http://search:7700", apiKey: "k" })
+  })
+
   it("takes CORS origins from the environment", () => {
     const config = buildMedusaConfig(readServerEnv({ STORE_CORS: "https://pvabazaar.com,https://pvabazaar.org", ADMIN_CORS: "https://admin.pvabazaar.com" }))
     expect(config.projectConfig.store_cors).toBe("https://pvabazaar.com,https://pvabazaar.org")

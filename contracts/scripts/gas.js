@@ -103,24 +103,12 @@ async function main() {
     const { timestamp } = await publicClient.getBlock();
     const deadline = timestamp + 86_400n;
     let serial = 100_000n;
-    const { tokenUriFromDigest } = require("./lib/package-entry").loadPackage();
+    const { tokenUriFromDigest, claimVoucherTypedData } = require("./lib/package-entry").loadPackage();
 
     async function pvaClaim(to, submitter) {
       const tokenId = serial++;
       const voucher = { to, tokenId, metadataDigest: digest(`meta-${tokenId}`), deadline };
-      const signature = await minter.signTypedData({
-        domain: { name: "PVATwin", version: "1", chainId: 31337, verifyingContract: twin.address },
-        types: {
-          ClaimVoucher: [
-            { name: "to", type: "address" },
-            { name: "tokenId", type: "uint256" },
-            { name: "metadataDigest", type: "bytes32" },
-            { name: "deadline", type: "uint256" },
-          ],
-        },
-        primaryType: "ClaimVoucher",
-        message: voucher,
-      });
+      const signature = await minter.signTypedData(claimVoucherTypedData(31337, twin.address, voucher));
       return send(submitter, { address: twin.address, abi: twin.abi, functionName: "claim", args: [voucher, signature] });
     }
     async function refClaim(to, submitter) {

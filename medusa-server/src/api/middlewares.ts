@@ -2,6 +2,7 @@ import type { MiddlewaresConfig } from "@medusajs/medusa"
 import Redis from "ioredis"
 import { readServerEnv } from "../config/env"
 import { requireLineQuantity } from "../lib/line-item-quantity"
+import { exposePartnerOnProducts } from "../lib/partner-on-products"
 import { clientIp, HitCounter, MemoryHitCounter, rateLimit, RedisHitCounter } from "../lib/rate-limit"
 
 const env = readServerEnv()
@@ -36,5 +37,9 @@ export const config: MiddlewaresConfig = {
     { matcher: "/store/carts/:id/complete", method: "POST", middlewares: [checkoutLimit] },
     { matcher: "/store/carts/:id/line-items", method: "POST", middlewares: [requireLineQuantity(1)] },
     { matcher: "/store/carts/:id/line-items/:line_id", method: "POST", middlewares: [requireLineQuantity(0)] },
+    { matcher: "/store/products", method: "GET", middlewares: [exposePartnerOnProducts("store")] },
+    { matcher: "/store/products/:id", method: "GET", middlewares: [exposePartnerOnProducts("store")] },
+    { matcher: "/admin/products", method: "GET", middlewares: [exposePartnerOnProducts("admin")] },
+    { matcher: "/admin/products/:id", method: "GET", middlewares: [exposePartnerOnProducts("admin")] },
   ],
 }

@@ -24,6 +24,54 @@ export type ServerEnv = {
   embeddedPostgresDir: string
   rateLimits: RateLimitSettings
   bodySizeLimit: string
+  automation: AutomationSettings
+}
+
+/** Partner webhooks, stock automation and email (issue 4). */
+export type AutomationSettings = {
+  resendApiKey?: string
+  emailFrom: string
+  adminAlertEmail: string
+  /** Hosts a webhook or feed URL may name even though they resolve to loopback (dev/test only). */
+  webhookAllowedHosts: string[]
+  webhookRetryScheduleSeconds: number[]
+  webhookTimeoutMs: number
+  webhookPollIntervalMs: number
+  partnerFeedSyncHourUtc: number
+}
+
+// Standard Webhooks' schedule: immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h.
+const DEFAULT_RETRY_SCHEDULE = [0, 5, 300, 1800, 7200, 18000, 36000, 36000]
+
+function retrySchedule(env: NodeJS.ProcessEnv): number[] {
+  const raw = env.WEBHOOK_RETRY_SCHEDULE_SECONDS
+  if (!raw) return DEFAULT_RETRY_SCHEDULE
+  const values = raw.split(",").map((v) => Number(v.trim()))
+  if (!values.length || values.some((v) => !Number.isFinite(v) || v < 0)) {
+    throw new ConfigError(`WEBHOOK_RETRY_SCHEDULE_SECONDS must be comma-separated non-negative seconds, got "${raw}"`)
+  }
+  return values
+}
+
+function automationSettings(env: NodeJS.ProcessEnv, isProduction: boolean): AutomationSettings {
+  const allowed = (env.WEBHOOK_ALLOWED_HOSTS || "").split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)
+  if (allowed.length && isProduction) {
+    throw new ConfigError("WEBHOOK_ALLOWED_HOSTS is a development setting: production never delivers to private addresses")
+  }
+  const hour = env.PARTNER_FEED_SYNC_HOUR_UTC === undefined || env.PARTNER_FEED_SYNC_HOUR_UTC === "" ? 3 : Number(env.PARTNER_FEED_SYNC_HOUR_UTC)
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23) {
+    throw new ConfigError(`PARTNER_FEED_SYNC_HOUR_UTC must be an hour 0-23, got "${env.PARTNER_FEED_SYNC_HOUR_UTC}"`)
+  }
+  return {
+    resendApiKey: env.RESEND_API_KEY || undefined,
+    emailFrom: env.EMAIL_FROM || "PVA Bazaar <orders@pvabazaar.com>",
+    adminAlertEmail: env.ADMIN_ALERT_EMAIL || "admin@pvabazaar.local",
+    webhookAllowedHosts: allowed,
+    webhookRetryScheduleSeconds: retrySchedule(env),
+    webhookTimeoutMs: positiveInt(env, "WEBHOOK_TIMEOUT_MS", 15000),
+    webhookPollIntervalMs: positiveInt(env, "WEBHOOK_POLL_INTERVAL_MS", 1000),
+    partnerFeedSyncHourUtc: hour,
+  }
 }
 
 export type RateLimitSettings = {
@@ -114,5 +162,6 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
       checkoutPerIp: positiveInt(env, "RATE_LIMIT_CHECKOUT_PER_IP", 60),
     },
     bodySizeLimit: env.BODY_SIZE_LIMIT || "100kb",
+    automation: automationSettings(env, isProduction),
   }
 }

@@ -99,6 +99,7 @@ export async function seedStore(container: any, opts: { staticDir: string; backe
 
   const categoryIds = await seedCategories(container)
   await seedProducts(container, { profileId: profile.id, channels, categoryIds, ...opts })
+  await require("../seed/partners").seedPartners(container)
 
   if (opts.devAccounts) {
     const customerService = container.resolve("customerService")

@@ -1,0 +1,161 @@
+import { query } from "../../../test-support/database"
+import { adminToken, http, productByHandle, storeClient, testServerUrl } from "../../../test-support/store"
+
+const db = () => process.env.PVA_TEST_DATABASE_URL!
+
+async function admin(method: string, path: string, body?: unknown) {
+  return http(method, path, { body, headers: { authorization: `Bearer ${await adminToken()}` } })
+}
+
+const unique = () => Math.random().toString(36).slice(2, 8)
+
+describe("partners", () => {
+  it("are seeded: Lukuni Cooperative (DRC, approved) and two more own every seeded product", async () => {
+    const { json } = await admin("GET", "/admin/partners")
+    const seeded = json.partners.filter((p: any) => ["lukuni-cooperative", "machakos-artisans-collective", "atlas-makers-guild"].includes(p.handle))
+    expect(seeded).toHaveLength(3)
+    const lukuni = seeded.find((p: any) => p.handle === "lukuni-cooperative")
+    expect(lukuni).toMatchObject({ name: "Lukuni Cooperative", country: "Democratic Republic of the Congo", status: "approved" })
+    expect(lukuni.webhook_secrets).toBeUndefined()
+    const [{ n }] = await query(db(), `SELECT count(*)::int AS n FROM product WHERE handle IN (SELECT unnest($1::text[])) AND partner_id IS NULL`, [
+      require("../../seed/catalog").SEED_PRODUCTS.map((p: any) => p.handle),
+    ])
+    expect(n).toBe(0)
+  })
+
+  it("show on product responses with name, country and handle", async () => {
+    const product = await productByHandle(storeClient("com"), "amradjet-emerald-pendant")
+    expect(product.partner).toEqual({
+      name: "Lukuni Cooperative",
+      country: "Democratic Republic of the Congo",
+      country_code: "cd",
+      handle: "lukuni-cooperative",
+    })
+    const one = await http("GET", `/store/products/${product.id}`, { channel: "com" })
+    expect(one.json.product.partner.handle).toBe("lukuni-cooperative")
+    const inAdmin = await admin("GET", `/admin/products/${product.id}`)
+    expect(inAdmin.json.product.partner).toMatchObject({ handle: "lukuni-cooperative", name: "Lukuni Cooperative" })
+    expect(inAdmin.json.product.reorder_point).toBe(10)
+  })
+
+  it("have a public profile only while approved", async () => {
+    const res = await http("GET", "/store/partners/lukuni-cooperative", { channel: "com" })
+    expect(res.status).toBe(200)
+    expect(res.json.partner).toMatchObject({ name: "Lukuni Cooperative", handle: "lukuni-cooperative" })
+    expect(res.json.partner.products.map((p: any) => p.handle)).toContain("amradjet-emerald-pendant")
+    expect(res.json.partner.contact_email).toBeUndefined()
+    expect(res.json.partner.payout_account_ref).toBeUndefined()
+    expect(JSON.stringify(res.json)).not.toContain("whsec_")
+
+    const handle = `pending-${unique()}`
+    const created = await admin("POST", "/admin/partners", { name: "Pending Weavers", handle, country: "Ghana" })
+    expect(created.status).toBe(201)
+    expect(created.json.partner.status).toBe("pending")
+    expect((await http("GET", `/store/partners/${handle}`, { channel: "com" })).status).toBe(404)
+    await admin("POST", `/admin/partners/${created.json.partner.id}`, { status: "approved" })
+    expect((await http("GET", `/store/partners/${handle}`, { channel: "com" })).status).toBe(200)
+    await admin("POST", `/admin/partners/${created.json.partner.id}`, { status: "rejected" })
+    expect((await http("GET", `/store/partners/${handle}`, { channel: "com" })).status).toBe(404)
+    expect((await http("GET", "/store/partners/no-such-partner", { channel: "com" })).status).toBe(404)
+  })
+
+  it("can be created, updated, given products and deleted by an admin", async () => {
+    const handle = `coop-${unique()}`
+    const created = await admin("POST", "/admin/partners", {
+      name: "Kivu Gem Growers",
+      handle,
+      country: "Democratic Republic of the Congo",
+      country_code: "CD",
+      contact_email: "hello@kivu.example",
+      payout_account_ref: "acct_kivu",
+      webhook_url: "https://93.184.215.14/hooks/pva",
+    })
+    expect(created.status).toBe(201)
+    const partner = created.json.partner
+    expect(partner.country_code).toBe("cd")
+    expect(partner.webhook_secrets).toHaveLength(1)
+    expect(partner.webhook_secrets[0].secret).toMatch(/^whsec_/)
+
+    const { json: products } = await admin("GET", "/admin/products?limit=1&q=Malachite%20Fish")
+    const malachite = products.products[0]
+    const original = malachite.partner.id
+    const updated = await admin("POST", `/admin/partners/${partner.id}`, { story: "Growers on Lake Kivu", product_ids: [malachite.id] })
+    expect(updated.status).toBe(200)
+    expect(updated.json.partner.story).toBe("Growers on Lake Kivu")
+    expect(updated.json.partner.products.map((p: any) => p.id)).toEqual([malachite.id])
+    expect((await admin("GET", `/admin/products/${malachite.id}`)).json.product.partner.handle).toBe(handle)
+
+    const list = await admin("GET", `/admin/partners?q=${handle}`)
+    expect(list.json.partners.map((p: any) => p.handle)).toEqual([handle])
+    expect(list.json.partners[0].product_count).toBe(1)
+
+    expect((await admin("POST", "/admin/partners", { name: "Dup", handle, country: "Kenya" })).status).toBe(422)
+
+    const deleted = await admin("DELETE", `/admin/partners/${partner.id}`)
+    expect(deleted.json).toEqual({ id: partner.id, object: "partner", deleted: true })
+    expect((await admin("GET", `/admin/partners/${partner.id}`)).status).toBe(404)
+    expect((await admin("GET", `/admin/products/${malachite.id}`)).json.product.partner).toBeNull()
+    await admin("POST", `/admin/partners/${original}`, { product_ids: [malachite.id] })
+  })
+
+  it("rotate secrets, keeping the old one active for the overlap", async () => {
+    const created = await admin("POST", "/admin/partners", { name: "Rotating Coop", handle: `rot-${unique()}`, country: "Kenya" })
+    const id = created.json.partner.id
+    const old = created.json.partner.webhook_secrets[0].secret
+    const rotated = await admin("POST", `/admin/partners/${id}/rotate-secret`)
+    expect(rotated.status).toBe(200)
+    expect(rotated.json.secret).toMatch(/^whsec_/)
+    expect(rotated.json.secret).not.toBe(old)
+    const detail = await admin("GET", `/admin/partners/${id}`)
+    const secrets = detail.json.partner.webhook_secrets
+    expect(secrets.map((s: any) => s.secret)).toEqual([old, rotated.json.secret])
+    expect(Date.parse(secrets[0].expires_at)).toBeGreaterThan(Date.now() + 23 * 3600_000)
+    expect(secrets[1].expires_at).toBeNull()
+  })
+
+  it("refuse bad input with a clear 4xx", async () => {
+    const cases: Array<[unknown, RegExp]> = [
+      [{ country: "Kenya" }, /name is required/],
+      [{ name: "X", country: "Kenya", status: "vip" }, /status must be one of/],
+      [{ name: "X", country: "Kenya", handle: "Not A Handle" }, /handle must be/],
+      [{ name: "X", country: "Kenya", contact_email: "nope" }, /contact_email/],
+      [{ name: "X", country: "Kenya", secret: "x" }, /Unknown fields: secret/],
+      [{ name: "X", country: "Kenya", product_ids: ["prod_missing"] }, /Unknown product ids/],
+      [{ name: "X", country: "Kenya", is_active: "yes" }, /is_active must be true or false/],
+    ]
+    for (const [body, message] of cases) {
+      const res = await admin("POST", "/admin/partners", body)
+      expect(res.status).toBe(400)
+      expect(res.json.message).toMatch(message)
+    }
+    expect((await admin("GET", "/admin/partners/partner_missing")).status).toBe(404)
+    expect((await admin("GET", "/admin/partners?status=vip")).status).toBe(400)
+    expect((await http("GET", "/admin/partners")).status).toBe(401)
+  })
+
+  it.each([
+    "http://127.0.0.1:9999/hook",
+    "http://[::1]/hook",
+    "http://169.254.169.254/latest/meta-data/",
+    "http://10.0.0.8/hook",
+    "http://2130706433/hook",
+    "ftp://93.184.215.14/feed.csv",
+  ])("refuse to save a webhook or feed URL pointing at %s", async (url) => {
+    const res = await admin("POST", "/admin/partners", { name: "Sneaky", handle: `sneaky-${unique()}`, country: "Kenya", webhook_url: url })
+    expect(res.status).toBe(400)
+    expect(res.json.message).toMatch(/webhook_url/)
+    const feed = await admin("POST", "/admin/partners", { name: "Sneaky", handle: `sneaky-${unique()}`, country: "Kenya", inventory_feed_url: url })
+    expect(feed.status).toBe(400)
+    expect(feed.json.message).toMatch(/inventory_feed_url/)
+  })
+
+  it("let an admin set a product's reorder point", async () => {
+    const product = await productByHandle(storeClient("com"), "malachite-worry-stone")
+    const res = await admin("POST", `/admin/products/${product.id}/reorder-point`, { reorder_point: 12 })
+    expect(res.json.product).toEqual({ id: product.id, reorder_point: 12 })
+    expect((await admin("POST", `/admin/products/${product.id}/reorder-point`, { reorder_point: -1 })).status).toBe(400)
+    expect((await admin("POST", `/admin/products/prod_missing/reorder-point`, { reorder_point: 3 })).status).toBe(404)
+    await admin("POST", `/admin/products/${product.id}/reorder-point`, { reorder_point: 10 })
+    void testServerUrl
+  })
+})

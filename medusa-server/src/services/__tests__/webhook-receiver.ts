@@ -1,0 +1,79 @@
+import { createHmac, timingSafeEqual } from "crypto"
+import http from "http"
+import { AddressInfo } from "net"
+
+/**
+ * A partner's webhook endpoint on loopback, for tests. Signatures are checked
+ * with this file's own Standard Webhooks implementation, not the server's.
+ */
+export type Received = { path: string; id: string; timestamp: string; signature: string; body: string; answered: number }
+type Answer = { status: number; headers?: Record<string, string>; body?: string }
+
+export function standardWebhookValid(
+  secret: string,
+  msg: { id: string; timestamp: string; signature: string; body: string },
+  nowSeconds = Math.floor(Date.now() / 1000),
+  toleranceSeconds = 300
+): boolean {
+  const ts = Number(msg.timestamp)
+  if (!Number.isInteger(ts) || Math.abs(nowSeconds - ts) > toleranceSeconds) return false
+  const key = Buffer.from(secret.replace(/^whsec_/, ""), "base64")
+  const expected = createHmac("sha256", key).update(`${msg.id}.${msg.timestamp}.${msg.body}`).digest()
+  return msg.signature.split(" ").some((part) => {
+    const [version, sig] = part.split(",")
+    if (version !== "v1" || !sig) return false
+    const given = Buffer.from(sig, "base64")
+    return given.length === expected.length && timingSafeEqual(given, expected)
+  })
+}
+
+export async function startReceiver() {
+  const received: Received[] = []
+  const scripts = new Map<string, Answer[]>()
+  const fallback = new Map<string, Answer>()
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on("data", (c) => chunks.push(c))
+    req.on("end", () => {
+      const path = req.url ?? "/"
+      const queue = scripts.get(path)
+      const answer = (queue && queue.length ? queue.shift() : undefined) ?? fallback.get(path) ?? { status: 200 }
+      received.push({
+        path,
+        id: String(req.headers["webhook-id"] ?? ""),
+        timestamp: String(req.headers["webhook-timestamp"] ?? ""),
+        signature: String(req.headers["webhook-signature"] ?? ""),
+        body: Buffer.concat(chunks).toString("utf8"),
+        answered: answer.status,
+      })
+      res.writeHead(answer.status, answer.headers ?? { "content-type": "text/plain" })
+      res.end(answer.body ?? "ok")
+    })
+  })
+  // No host: listen on both 127.0.0.1 and ::1, whichever "localhost" resolves to.
+  await new Promise<void>((resolve) => server.listen(0, resolve))
+  const port = (server.address() as AddressInfo).port
+  return {
+    port,
+    url: (path: string) => `http://localhost:${port}${path}`,
+    received,
+    at: (path: string) => received.filter((r) => r.path === path),
+    /** Answers these statuses in order, then `then` (200 unless set). */
+    script: (path: string, answers: Answer[], then?: Answer) => {
+      scripts.set(path, [...answers])
+      if (then) fallback.set(path, then)
+      else fallback.delete(path)
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await probe()
+    if (value) return value
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 150))
+  }
+}

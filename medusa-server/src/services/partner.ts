@@ -1,0 +1,268 @@
+import { TransactionBaseService } from "@medusajs/medusa"
+import { MedusaError } from "medusa-core-utils"
+import type { EntityManager } from "typeorm"
+import { readServerEnv } from "../config/env"
+import { assertSafeUrl, UnsafeUrlError } from "../lib/ssrf-guard"
+import { rowsOf } from "../lib/sql-rows"
+import { generateWebhookSecret } from "../lib/standard-webhooks"
+import { Partner, PARTNER_STATUSES, WebhookSecret } from "../models/partner"
+
+/** How long the previous secret keeps signing after a rotation, so partners can switch over. */
+export const ROTATION_OVERLAP_HOURS = 24
+
+const EDITABLE = [
+  "name",
+  "handle",
+  "country",
+  "country_code",
+  "story",
+  "contact_email",
+  "status",
+  "payout_account_ref",
+  "webhook_url",
+  "inventory_feed_url",
+  "is_active",
+] as const
+type Editable = (typeof EDITABLE)[number]
+export type PartnerInput = Partial<Pick<Partner, Editable>> & { webhook_enabled?: boolean; product_ids?: string[] }
+
+const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
+
+/** Partners: the cooperatives that supply PVA Bazaar's pieces. */
+class PartnerService extends TransactionBaseService {
+  private repo(manager: EntityManager = this.activeManager_) {
+    return manager.getRepository(Partner)
+  }
+
+  async list(opts: { q?: string; status?: string; limit?: number; offset?: number } = {}) {
+    const qb = this.repo().createQueryBuilder("p").orderBy("p.name", "ASC")
+    if (opts.status) {
+      if (!PARTNER_STATUSES.includes(opts.status as any)) throw invalid(`status must be one of ${PARTNER_STATUSES.join(", ")}`)
+      qb.andWhere("p.status = :status", { status: opts.status })
+    }
+    if (opts.q) qb.andWhere("(p.name ILIKE :q OR p.handle ILIKE :q OR p.country ILIKE :q)", { q: `%${opts.q}%` })
+    const limit = Math.min(Math.max(Number(opts.limit ?? 50) || 50, 1), 200)
+    const offset = Math.max(Number(opts.offset ?? 0) || 0, 0)
+    const [partners, count] = await qb.take(limit).skip(offset).getManyAndCount()
+    const counts = await this.productCounts(partners.map((p) => p.id))
+    return { partners: partners.map((p) => ({ ...adminView(p, false), product_count: counts[p.id] ?? 0 })), count, limit, offset }
+  }
+
+  async retrieve(id: string): Promise<Partner> {
+    const partner = await this.repo().findOne({ where: { id } })
+    if (!partner) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Partner ${id} was not found`)
+    return partner
+  }
+
+  async retrieveForAdmin(id: string) {
+    const partner = await this.retrieve(id)
+    const products = await this.activeManager_.query(
+      `SELECT p.id, p.title, p.handle, p.reorder_point, p.status,
+              coalesce(json_agg(json_build_object('id', v.id, 'sku', v.sku, 'inventory_quantity', v.inventory_quantity))
+                FILTER (WHERE v.id IS NOT NULL), '[]') AS variants
+         FROM product p LEFT JOIN product_variant v ON v.product_id = p.id AND v.deleted_at IS NULL
+        WHERE p.partner_id = $1 AND p.deleted_at IS NULL
+        GROUP BY p.id ORDER BY p.title`,
+      [id]
+    )
+    return { ...adminView(partner, true), products }
+  }
+
+  /** The public profile: approved, active partners only. */
+  async retrievePublic(handle: string) {
+    const partner = await this.repo().findOne({ where: { handle, status: "approved", is_active: true } })
+    if (!partner) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Partner "${handle}" was not found`)
+    const products = await this.activeManager_.query(
+      `SELECT id, title, handle, thumbnail FROM product
+        WHERE partner_id = $1 AND status = 'published' AND deleted_at IS NULL ORDER BY title`,
+      [partner.id]
+    )
+    return {
+      handle: partner.handle,
+      name: partner.name,
+      country: partner.country,
+      country_code: partner.country_code,
+      story: partner.story,
+      products,
+    }
+  }
+
+  async create(input: PartnerInput) {
+    const data = await this.validate(input, true)
+    return await this.atomicPhase_(async (manager) => {
+      await this.assertHandleFree(manager, data.handle!)
+      const partner = this.repo(manager).create({
+        ...data,
+        webhook_secrets: [{ secret: generateWebhookSecret(), created_at: new Date().toISOString(), expires_at: null }],
+      })
+      const saved = await this.repo(manager).save(partner)
+      if (input.product_ids) await this.assignProducts(manager, saved.id, input.product_ids)
+      return saved
+    })
+  }
+
+  async update(id: string, input: PartnerInput) {
+    const data = await this.validate(input, false)
+    return await this.atomicPhase_(async (manager) => {
+      const partner = await this.repo(manager).findOne({ where: { id }, lock: { mode: "pessimistic_write" } })
+      if (!partner) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Partner ${id} was not found`)
+      if (data.handle && data.handle !== partner.handle) await this.assertHandleFree(manager, data.handle)
+      Object.assign(partner, data)
+      // Saving a new endpoint, or asking explicitly, re-enables an endpoint that answered 410.
+      if (input.webhook_enabled === true || typeof data.webhook_url === "string") {
+        partner.webhook_disabled_at = null
+        partner.webhook_disabled_reason = null
+      }
+      if (input.webhook_enabled === false && !partner.webhook_disabled_at) {
+        partner.webhook_disabled_at = new Date()
+        partner.webhook_disabled_reason = "disabled by an admin"
+      }
+      const saved = await this.repo(manager).save(partner)
+      if (input.product_ids) await this.assignProducts(manager, saved.id, input.product_ids)
+      return saved
+    })
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.atomicPhase_(async (manager) => {
+      const result = await this.repo(manager).delete({ id })
+      if (!result.affected) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Partner ${id} was not found`)
+    })
+  }
+
+  /**
+   * Adds a new signing secret. The previous ones keep signing for
+   * ROTATION_OVERLAP_HOURS, so deliveries carry one signature per active secret.
+   */
+  async rotateSecret(id: string): Promise<{ secret: string; secrets: WebhookSecret[] }> {
+    return await this.atomicPhase_(async (manager) => {
+      const partner = await this.repo(manager).findOne({ where: { id }, lock: { mode: "pessimistic_write" } })
+      if (!partner) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Partner ${id} was not found`)
+      const now = Date.now()
+      const expires = new Date(now + ROTATION_OVERLAP_HOURS * 3600_000).toISOString()
+      const kept = (partner.webhook_secrets ?? [])
+        .filter((s) => !s.expires_at || Date.parse(s.expires_at) > now)
+        .map((s) => ({ ...s, expires_at: s.expires_at ?? expires }))
+      const secret = generateWebhookSecret()
+      partner.webhook_secrets = [...kept, { secret, created_at: new Date(now).toISOString(), expires_at: null }]
+      await this.repo(manager).save(partner)
+      return { secret, secrets: partner.webhook_secrets }
+    })
+  }
+
+  async assignProducts(manager: EntityManager, partnerId: string, productIds: string[]) {
+    const found = await manager.query(`SELECT id FROM product WHERE id = ANY($1) AND deleted_at IS NULL`, [productIds])
+    const missing = productIds.filter((id) => !found.some((f: any) => f.id === id))
+    if (missing.length) throw invalid(`Unknown product ids: ${missing.join(", ")}`)
+    await manager.query(`UPDATE product SET partner_id = $1 WHERE id = ANY($2)`, [partnerId, productIds])
+  }
+
+  async setReorderPoint(productId: string, reorderPoint: unknown) {
+    if (!Number.isInteger(reorderPoint) || (reorderPoint as number) < 0 || (reorderPoint as number) > 1_000_000) {
+      throw invalid("reorder_point must be a whole number from 0 to 1000000")
+    }
+    return await this.atomicPhase_(async (manager) => {
+      const rows = await manager.query(
+        `UPDATE product SET reorder_point = $2 WHERE id = $1 AND deleted_at IS NULL RETURNING id, reorder_point`,
+        [productId, reorderPoint]
+      )
+      const updated = rowsOf(rows)
+      if (!updated.length) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product ${productId} was not found`)
+      return updated[0]
+    })
+  }
+
+  private async productCounts(ids: string[]): Promise<Record<string, number>> {
+    if (!ids.length) return {}
+    const rows = await this.activeManager_.query(
+      `SELECT partner_id, count(*)::int AS n FROM product WHERE partner_id = ANY($1) AND deleted_at IS NULL GROUP BY partner_id`,
+      [ids]
+    )
+    return Object.fromEntries(rows.map((r: any) => [r.partner_id, r.n]))
+  }
+
+  private async assertHandleFree(manager: EntityManager, handle: string) {
+    const existing = await this.repo(manager).findOne({ where: { handle } })
+    if (existing) throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `A partner with handle "${handle}" already exists`)
+  }
+
+  private async validate(input: unknown, creating: boolean): Promise<Partial<Pick<Partner, Editable>>> {
+    if (!input || typeof input !== "object" || Array.isArray(input)) throw invalid("Request body must be a JSON object")
+    const body = input as Record<string, unknown>
+    const allowed = new Set<string>([...EDITABLE, "webhook_enabled", "product_ids"])
+    const unknown = Object.keys(body).filter((k) => !allowed.has(k))
+    if (unknown.length) throw invalid(`Unknown fields: ${unknown.join(", ")}`)
+    const out: Record<string, unknown> = {}
+    const text = (key: string, opts: { required?: boolean; max?: number; nullable?: boolean } = {}) => {
+      const value = body[key]
+      if (value === undefined) {
+        if (opts.required && creating) throw invalid(`${key} is required`)
+        return
+      }
+      if (value === null && opts.nullable) return void (out[key] = null)
+      if (typeof value !== "string" || !value.trim()) throw invalid(`${key} must be a non-empty string`)
+      if (value.length > (opts.max ?? 200)) throw invalid(`${key} must be at most ${opts.max ?? 200} characters`)
+      out[key] = value.trim()
+    }
+    text("name", { required: true })
+    text("country", { required: true, max: 100 })
+    text("story", { max: 5000, nullable: true })
+    text("payout_account_ref", { max: 200, nullable: true })
+    text("handle")
+    if (out.handle !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(out.handle as string)) {
+      throw invalid("handle must be lowercase letters, digits and single hyphens")
+    }
+    if (creating && !out.handle) out.handle = slug(out.name as string)
+    text("country_code", { max: 2, nullable: true })
+    if (typeof out.country_code === "string") {
+      if (!/^[a-zA-Z]{2}$/.test(out.country_code)) throw invalid("country_code must be a two-letter ISO code")
+      out.country_code = (out.country_code as string).toLowerCase()
+    }
+    text("contact_email", { max: 320, nullable: true })
+    if (typeof out.contact_email === "string" && !/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(out.contact_email)) {
+      throw invalid("contact_email must be an email address")
+    }
+    if (body.status !== undefined) {
+      if (!PARTNER_STATUSES.includes(body.status as any)) throw invalid(`status must be one of ${PARTNER_STATUSES.join(", ")}`)
+      out.status = body.status
+    }
+    for (const key of ["is_active", "webhook_enabled"]) {
+      if (body[key] !== undefined && typeof body[key] !== "boolean") throw invalid(`${key} must be true or false`)
+    }
+    if (body.is_active !== undefined) out.is_active = body.is_active
+    if (body.product_ids !== undefined) {
+      if (!Array.isArray(body.product_ids) || body.product_ids.some((id) => typeof id !== "string")) {
+        throw invalid("product_ids must be an array of product ids")
+      }
+    }
+    const guard = { allowedHosts: readServerEnv().automation.webhookAllowedHosts }
+    for (const key of ["webhook_url", "inventory_feed_url"]) {
+      text(key, { max: 2000, nullable: true })
+      if (typeof out[key] === "string") {
+        try {
+          out[key] = (await assertSafeUrl(out[key] as string, guard)).toString()
+        } catch (err) {
+          if (err instanceof UnsafeUrlError) throw invalid(`${key}: ${err.message}`)
+          throw err
+        }
+      }
+    }
+    return out as any
+  }
+}
+
+function slug(name: string) {
+  return name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")
+}
+
+/** Secrets only appear on the detail view; lists never carry them. */
+function adminView(p: Partner, withSecrets: boolean) {
+  const { webhook_secrets, ...rest } = p
+  return {
+    ...rest,
+    webhook_enabled: Boolean(p.webhook_url) && !p.webhook_disabled_at,
+    ...(withSecrets ? { webhook_secrets } : { webhook_secret_count: (webhook_secrets ?? []).length }),
+  }
+}
+
+export default PartnerService

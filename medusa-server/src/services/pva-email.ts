@@ -1,0 +1,93 @@
+import { AbstractNotificationService } from "@medusajs/medusa"
+import { readServerEnv } from "../config/env"
+import { lowStockAlert, orderConfirmation, RenderedEmail, reorderRequest } from "../lib/email-templates"
+import { LOW_STOCK_EVENT, LowStockEventData, REORDER_REQUEST_EVENT } from "../lib/stock-alerts"
+import type EmailOutboxService from "./email-outbox"
+
+export const EMAIL_EVENTS = ["order.placed", LOW_STOCK_EVENT, REORDER_REQUEST_EVENT]
+
+type Outgoing = RenderedEmail & { to: string }
+
+/**
+ * PVA Bazaar's email notification provider: renders the branded templates and
+ * sends them through Resend when RESEND_API_KEY is set, or stores them in the
+ * email outbox otherwise (a real, inspectable default on a bare machine).
+ */
+class PvaEmailService extends AbstractNotificationService {
+  static identifier = "pva-email"
+  protected container_: any
+  protected resend_: any
+
+  constructor(container: any) {
+    // eslint-disable-next-line prefer-rest-params
+    super(arguments[0])
+    this.container_ = container
+    const { resendApiKey } = readServerEnv().automation
+    if (resendApiKey) {
+      const { Resend } = require("resend")
+      this.resend_ = new Resend(resendApiKey)
+    }
+  }
+
+  async sendNotification(event: string, data: any): Promise<{ to: string; status: string; data: Record<string, unknown> }> {
+    const message = await this.render(event, data)
+    if (!message) return undefined as any
+    const via = await this.deliver(message, event, data?.id)
+    return { to: message.to, status: "sent", data: { ...message, via } }
+  }
+
+  async resendNotification(notification: any, config: any): Promise<{ to: string; status: string; data: Record<string, unknown> }> {
+    const stored = notification.data as Outgoing
+    const message = { ...stored, to: config?.to || notification.to }
+    const via = await this.deliver(message, notification.event_name, notification.resource_id)
+    return { to: message.to, status: "sent", data: { ...message, via } }
+  }
+
+  async render(event: string, data: any): Promise<Outgoing | null> {
+    if (event === "order.placed") {
+      if (data?.no_notification) return null
+      const order = await this.container_.orderService.retrieveWithTotals(data.id, {
+        relations: ["items", "items.variant", "shipping_address"],
+      })
+      if (!order.email) return null
+      return {
+        to: order.email,
+        ...orderConfirmation({
+          pva_number: order.pva_number,
+          customer_name: order.shipping_address?.first_name,
+          currency_code: order.currency_code,
+          total: order.total,
+          items: order.items.map((i: any) => ({ title: i.title, sku: i.variant?.sku, quantity: i.quantity, unit_price: i.unit_price })),
+        }),
+      }
+    }
+    if (event === LOW_STOCK_EVENT) {
+      return { to: readServerEnv().automation.adminAlertEmail, ...lowStockAlert(data as LowStockEventData) }
+    }
+    if (event === REORDER_REQUEST_EVENT) {
+      const d = data as LowStockEventData
+      if (!d.partner?.contact_email) return null
+      return { to: d.partner.contact_email, ...reorderRequest(d) }
+    }
+    return null
+  }
+
+  private async deliver(message: Outgoing, event: string, resourceId?: string): Promise<"resend" | "outbox"> {
+    if (this.resend_) {
+      const { error } = await this.resend_.emails.send({
+        from: readServerEnv().automation.emailFrom,
+        to: message.to,
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+      })
+      if (error) throw new Error(`Resend refused the email: ${error.message ?? JSON.stringify(error)}`)
+      return "resend"
+    }
+    const outbox: EmailOutboxService = this.container_.emailOutboxService
+    await outbox.record({ ...message, event_name: event, resource_id: resourceId ?? null })
+    return "outbox"
+  }
+}
+
+export default PvaEmailService

@@ -120,7 +120,10 @@ export async function readyCart(
 }
 
 /** A product with its own stock, so a test's purchases cannot disturb another's. */
-export async function createStockedProduct(stock: number, opts: { channel?: "com" | "org"; title?: string } = {}) {
+export async function createStockedProduct(
+  stock: number,
+  opts: { channel?: "com" | "org"; title?: string; categoryIds?: string[] } = {}
+) {
   const token = await adminToken()
   const title = opts.title ?? `Test Piece ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
   const channelId = testSeed().salesChannels[opts.channel ?? "com"]
@@ -131,6 +134,7 @@ export async function createStockedProduct(stock: number, opts: { channel?: "com
       title,
       status: "published",
       sales_channels: [{ id: channelId }],
+      ...(opts.categoryIds ? { categories: opts.categoryIds.map((id) => ({ id })) } : {}),
       options: [{ title: "Edition" }],
       variants: [
         {

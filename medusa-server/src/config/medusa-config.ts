@@ -8,6 +8,7 @@ export function buildMedusaConfig(env: ServerEnv) {
   const plugins: Array<string | { resolve: string; options: Record<string, unknown> }> = [
     "medusa-fulfillment-manual",
     "medusa-payment-manual",
+    { resolve: "@pva/medusa-plugin-archetype", options: { enableUI: true } },
   ]
 
   if (env.stripeApiKey) {

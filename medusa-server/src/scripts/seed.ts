@@ -8,6 +8,7 @@ import path from "path"
 import { readServerEnv } from "../config/env"
 import { CATEGORY_TREE, SEED_PRODUCTS, SeedProduct } from "../seed/catalog"
 import { writeProductImage } from "../seed/product-image"
+import { seedArchetype } from "@pva/medusa-plugin-archetype"
 
 export const DEV_ADMIN = { email: "admin@pvabazaar.local", password: "pva-admin-dev" }
 export const DEV_CUSTOMER = { email: "shopper@pvabazaar.local", password: "pva-shopper-dev" }
@@ -100,6 +101,7 @@ export async function seedStore(container: any, opts: { staticDir: string; backe
   const categoryIds = await seedCategories(container)
   await seedProducts(container, { profileId: profile.id, channels, categoryIds, ...opts })
   await require("../seed/partners").seedPartners(container)
+  await seedArchetype(container)
 
   if (opts.devAccounts) {
     const customerService = container.resolve("customerService")

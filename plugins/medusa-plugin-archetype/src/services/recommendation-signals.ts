@@ -3,6 +3,8 @@ import { TransactionBaseService } from "@medusajs/medusa"
 /** Popularity halves in about three weeks: last month's demand counts, last season's fades. */
 export const POPULARITY_DECAY_DAYS = 30
 export const POPULARITY_WINDOW_DAYS = 90
+/** Pairs kept per product by a full refresh: the long tail of one-off pairs is noise, and cost. */
+export const COPURCHASE_KEEP = 50
 
 // Incremental updates share the lock; a full refresh takes it alone, so an order is
 // counted either by the refresh's snapshot or by its own update, never both.
@@ -75,14 +77,20 @@ class RecommendationSignalsService extends TransactionBaseService {
       await manager.query(`DELETE FROM archetype_product_copurchase`)
       await manager.query(
         `INSERT INTO archetype_product_copurchase (product_id, related_product_id, orders)
-         SELECT a.product_id, b.product_id, count(*)
-           FROM archetype_order_products a
-           JOIN archetype_order_products b ON a.order_id = b.order_id AND a.product_id <> b.product_id
-          GROUP BY a.product_id, b.product_id`
+         SELECT product_id, related_product_id, orders FROM (
+           SELECT a.product_id, b.product_id AS related_product_id, count(*) AS orders,
+                  row_number() OVER (PARTITION BY a.product_id ORDER BY count(*) DESC, b.product_id) AS rank
+             FROM archetype_order_products a
+             JOIN archetype_order_products b ON a.order_id = b.order_id AND a.product_id <> b.product_id
+            GROUP BY a.product_id, b.product_id
+         ) pairs
+          WHERE rank <= $1`,
+        [COPURCHASE_KEEP]
       )
       await manager.query(
         `INSERT INTO archetype_order_signal (order_id) SELECT order_id FROM archetype_counted ON CONFLICT DO NOTHING`
       )
+      await manager.query(`ANALYZE archetype_product_copurchase, archetype_product_popularity`)
       const [counts] = await manager.query(
         `SELECT (SELECT count(*)::int FROM archetype_counted) AS orders,
                 (SELECT count(*)::int FROM archetype_product_copurchase) AS pairs,

@@ -21,12 +21,16 @@ export type RecommendationQuery = {
  */
 export const BLEND = { affinity: 1, unknownArchetype: 0.5, copurchaseFloor: 0.6, copurchaseSpan: 0.6, popularity: 0.35 }
 
-/** Only the most popular products can enter on popularity alone; the rest need affinity or co-purchase. */
-const POPULAR_CANDIDATES = 200
+/**
+ * Candidate pools: the best-fitting products for the archetype (most popular first
+ * among equal fits), the most co-purchased, and the most popular. Capping them keeps
+ * a request's cost flat however large the catalog grows.
+ */
+export const CANDIDATES = { affinity: 500, copurchase: 300, popular: 200 }
 
 // One statement: who the shopper is, what they bought, candidate products from each
 // signal, the blend, and the storefront/stock/already-bought filters.
-const RANK_SQL = `
+export const RANK_SQL = `
 WITH bought AS (
   SELECT DISTINCT v.product_id
     FROM "order" o
@@ -55,17 +59,25 @@ affinity AS (
    WHERE a.archetype = (SELECT archetype FROM who) OR (SELECT archetype FROM who) IS NULL
    GROUP BY pcp.product_id
 ),
+affinity_pool AS (
+  SELECT a.product_id, a.score
+    FROM affinity a LEFT JOIN archetype_product_popularity pp USING (product_id)
+   ORDER BY a.score DESC, pp.score DESC NULLS LAST
+   LIMIT ${CANDIDATES.affinity}
+),
 co AS (
   SELECT c.related_product_id AS product_id, sum(c.orders)::float AS orders
     FROM archetype_product_copurchase c
    WHERE c.product_id IN (SELECT product_id FROM seeds)
    GROUP BY c.related_product_id
+   ORDER BY orders DESC
+   LIMIT ${CANDIDATES.copurchase}
 ),
 popular AS (
-  SELECT product_id, score FROM archetype_product_popularity ORDER BY score DESC LIMIT ${POPULAR_CANDIDATES}
+  SELECT product_id, score FROM archetype_product_popularity ORDER BY score DESC LIMIT ${CANDIDATES.popular}
 ),
 candidates AS (
-  SELECT product_id FROM affinity UNION SELECT product_id FROM co UNION SELECT product_id FROM popular
+  SELECT product_id FROM affinity_pool UNION SELECT product_id FROM co UNION SELECT product_id FROM popular
 ),
 scored AS (
   SELECT c.product_id,
@@ -75,7 +87,7 @@ scored AS (
               ELSE 0 END AS copurchase,
          COALESCE(pp.score / NULLIF((SELECT max(score) FROM archetype_product_popularity), 0), 0) * ${BLEND.popularity} AS popularity
     FROM candidates c
-    LEFT JOIN affinity a USING (product_id)
+    LEFT JOIN affinity_pool a USING (product_id)
     LEFT JOIN co USING (product_id)
     LEFT JOIN archetype_product_popularity pp USING (product_id)
 )

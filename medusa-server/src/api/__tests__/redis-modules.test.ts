@@ -1,7 +1,9 @@
+import { Queue } from "bullmq"
 import Redis from "ioredis"
-import { reachable } from "../../../test-support/database"
+import { query, reachable } from "../../../test-support/database"
 import { startServer, TestServer } from "../../../test-support/server"
-import { createStockedProduct, readyCart, storeClient } from "../../../test-support/store"
+import { adminToken, createStockedProduct, readyCart, storeClient } from "../../../test-support/store"
+import { startReceiver, waitFor } from "../../services/__tests__/webhook-receiver"
 
 // A Redis database of its own, so no other process on this Redis consumes this server's events.
 const REDIS_URL = `${process.env.REDIS_URL || "redis://127.0.0.1:6379"}`.replace(/\/\d*$/, "") + `/${1 + Math.floor(Math.random() * 15)}`
@@ -18,7 +20,12 @@ describe("with REDIS_URL set", () => {
     available = await reachable(hostname, Number(port || 6379))
     if (!available) return
     redis = new Redis(REDIS_URL)
-    server = await startServer(process.env.PVA_TEST_DATABASE_URL!, { REDIS_URL, RATE_LIMIT_CHECKOUT_PER_IP: "1000" })
+    server = await startServer(process.env.PVA_TEST_DATABASE_URL!, {
+      REDIS_URL,
+      RATE_LIMIT_CHECKOUT_PER_IP: "1000",
+      WEBHOOK_ALLOWED_HOSTS: "localhost",
+      PARTNER_FEED_SYNC_HOUR_UTC: "4",
+    })
   })
 
   afterAll(async () => {
@@ -43,5 +50,46 @@ describe("with REDIS_URL set", () => {
 
     const keys = await redis!.keys(`pva:ratelimit:checkout:cart:${cartId}*`)
     expect(keys.length).toBe(1)
+  })
+
+  it("schedules the nightly feed sync and hourly recommendation refresh on Redis, and a due sync runs", async () => {
+    if (!available) return
+    // Medusa's scheduler keeps repeatable jobs in a bullmq queue on Redis.
+    const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null })
+    const queue = new Queue("scheduled-jobs-queue", { connection, prefix: "JobSchedulerService" })
+    const feeds = await startReceiver()
+    try {
+      const repeatable = await queue.getRepeatableJobs()
+      expect(repeatable).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ name: "pva-partner-feed-sync", pattern: "0 4 * * *" }),
+          expect.objectContaining({ name: "archetype-refresh-recommendation-signals", pattern: "0 * * * *" }),
+        ])
+      )
+
+      const handle = `redis-feed-${Date.now().toString(36)}`
+      const created = await fetch(`${server!.url}/admin/partners`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${await adminToken(server!.url)}` },
+        body: JSON.stringify({ name: `Coop ${handle}`, handle, country: "Kenya", status: "approved", inventory_feed_url: feeds.url("/feed.json") }),
+      })
+      expect(created.status).toBe(201)
+      const partnerId = (await created.json()).partner.id
+      feeds.script("/feed.json", [], { status: 200, headers: { "content-type": "application/json" }, body: "[]" })
+
+      // The job coming due is bullmq handing the worker a job of that name; add one now instead of waiting for 04:00.
+      await queue.add("pva-partner-feed-sync", { eventName: "pva-partner-feed-sync", data: {} })
+      const [report] = await waitFor("scheduled sync report", () =>
+        query(process.env.PVA_TEST_DATABASE_URL!, `SELECT status, trigger FROM partner_feed_sync WHERE partner_id = $1`, [partnerId]).then(
+          (rows) => rows.length > 0 && rows
+        )
+      )
+      expect(report).toEqual({ status: "ok", trigger: "schedule" })
+      expect(feeds.at("/feed.json")).toHaveLength(1)
+    } finally {
+      await queue.close()
+      connection.disconnect()
+      await feeds.close()
+    }
   })
 })

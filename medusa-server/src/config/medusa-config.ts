@@ -49,7 +49,8 @@ export function buildMedusaConfig(env: ServerEnv) {
         path: "/app",
         outDir: "build",
         autoRebuild: false,
-        backend: env.backendUrl,
+        // Served by this server, so the admin calls its API on whatever origin it was reached by.
+        backend: "/",
       },
     })
   }

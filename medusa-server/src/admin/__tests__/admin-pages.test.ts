@@ -1,0 +1,88 @@
+import fs from "fs"
+import path from "path"
+import type { Browser, Page } from "playwright-core"
+import { startServer, TestServer } from "../../../test-support/server"
+import { productByHandle, storeClient } from "../../../test-support/store"
+
+const { launchChromium } = require("../../../../scripts/lib/chromium")
+
+const ARTIFACTS = path.resolve(__dirname, "../../../test-artifacts/admin")
+
+describe("Medusa Admin pages in Chromium", () => {
+  let server: TestServer
+  let browser: Browser
+  let page: Page
+
+  const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
+
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true })
+    server = await startServer(process.env.PVA_TEST_DATABASE_URL!, { MEDUSA_ADMIN_SERVE: "true" })
+    browser = await launchChromium()
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+    await page.goto(`${server.url}/app/login`)
+    await page.fill('input[name="email"]', "admin@pvabazaar.local")
+    await page.fill('input[name="password"]', "pva-admin-dev")
+    await page.keyboard.press("Enter")
+    await page.waitForURL(/\/app\/(orders|a\/|products)/, { timeout: 60_000 })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it("lists partners with their country, and opens one with its delivery log", async () => {
+    await page.goto(`${server.url}/app/a/partners`)
+    const lukuni = page.getByRole("link", { name: "Lukuni Cooperative" })
+    await lukuni.waitFor({ timeout: 60_000 })
+    const row = page.locator("tr", { has: lukuni })
+    await expect(row.textContent()).resolves.toMatch(/Democratic Republic of (the )?Congo|DRC/)
+    await shot("partners-list")
+
+    await lukuni.click()
+    await page.getByRole("heading", { name: "Lukuni Cooperative" }).waitFor()
+    await page.getByRole("heading", { name: "Webhook deliveries" }).waitFor()
+    await page.getByRole("heading", { name: "Inventory sync reports" }).waitFor()
+    await shot("partner-detail")
+  })
+
+  it("shows the partner on the product page", async () => {
+    const pendant = await productByHandle(storeClient("com"), "amradjet-emerald-pendant")
+    await page.goto(`${server.url}/app/a/products/${pendant.id}`)
+    const widget = page.locator("div", { has: page.getByRole("heading", { name: "Partner", exact: true }) }).last()
+    await widget.getByRole("link", { name: "Lukuni Cooperative" }).waitFor({ timeout: 60_000 })
+    await expect(widget.textContent()).resolves.toMatch(/Lukuni Cooperative \(Democratic Republic of (the )?Congo|DRC\)/)
+    await shot("product-partner-widget")
+  })
+
+  it("edits the archetype quiz, its category weights and charts customers by archetype", async () => {
+    await page.goto(`${server.url}/app/a/archetype`)
+    const heading = page.getByRole("heading", { name: /Quiz questions \(version \d+\)/ })
+    await heading.waitFor({ timeout: 60_000 })
+    const version = Number((await heading.textContent())!.match(/version (\d+)/)![1])
+    await expect(page.getByLabel(/^Question \d+ prompt$/).count()).resolves.toBe(12)
+    await page.getByRole("img", { name: "Customers by archetype" }).waitFor()
+
+    await page.getByLabel("Question 1 prompt").fill("I would rather own one heirloom than many trinkets.")
+    await page.getByRole("button", { name: "Publish new version" }).click()
+    await page.getByRole("status").filter({ hasText: `Published version ${version + 1}` }).waitFor()
+    await page.getByRole("heading", { name: `Quiz questions (version ${version + 1})` }).waitFor()
+    const quiz = await (await fetch(`${server.url}/store/archetype/quiz`)).json()
+    expect(quiz.quiz.questions[0].prompt).toBe("I would rather own one heirloom than many trinkets.")
+
+    const grounding = page.getByLabel("Guardian weight for Grounding Gems")
+    await expect(grounding.inputValue()).resolves.toBe("0.9")
+    await grounding.fill("0.6")
+    await grounding.blur()
+    await page.getByRole("status").filter({ hasText: "Saved" }).waitFor()
+    const affinities = await page.evaluate(() => fetch("/admin/archetype/affinities", { credentials: "include" }).then((r) => r.json()))
+    const guardian = affinities.archetypes.find((a: any) => a.archetype === "guardian")
+    expect(guardian.categories.find((c: any) => c.category_name === "Grounding Gems").weight).toBe(0.6)
+    await shot("archetype-admin")
+
+    await grounding.fill("0.9")
+    await grounding.blur()
+    await page.getByRole("status").filter({ hasText: "Saved" }).waitFor()
+  })
+})

@@ -12,6 +12,7 @@ const { createBenchDatabase } = require("./lib/database")
 const { migrateAndSeed, startPvaServer, startStockServer } = require("./lib/servers")
 const { cpuSeconds } = require("./lib/cpu")
 const { call, parseJson, runLoad, summarize } = require("./lib/load")
+const { log, positive } = require("./lib/settings")
 
 const SECONDS = positive("BENCH_SECONDS", 10)
 const WARMUP_SECONDS = positive("BENCH_WARMUP_SECONDS", 3)
@@ -19,15 +20,7 @@ const CONCURRENCY = positive("BENCH_CONCURRENCY", 10)
 const REWARM_SECONDS = 1
 const PENDANT_HANDLE = "amradjet-emerald-pendant"
 
-function positive(name, fallback) {
-  const raw = process.env[name]
-  if (raw === undefined || raw === "") return fallback
-  const value = Number(raw)
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`)
-  return value
-}
 
-const log = (msg) => console.log(`[bench] ${msg}`)
 
 /** What every request of a shopper on pvabazaar.com carries. */
 function storeHeaders(publishableKey) {

@@ -98,14 +98,15 @@ export async function productByHandle(client: Medusa, handle: string, regionId?:
   return products[0] as any
 }
 
-/** Builds a cart that is one `complete` away from an order. */
+/** Builds a cart that is one `complete` away from an order: `variantId` × quantity, plus one of each `moreVariantIds`. */
 export async function readyCart(
   client: Medusa,
-  opts: { variantId: string; quantity?: number; email?: string; region?: string }
+  opts: { variantId: string; quantity?: number; moreVariantIds?: string[]; email?: string; region?: string }
 ): Promise<string> {
   const region = await regionByName(client, opts.region ?? "United States")
   const { cart } = await client.carts.create({ region_id: region.id })
   await client.carts.lineItems.create(cart.id, { variant_id: opts.variantId, quantity: opts.quantity ?? 1 })
+  for (const variant_id of opts.moreVariantIds ?? []) await client.carts.lineItems.create(cart.id, { variant_id, quantity: 1 })
   const address = region.currency_code === "eur" ? DE_ADDRESS : US_ADDRESS
   await client.carts.update(cart.id, {
     email: opts.email ?? `guest-${cart.id.slice(-8).toLowerCase()}@example.com`,

@@ -12,6 +12,7 @@ const serverBench = require("path").join(__dirname, "..", "..", "..", "medusa-se
 const { createBenchDatabase } = require(`${serverBench}/database`)
 const { migrateAndSeed, startPvaServer } = require(`${serverBench}/servers`)
 const { call, runLoad, summarize } = require(`${serverBench}/load`)
+const { log, positive } = require(`${serverBench}/settings`)
 
 const SECONDS = positive("BENCH_SECONDS", 10)
 const WARMUP_SECONDS = positive("BENCH_WARMUP_SECONDS", 3)
@@ -20,15 +21,7 @@ const PRODUCTS = positive("BENCH_PRODUCTS", 10_000)
 const ORDERS = positive("BENCH_ORDERS", 50_000)
 const SHOPPERS = 20 // registered through the API so their requests carry real sessions
 
-function positive(name, fallback) {
-  const raw = process.env[name]
-  if (raw === undefined || raw === "") return fallback
-  const value = Number(raw)
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`)
-  return value
-}
 
-const log = (msg) => console.log(`[bench] ${msg}`)
 
 /**
  * A catalog where demand is skewed the way shops see it: a few products sell a lot.

@@ -25,6 +25,17 @@ export type ServerEnv = {
   rateLimits: RateLimitSettings
   bodySizeLimit: string
   automation: AutomationSettings
+  /** Storefront endpoints told to drop their catalog cache when products change. */
+  storefrontRevalidation: { urls: string[]; secret: string }
+}
+
+function storefrontRevalidation(env: NodeJS.ProcessEnv, isProduction: boolean) {
+  const urls = (env.STOREFRONT_REVALIDATE_URLS || "").split(",").map((u) => u.trim()).filter(Boolean)
+  for (const url of urls) {
+    if (!/^https?:\/\/[^/]+/.test(url)) throw new ConfigError(`STOREFRONT_REVALIDATE_URLS: "${url}" is not an http(s) URL`)
+  }
+  const secret = urls.length ? checkSecret("REVALIDATE_SECRET", env.REVALIDATE_SECRET, isProduction) : ""
+  return { urls, secret }
 }
 
 /** Partner webhooks, stock automation and email (issue 4). */
@@ -163,5 +174,6 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     },
     bodySizeLimit: env.BODY_SIZE_LIMIT || "100kb",
     automation: automationSettings(env, isProduction),
+    storefrontRevalidation: storefrontRevalidation(env, isProduction),
   }
 }

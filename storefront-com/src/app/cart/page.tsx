@@ -1,0 +1,48 @@
+"use client"
+
+import Link from "next/link"
+import { useState } from "react"
+import { errorMessage } from "@pva/storefront-core"
+import { useStore } from "@/lib/store-context"
+import { CartItems, CartTotals } from "@/modules/cart/cart-items"
+
+export default function CartPage() {
+  const { cart, ready, updateItem, removeItem, region } = useStore()
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const run = (fn: () => Promise<void>) => async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      await fn()
+    } catch (err) {
+      setError(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const currency = cart?.region?.currency_code ?? region?.currency_code ?? "usd"
+  return (
+    <div className="container section">
+      <h1>Your cart</h1>
+      {!ready ? <p>Loading…</p> : (
+        <>
+          {error && <p role="alert" className="alert">{error}</p>}
+          <CartItems
+            items={cart?.items ?? []}
+            currencyCode={currency}
+            busy={busy}
+            onUpdate={(id, q) => run(() => updateItem(id, q))()}
+            onRemove={(id) => run(() => removeItem(id))()}
+          />
+          {cart?.items?.length > 0 && (
+            <>
+              <CartTotals cart={cart} currencyCode={currency} />
+              <p style={{ textAlign: "right" }}><Link className="btn btn-primary" href="/checkout">Check out</Link></p>
+            </>
+          )}
+        </>
+      )}
+    </div>
+  )
+}

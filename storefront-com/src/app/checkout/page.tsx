@@ -1,0 +1,178 @@
+"use client"
+
+import { useRouter } from "next/navigation"
+import { useEffect, useState } from "react"
+import { errorMessage, formatAmount } from "@pva/storefront-core"
+import { useStore } from "@/lib/store-context"
+import { CartTotals } from "@/modules/cart/cart-items"
+import { AddressInput, validateAddress } from "@/modules/checkout/address"
+
+type Step = "address" | "shipping" | "payment" | "review"
+
+const FIELDS: Array<[keyof AddressInput, string, string?]> = [
+  ["email", "Email", "email"],
+  ["first_name", "First name"],
+  ["last_name", "Last name"],
+  ["address_1", "Street address"],
+  ["city", "City"],
+  ["province", "State / province"],
+  ["postal_code", "Postal code"],
+  ["phone", "Phone (optional)", "tel"],
+]
+
+export default function CheckoutPage() {
+  const { cart, client, customer, refreshCart, startNewCart, ready } = useStore()
+  const router = useRouter()
+  const [step, setStep] = useState<Step>("address")
+  const [address, setAddress] = useState<AddressInput>({ email: "", first_name: "", last_name: "", address_1: "", city: "", postal_code: "", country_code: "", province: "", phone: "" })
+  const [errors, setErrors] = useState<Partial<Record<keyof AddressInput, string>>>({})
+  const [options, setOptions] = useState<any[]>([])
+  const [optionId, setOptionId] = useState<string>("")
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const countries: Array<{ iso_2: string; display_name: string }> = cart?.region?.countries ?? []
+
+  useEffect(() => {
+    if (!cart) return
+    setAddress((a) => ({
+      ...a,
+      email: a.email || cart.email || customer?.email || "",
+      first_name: a.first_name || customer?.first_name || "",
+      last_name: a.last_name || customer?.last_name || "",
+      country_code: a.country_code || countries[0]?.iso_2 || "",
+    }))
+  }, [cart?.id, customer?.id]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  const run = async (fn: () => Promise<void>) => {
+    setBusy(true)
+    setError(null)
+    try {
+      await fn()
+    } catch (err) {
+      setError(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (!ready) return <div className="container section"><p>Loading…</p></div>
+  if (!cart || !cart.items?.length) return <div className="container section"><h1>Checkout</h1><p>Your cart is empty.</p></div>
+  const currency = cart.region.currency_code
+
+  const submitAddress = (e: React.FormEvent) => {
+    e.preventDefault()
+    const found = validateAddress(address, countries.map((c) => c.iso_2))
+    setErrors(found)
+    if (Object.keys(found).length > 0) return
+    run(async () => {
+      const { email, phone, ...rest } = address
+      const shipping = { ...rest, phone: phone || undefined, province: rest.province || undefined }
+      await client.carts.update(cart.id, { email: email.trim(), shipping_address: shipping, billing_address: shipping } as any)
+      const { shipping_options } = await client.shippingOptions.listCartOptions(cart.id)
+      setOptions(shipping_options)
+      setOptionId(shipping_options[0]?.id ?? "")
+      await refreshCart()
+      setStep("shipping")
+    })
+  }
+
+  const submitShipping = (e: React.FormEvent) => {
+    e.preventDefault()
+    run(async () => {
+      await client.carts.addShippingMethod(cart.id, { option_id: optionId })
+      await client.carts.createPaymentSessions(cart.id)
+      await refreshCart()
+      setStep("payment")
+    })
+  }
+
+  const submitPayment = (e: React.FormEvent) => {
+    e.preventDefault()
+    run(async () => {
+      // Without a Stripe key the server offers only the manual provider (pay on invoice).
+      await client.carts.setPaymentSession(cart.id, { provider_id: "manual" })
+      await refreshCart()
+      setStep("review")
+    })
+  }
+
+  const placeOrder = () =>
+    run(async () => {
+      const result: any = await client.carts.complete(cart.id)
+      if (result.type !== "order") throw new Error("Your payment was not completed; please review your details and try again.")
+      startNewCart()
+      router.push(`/order/confirmed/${result.data.id}?email=${encodeURIComponent(result.data.email)}`)
+    })
+
+  return (
+    <div className="container section" style={{ maxWidth: 720 }}>
+      <h1>Checkout</h1>
+      <ol className="row" aria-label="Checkout steps" style={{ listStyle: "none", padding: 0 }}>
+        {(["address", "shipping", "payment", "review"] as Step[]).map((s, i) => (
+          <li key={s} aria-current={s === step ? "step" : undefined} style={{ fontWeight: s === step ? 700 : 400 }}>{i + 1}. {s[0].toUpperCase() + s.slice(1)}</li>
+        ))}
+      </ol>
+      {error && <p role="alert" className="alert">{error}</p>}
+
+      {step === "address" && (
+        <form onSubmit={submitAddress} noValidate aria-label="Shipping address">
+          {FIELDS.map(([field, label, type]) => (
+            <div key={field}>
+              <label htmlFor={field}>{label}</label>
+              <input
+                id={field}
+                name={field}
+                type={type ?? "text"}
+                value={address[field] ?? ""}
+                onChange={(e) => setAddress({ ...address, [field]: e.target.value })}
+                aria-invalid={errors[field] ? true : undefined}
+                aria-describedby={errors[field] ? `${field}-error` : undefined}
+              />
+              {errors[field] && <p id={`${field}-error`} className="field-error">{errors[field]}</p>}
+            </div>
+          ))}
+          <label htmlFor="country_code">Country</label>
+          <select id="country_code" value={address.country_code} onChange={(e) => setAddress({ ...address, country_code: e.target.value })} aria-invalid={errors.country_code ? true : undefined}>
+            {countries.map((c) => <option key={c.iso_2} value={c.iso_2}>{c.display_name}</option>)}
+          </select>
+          {errors.country_code && <p className="field-error">{errors.country_code}</p>}
+          <p><button className="btn btn-primary" type="submit" disabled={busy}>Continue to shipping</button></p>
+        </form>
+      )}
+
+      {step === "shipping" && (
+        <form onSubmit={submitShipping} aria-label="Shipping method">
+          <fieldset style={{ border: 0, padding: 0 }}>
+            <legend><strong>Shipping method</strong></legend>
+            {options.map((o) => (
+              <label key={o.id} style={{ display: "flex", gap: 8, fontWeight: 400 }}>
+                <input type="radio" name="shipping" value={o.id} checked={optionId === o.id} onChange={() => setOptionId(o.id)} />
+                {o.name} — {formatAmount(o.amount ?? 0, currency)}
+              </label>
+            ))}
+          </fieldset>
+          <p><button className="btn btn-primary" type="submit" disabled={busy || !optionId}>Continue to payment</button></p>
+        </form>
+      )}
+
+      {step === "payment" && (
+        <form onSubmit={submitPayment} aria-label="Payment">
+          <p>Pay by bank transfer on invoice (manual payment). Your order is confirmed now and shipped once paid.</p>
+          <p><button className="btn btn-primary" type="submit" disabled={busy}>Continue to review</button></p>
+        </form>
+      )}
+
+      {step === "review" && (
+        <section aria-label="Review">
+          <h2>Review your order</h2>
+          <ul>
+            {cart.items.map((i: any) => <li key={i.id}>{i.quantity} × {i.title} — {formatAmount(i.total ?? i.unit_price * i.quantity, currency)}</li>)}
+          </ul>
+          <p>Ship to {cart.shipping_address?.first_name} {cart.shipping_address?.last_name}, {cart.shipping_address?.address_1}, {cart.shipping_address?.city}</p>
+          <CartTotals cart={cart} currencyCode={currency} />
+          <p><button className="btn btn-accent" type="button" onClick={placeOrder} disabled={busy}>{busy ? "Placing order…" : "Place order"}</button></p>
+        </section>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,56 @@
+"use client"
+
+import Link from "next/link"
+import { useEffect, useId, useState } from "react"
+import { useStore } from "@/lib/store-context"
+
+/** Results as you type, from Medusa's product search; a late answer never overwrites a newer one. */
+export function SearchBox() {
+  const { client } = useStore()
+  const [q, setQ] = useState("")
+  const [results, setResults] = useState<Array<{ id: string; title: string; handle: string }>>([])
+  const listId = useId()
+
+  useEffect(() => {
+    const term = q.trim()
+    if (term.length < 2) return setResults([])
+    let current = true
+    const timer = setTimeout(async () => {
+      try {
+        const { products } = await client.products.list({ q: term, limit: 6 } as any)
+        if (current) setResults(products.map((p: any) => ({ id: p.id, title: p.title, handle: p.handle })))
+      } catch {
+        if (current) setResults([])
+      }
+    }, 200)
+    return () => {
+      current = false
+      clearTimeout(timer)
+    }
+  }, [q, client])
+
+  return (
+    <div role="search" style={{ position: "relative", flex: "1 1 200px", maxWidth: 360 }}>
+      <label htmlFor={`${listId}-q`} className="visually-hidden">Search the shop</label>
+      <input
+        id={`${listId}-q`}
+        type="search"
+        placeholder="Search gems and goods"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        aria-controls={listId}
+        autoComplete="off"
+        style={{ minHeight: 36, padding: "6px 10px" }}
+      />
+      {results.length > 0 && (
+        <ul id={listId} className="search-results" aria-label="Search results">
+          {results.map((r) => (
+            <li key={r.id}>
+              <Link href={`/products/${r.handle}`} onClick={() => setQ("")}>{r.title}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}

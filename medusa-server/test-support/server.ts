@@ -49,8 +49,9 @@ export type TestServer = {
   stop: () => Promise<void>
 }
 
-export async function startServer(databaseUrl: string, extra: Record<string, string> = {}): Promise<TestServer> {
-  const port = await freePort()
+/** `port` lets a caller seed with the server's URL (product images) before the server starts. */
+export async function startServer(databaseUrl: string, extra: Record<string, string> = {}, port?: number): Promise<TestServer> {
+  port ??= await freePort()
   const logFile = path.join(os.tmpdir(), `pva-server-${port}.log`)
   const log = fs.openSync(logFile, "w")
   const child = spawn(process.execPath, [MAIN, "start"], {

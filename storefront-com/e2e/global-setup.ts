@@ -16,15 +16,17 @@ const REVALIDATE_SECRET = "e2e-revalidate-secret"
 export default async function globalSetup() {
   const shopPort = await freePort()
   const shopUrl = `http://127.0.0.1:${shopPort}`
+  const medusaPort = await freePort()
+  const medusaUrl = `http://127.0.0.1:${medusaPort}`
   const db = await createTestDatabase("storefront_e2e")
-  const seed = migrateAndSeed(db.url)
+  const seed = migrateAndSeed(db.url, { MEDUSA_BACKEND_URL: medusaUrl })
   const medusa = await startServer(db.url, {
     STORE_CORS: shopUrl,
     STOREFRONT_REVALIDATE_URLS: `${shopUrl}/api/revalidate`,
     REVALIDATE_SECRET,
     RATE_LIMIT_LOGIN: "1000",
     RATE_LIMIT_CHECKOUT_PER_IP: "1000",
-  })
+  }, medusaPort)
 
   const env = {
     ...process.env,
@@ -34,6 +36,7 @@ export default async function globalSetup() {
     NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY: seed.publishableKeys.com,
     REVALIDATE_SECRET,
   }
+  fs.rmSync(path.join(ROOT, DIST_DIR), { recursive: true, force: true })
   const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
   if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`)
 

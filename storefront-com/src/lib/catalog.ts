@@ -7,12 +7,16 @@ import { createMedusaClient, storefrontConfig } from "@pva/storefront-core"
 // product changed). Nothing customer-specific is ever fetched here.
 const client = () => createMedusaClient(storefrontConfig())
 const PAGE = 100
+// Cache entries belong to one Medusa server and storefront key, never to another's.
+const SCOPE = [storefrontConfig().baseUrl, storefrontConfig().publishableKey]
 
 export const REGION_COOKIE = "pva_region"
+// Medusa's default product relations leave out categories, which the filters need.
+const EXPAND = "categories,variants,variants.prices,variants.options,images,options,options.values"
 
 export const listRegions = unstable_cache(
   async () => (await client().regions.list()).regions.map((r: any) => ({ id: r.id, name: r.name, currency_code: r.currency_code, countries: r.countries.map((c: any) => ({ iso_2: c.iso_2, display_name: c.display_name })) })),
-  ["regions"],
+  ["regions", ...SCOPE],
   { tags: ["regions"], revalidate: 3600 }
 )
 
@@ -27,21 +31,21 @@ export const listProducts = unstable_cache(
   async (regionId: string) => {
     const products: any[] = []
     for (let offset = 0; ; offset += PAGE) {
-      const page = await client().products.list({ region_id: regionId, limit: PAGE, offset } as any)
+      const page = await client().products.list({ region_id: regionId, limit: PAGE, offset, expand: EXPAND } as any)
       products.push(...page.products.map(slim))
       if (products.length >= page.count || page.products.length === 0) return products
     }
   },
-  ["products"],
+  ["products", ...SCOPE],
   { tags: ["products"], revalidate: 600 }
 )
 
 export const productByHandle = unstable_cache(
   async (handle: string, regionId: string) => {
-    const { products } = await client().products.list({ handle, region_id: regionId } as any)
+    const { products } = await client().products.list({ handle, region_id: regionId, expand: EXPAND } as any)
     return products[0] ? slim(products[0]) : null
   },
-  ["product"],
+  ["product", ...SCOPE],
   { tags: ["products"], revalidate: 600 }
 )
 
@@ -50,7 +54,7 @@ export const listCategories = unstable_cache(
     const { product_categories } = await client().productCategories.list({ limit: 200, include_descendants_tree: false } as any)
     return product_categories.map((c: any) => ({ id: c.id, name: c.name, handle: c.handle, parent_category_id: c.parent_category_id }))
   },
-  ["categories"],
+  ["categories", ...SCOPE],
   { tags: ["products"], revalidate: 600 }
 )
 
@@ -63,7 +67,7 @@ export const partnerByHandle = unstable_cache(
       return null
     }
   },
-  ["partner"],
+  ["partner", ...SCOPE],
   { tags: ["partners"], revalidate: 3600 }
 )
 

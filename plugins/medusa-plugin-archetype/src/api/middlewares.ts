@@ -1,4 +1,5 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewaresConfig } from "@medusajs/medusa"
+import { storeCors } from "../lib/store-cors"
 import type ArchetypeResultService from "../services/archetype-result"
 
 export const RESULT_TOKEN_HEADER = "x-pva-result-token"
@@ -27,6 +28,8 @@ function attachResultOnLogin(req: MedusaRequest, res: MedusaResponse, next: Medu
 
 export const config: MiddlewaresConfig = {
   routes: [
+    { matcher: "/store/auth", middlewares: [storeCors] },
+    { matcher: "/store/customers", middlewares: [storeCors] },
     { matcher: "/store/auth", method: "POST", middlewares: [attachResultOnLogin] },
     { matcher: "/store/customers", method: "POST", middlewares: [attachResultOnLogin] },
   ],

@@ -1,0 +1,222 @@
+import fs from "fs"
+import path from "path"
+import type { Browser, BrowserContext, Page } from "playwright-core"
+import { adminToken, createStockedProduct, http } from "../../medusa-server/test-support/store"
+
+const { launchChromium } = require("../../scripts/lib/chromium")
+
+const ARTIFACTS = path.resolve(__dirname, "../test-artifacts/e2e")
+const shop = () => process.env.PVA_SHOP_URL as string
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+
+let browser: Browser
+beforeAll(async () => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true })
+  browser = await launchChromium()
+})
+afterAll(async () => browser?.close())
+
+async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  const page = await context.newPage()
+  page.setDefaultTimeout(30_000)
+  return { context, page }
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
+
+async function answerQuiz(page: Page, valueFor: (position: number) => number) {
+  await page.goto(`${shop()}/quiz`)
+  for (let position = 1; ; position++) {
+    await page.getByText(new RegExp(`^Question ${position} of \\d+$`)).waitFor()
+    await page.getByRole("radio", { name: new RegExp(`^${valueFor(position)} `) }).check()
+    const finish = page.getByRole("button", { name: "See my archetype" })
+    if (await finish.isVisible()) {
+      await finish.click()
+      return
+    }
+    await page.getByRole("button", { name: "Next" }).click()
+  }
+}
+
+async function fillAddress(page: Page, overrides: Record<string, string> = {}) {
+  const values: Record<string, string> = {
+    Email: "", "First name": "Ada", "Last name": "Shopper", "Street address": "1 Market Street",
+    City: "San Francisco", "State / province": "CA", "Postal code": "94105", ...overrides,
+  }
+  for (const [label, value] of Object.entries(values)) await page.getByLabel(label, { exact: true }).fill(value)
+}
+
+describe("pvabazaar.com in Chromium", () => {
+  it("quiz → recommendations → product → cart → checkout → PVA number → account → order history", async () => {
+    const { context, page } = await newPage()
+    const email = `journey-${unique()}@example.com`
+
+    await page.goto(shop())
+    await page.getByRole("heading", { name: "Gems with a story you can trace" }).waitFor()
+    await shot(page, "01-home")
+
+    // Guardian-leaning questions (1 and 3) at 5, everything else at 1.
+    await answerQuiz(page, (position) => (position === 1 || position === 3 ? 5 : 1))
+    await page.waitForURL(/\/quiz\/result$/)
+    await expect(page.getByTestId("archetype-name").textContent()).resolves.toBe("Guardian")
+    await expect(page.getByTestId("score-guardian").textContent()).resolves.toMatch(/69$/)
+    const picks = page.getByTestId("recommendations").getByTestId("product-card")
+    await picks.first().waitFor()
+    expect(await picks.count()).toBeGreaterThanOrEqual(4)
+    await shot(page, "02-quiz-result")
+
+    await page.getByTestId("recommendations").getByRole("link", { name: /Amradjet Emerald Pendant/ }).click()
+    await page.getByRole("heading", { name: "Amradjet Emerald Pendant" }).waitFor()
+    await expect(page.getByTestId("price").first().textContent()).resolves.toBe("$625.00")
+    await page.getByText("Includes a digital twin").waitFor()
+    await expect(page.getByTestId("partner").textContent()).resolves.toMatch(/Lukuni Cooperative/)
+    await page.getByRole("heading", { name: "Goes well with" }).waitFor()
+    await shot(page, "03-product")
+
+    await page.getByRole("button", { name: "Add to cart" }).click()
+    await page.getByRole("status").filter({ hasText: "Added to your cart." }).waitFor()
+    await page.getByRole("link", { name: "Cart, 1 item" }).click()
+    await page.getByTestId("cart-item").filter({ hasText: "Amradjet Emerald Pendant" }).waitFor()
+    await expect(page.getByTestId("total-subtotal").textContent()).resolves.toBe("$625.00")
+    await shot(page, "04-cart")
+
+    await page.getByRole("link", { name: "Check out" }).click()
+    await fillAddress(page, { Email: email, "Postal code": "ABC" })
+    await page.getByRole("button", { name: "Continue to shipping" }).click()
+    await page.getByText('"ABC" is not a valid postal code for US').waitFor()
+    expect(await page.getByRole("button", { name: "Continue to payment" }).count()).toBe(0) // flagged before payment
+    await shot(page, "05-invalid-address")
+
+    await page.getByLabel("Postal code", { exact: true }).fill("94105")
+    await page.getByRole("button", { name: "Continue to shipping" }).click()
+    await page.getByRole("button", { name: "Continue to payment" }).click()
+    await page.getByRole("button", { name: "Continue to review" }).click()
+    await page.getByRole("heading", { name: "Review your order" }).waitFor()
+    await page.getByRole("button", { name: "Place order" }).click()
+    await page.waitForURL(/\/order\/confirmed\//)
+    const pvaNumber = (await page.getByTestId("pva-number").textContent())!
+    expect(pvaNumber).toMatch(/^PVA-\d{8}-\d{6}$/)
+    await shot(page, "06-confirmation")
+
+    await page.getByRole("link", { name: "Create an account" }).click()
+    await page.getByLabel("First name").fill("Ada")
+    await page.getByLabel("Last name").fill("Shopper")
+    await expect(page.getByLabel("Email", { exact: true }).nth(1).inputValue()).resolves.toBe(email)
+    await page.getByLabel("Password", { exact: true }).nth(1).fill("journey-password-1")
+    await page.getByRole("button", { name: "Create account" }).click()
+    await page.getByRole("heading", { name: "Hello, Ada" }).waitFor()
+    await page.getByTestId("order-row").filter({ hasText: pvaNumber }).waitFor()
+    await expect(page.getByTestId("my-archetype").textContent()).resolves.toMatch(/^Guardian/) // the anonymous result followed her
+    await shot(page, "07-account-history")
+
+    await page.getByRole("link", { name: pvaNumber }).click()
+    await page.getByRole("heading", { name: `Order ${pvaNumber}` }).waitFor()
+    await page.getByText("Amradjet Emerald Pendant").waitFor()
+
+    // Logging out and back in finds the same order.
+    await page.goto(`${shop()}/account`)
+    await page.getByRole("button", { name: "Log out" }).click()
+    await page.getByLabel("Email", { exact: true }).first().fill(email)
+    await page.getByLabel("Password", { exact: true }).first().fill("journey-password-1")
+    await page.getByRole("button", { name: "Log in" }).click()
+    await page.getByTestId("order-row").filter({ hasText: pvaNumber }).waitFor()
+    await shot(page, "08-logged-in-history")
+    await context.close()
+  })
+
+  it("a wrong password shows an error and logs nobody in", async () => {
+    const { context, page } = await newPage()
+    await page.goto(`${shop()}/account`)
+    await page.getByLabel("Email", { exact: true }).first().fill("shopper@pvabazaar.local")
+    await page.getByLabel("Password", { exact: true }).first().fill("not-the-password")
+    await page.getByRole("button", { name: "Log in" }).click()
+    await page.getByRole("alert").filter({ hasText: "Wrong email or password." }).waitFor()
+    expect(await page.getByRole("button", { name: "Log out" }).count()).toBe(0)
+    await shot(page, "09-wrong-password")
+    await context.close()
+  })
+
+  it("an out-of-stock piece cannot be added, even when it sells out after the page loaded", async () => {
+    const { context, page } = await newPage()
+    const soldOut = await createStockedProduct(0, { title: `Sold Out Geode ${unique()}` })
+    await page.goto(`${shop()}/products/${soldOut.handle}`)
+    await expect(page.getByTestId("stock").textContent()).resolves.toBe("Sold out")
+    expect(await page.getByRole("button", { name: "Sold out" }).isDisabled()).toBe(true)
+    await shot(page, "10-sold-out")
+
+    const lastOne = await createStockedProduct(1, { title: `Last Geode ${unique()}` })
+    await page.goto(`${shop()}/products/${lastOne.handle}`)
+    await page.getByRole("button", { name: "Add to cart" }).waitFor()
+    const token = await adminToken()
+    await http("POST", `/admin/products/${lastOne.productId}/variants/${lastOne.variantId}`, {
+      body: { inventory_quantity: 0 },
+      headers: { authorization: `Bearer ${token}` },
+    })
+    await page.getByRole("button", { name: "Add to cart" }).click()
+    await page.getByRole("status").filter({ hasText: /required inventory/i }).waitFor()
+    expect(await page.getByRole("link", { name: "Cart, 0 items" }).count()).toBe(1)
+    await context.close()
+  })
+
+  it("after one customer logs out, the next guest cart in that browser carries no email", async () => {
+    const { context, page } = await newPage()
+    await page.goto(`${shop()}/account`)
+    await page.getByLabel("Email", { exact: true }).first().fill("shopper@pvabazaar.local")
+    await page.getByLabel("Password", { exact: true }).first().fill("pva-shopper-dev")
+    await page.getByRole("button", { name: "Log in" }).click()
+    await page.getByRole("button", { name: "Log out" }).waitFor()
+    await page.goto(`${shop()}/products/malachite-fish`)
+    await page.getByRole("button", { name: "Add to cart" }).click()
+    await page.getByRole("status").filter({ hasText: "Added to your cart." }).waitFor()
+    const customerCart = await page.evaluate(() => window.localStorage.getItem("pva_cart"))
+    const before = await http("GET", `/store/carts/${customerCart}`, { channel: "com" })
+    expect(before.json.cart.email).toBe("shopper@pvabazaar.local")
+
+    await page.goto(`${shop()}/account`)
+    await page.getByRole("button", { name: "Log out" }).click()
+    await page.goto(`${shop()}/products/malachite-fish`)
+    await page.getByRole("button", { name: "Add to cart" }).click()
+    await page.getByRole("status").filter({ hasText: "Added to your cart." }).waitFor()
+    const guestCart = await page.evaluate(() => window.localStorage.getItem("pva_cart"))
+    expect(guestCart).not.toBe(customerCart)
+    const after = await http("GET", `/store/carts/${guestCart}`, { channel: "com" })
+    expect(after.json.cart.email).toBeNull()
+    expect(after.json.cart.customer_id).toBeNull()
+    await context.close()
+  })
+
+  it("catalog pages are server-rendered and show a product change as soon as Medusa reports it", async () => {
+    const html = await (await fetch(`${shop()}/store?category=${"emeralds"}`)).text()
+    expect(html.includes("Amradjet Emerald Pendant")).toBe(true) // in the HTML itself, before any JavaScript
+    expect(html.includes("Malachite Fish")).toBe(false) // filtered to the category on the server
+
+    const piece = await createStockedProduct(4, { title: `Renamed Tourmaline ${unique()}` })
+    const first = await (await fetch(`${shop()}/products/${piece.handle}`)).text()
+    expect(first.includes("Renamed Tourmaline")).toBe(true)
+    const token = await adminToken()
+    const newTitle = `Watermelon Tourmaline ${unique()}`
+    await http("POST", `/admin/products/${piece.productId}`, { body: { title: newTitle }, headers: { authorization: `Bearer ${token}` } })
+    const deadline = Date.now() + 15_000
+    let html2 = ""
+    while (Date.now() < deadline) {
+      html2 = await (await fetch(`${shop()}/products/${piece.handle}`)).text()
+      if (html2.includes(newTitle)) break
+      await new Promise((r) => setTimeout(r, 250))
+    }
+    expect(html2.includes(newTitle)).toBe(true)
+  })
+
+  it("lays out on a 360 px wide phone without horizontal scrolling", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } })
+    const page = await context.newPage()
+    for (const route of ["/", "/store", "/products/amradjet-emerald-pendant", "/quiz"]) {
+      await page.goto(`${shop()}${route}`)
+      await page.waitForLoadState("networkidle")
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+      expect({ route, overflow }).toEqual({ route, overflow: 0 })
+    }
+    await shot(page, "11-phone-quiz")
+    await context.close()
+  })
+})

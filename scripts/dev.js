@@ -83,7 +83,10 @@ process.on("SIGINT", () => shutdown(0))
 process.on("SIGTERM", () => shutdown(0))
 
 async function main() {
-  const env = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" }
+  const env = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true", NEXT_TELEMETRY_DISABLED: "1" }
+  // The shop drops its catalog cache when the server reports a product change.
+  env.REVALIDATE_SECRET ||= "pva-dev-revalidate-secret"
+  if (hasScript("storefront-com", "dev")) env.STOREFRONT_REVALIDATE_URLS ||= "http://localhost:8000/api/revalidate"
 
   console.log("building the server and the admin…")
   run("npm", ["run", "build", "-w", "@pva/medusa-server"])
@@ -120,6 +123,7 @@ async function main() {
 PVA Bazaar is running:
   store API     http://localhost:${env.PORT || 9000}/store
   Medusa Admin  http://localhost:${env.PORT || 9000}/app   (admin@pvabazaar.local / pva-admin-dev)
+  shop          http://localhost:8000
   dev customer  shopper@pvabazaar.local / pva-shopper-dev
 Press Ctrl+C to stop.`)
 }

@@ -205,6 +205,16 @@ describe("pvabazaar.com in Chromium", () => {
       await new Promise((r) => setTimeout(r, 250))
     }
     expect(html2.includes(newTitle)).toBe(true)
+
+    const wrongSecret = await fetch(`${shop()}/api/revalidate`, { method: "POST", headers: { "x-revalidate-secret": "guess" }, body: JSON.stringify({ tags: ["products"] }) })
+    expect(wrongSecret.status).toBe(401)
+    const badTags = await fetch(`${shop()}/api/revalidate`, {
+      method: "POST",
+      headers: { "x-revalidate-secret": "e2e-revalidate-secret" },
+      body: JSON.stringify({ tags: ["everything"] }),
+    })
+    expect(badTags.status).toBe(400)
+    expect((await badTags.json()).message).toMatch(/tags must be/)
   })
 
   it("lays out on a 360 px wide phone without horizontal scrolling", async () => {

@@ -28,10 +28,10 @@ function baseEnv(databaseUrl, extra = {}) {
 }
 
 /** Migrates and seeds with the project's own seed; returns its publishable keys and sales channels. */
-function migrateAndSeed(databaseUrl) {
+function migrateAndSeed(databaseUrl, extra = {}) {
   const result = spawnSync(process.execPath, [MAIN, "seed"], {
     cwd: SERVER_ROOT,
-    env: baseEnv(databaseUrl),
+    env: baseEnv(databaseUrl, extra),
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   })
@@ -54,7 +54,7 @@ function freePort() {
   })
 }
 
-async function launch(name, { args, cwd, env }, port) {
+async function launch(name, { args, cwd, env, readyPath = "/health" }, port) {
   const logFile = path.join(os.tmpdir(), `pva-bench-${name}-${port}.log`)
   const log = fs.openSync(logFile, "w")
   const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", log, log] })
@@ -80,7 +80,7 @@ async function launch(name, { args, cwd, env }, port) {
       throw new Error(`${name} server exited with ${exited} before it was ready:\n${fs.readFileSync(logFile, "utf8").slice(-4000)}`)
     }
     try {
-      const res = await fetch(`${url}/health`)
+      const res = await fetch(`${url}${readyPath}`)
       if (res.ok) break
     } catch {
       // not listening yet
@@ -95,9 +95,10 @@ async function launch(name, { args, cwd, env }, port) {
 }
 
 /** The PVA server exactly as `npm start` runs it (migrations already applied by the seed). */
-async function startPvaServer(databaseUrl) {
-  const port = await freePort()
+async function startPvaServer(databaseUrl, { port, extra = {} } = {}) {
+  port ??= await freePort()
   const env = baseEnv(databaseUrl, {
+    ...extra,
     PORT: String(port),
     MEDUSA_BACKEND_URL: `http://127.0.0.1:${port}`,
     MEDUSA_SKIP_MIGRATIONS: "true",
@@ -115,4 +116,4 @@ async function startStockServer(databaseUrl) {
   return launch("stock", { args: [path.join(STOCK_DIR, "start.js")], cwd: STOCK_DIR, env }, port)
 }
 
-module.exports = { migrateAndSeed, startPvaServer, startStockServer }
+module.exports = { freePort, launch, migrateAndSeed, startPvaServer, startStockServer }

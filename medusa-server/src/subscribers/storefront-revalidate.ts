@@ -2,6 +2,10 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/medusa"
 import { readServerEnv } from "../config/env"
 
 const TIMEOUT_MS = 5000
+/** Changes within this window share one call: an import of 500 products is one revalidation, not 1,000. */
+const COALESCE_MS = 250
+
+let scheduled: Promise<void> | null = null
 
 /**
  * Storefronts cache catalog pages by tag; a product change tells each configured
@@ -9,6 +13,15 @@ const TIMEOUT_MS = 5000
  * A storefront that is down only misses this nudge: its cache expires on its own.
  */
 export default async function revalidateStorefronts({ container, eventName }: SubscriberArgs<unknown>) {
+  if (!readServerEnv().storefrontRevalidation.urls.length) return
+  scheduled ??= new Promise((resolve) => setTimeout(resolve, COALESCE_MS)).then(() => {
+    scheduled = null
+    return notify(container, eventName)
+  })
+  return scheduled
+}
+
+async function notify(container: any, eventName: string) {
   const { urls, secret } = readServerEnv().storefrontRevalidation
   const logger = container.resolve("logger")
   await Promise.all(

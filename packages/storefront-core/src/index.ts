@@ -1,5 +1,5 @@
 export { createMedusaClient, errorMessage, storefrontConfig, type MedusaClient, type StorefrontConfig } from "./medusa"
 export { cheapestAmount, formatAmount, inStock, variantAmount } from "./price"
-export { brand } from "./tokens"
+export { brand, tokensCss } from "./tokens"
 export { Price } from "./components/Price"
 export { SiteFooter } from "./components/SiteFooter"

@@ -1,12 +1,12 @@
 import type { Metadata } from "next"
 import Link from "next/link"
-import { SiteFooter } from "@pva/storefront-core"
+import { SiteFooter, storefrontConfig, tokensCss } from "@pva/storefront-core"
 import { currentRegion, listRegions } from "@/lib/catalog"
 import { StoreProvider } from "@/lib/store-context"
 import { CartLink } from "@/modules/layout/cart-link"
 import { RegionSwitch } from "@/modules/layout/region-switch"
 import { SearchBox } from "@/modules/layout/search-box"
-import "./globals.css"
+import { shopCss } from "./shop-css"
 
 // Every page depends on the shopper's region cookie; catalog data itself is cached (see lib/catalog).
 export const dynamic = "force-dynamic"
@@ -20,6 +20,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const [regions, region] = await Promise.all([listRegions(), currentRegion()])
   return (
     <html lang="en">
+      <head>
+        {/* Product images come from the Medusa server: open that connection early. */}
+        <link rel="preconnect" href={storefrontConfig().baseUrl} />
+        <style dangerouslySetInnerHTML={{ __html: tokensCss + shopCss }} />
+      </head>
       <body>
         <StoreProvider regions={regions} initialRegionId={region.id}>
           <a className="skip" href="#main">Skip to content</a>

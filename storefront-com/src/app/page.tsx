@@ -28,7 +28,7 @@ export default async function Home() {
         <section className="section" aria-labelledby="featured">
           <h2 id="featured">Featured pieces</h2>
           <div className="grid">
-            {featured.map((p) => <ProductCard key={p.id} product={p} currencyCode={region.currency_code} />)}
+            {featured.map((p) => <ProductCard key={p.id} product={p} currencyCode={region.currency_code} eager />)}
           </div>
         </section>
         <Recommendations title="For your archetype" limit={4} />

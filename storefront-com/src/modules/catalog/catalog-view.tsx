@@ -63,7 +63,7 @@ export function CatalogView(props: {
         <div>
           <p className="muted" role="status">{result.total} piece{result.total === 1 ? "" : "s"}</p>
           <div className="grid">
-            {result.items.map((p) => <ProductCard key={p.id} product={p} currencyCode={currencyCode} />)}
+            {result.items.map((p, i) => <ProductCard key={p.id} product={p} currencyCode={currencyCode} headingLevel={2} eager={i < 4} />)}
           </div>
           {result.pages > 1 && (
             <nav aria-label="Pages" className="row" style={{ marginTop: 16 }}>

@@ -38,7 +38,7 @@ export function SearchBox() {
         placeholder="Search gems and goods"
         value={q}
         onChange={(e) => setQ(e.target.value)}
-        aria-controls={listId}
+        aria-controls={results.length > 0 ? listId : undefined}
         autoComplete="off"
         style={{ minHeight: 36, padding: "6px 10px" }}
       />

@@ -7,7 +7,7 @@ export function Gallery({ images, title }: { images: string[]; title: string }) 
   if (images.length === 0) return <div style={{ aspectRatio: "1", background: "var(--pva-gradient)", borderRadius: 10 }} />
   return (
     <div>
-      <img src={images[active]} alt={title} width={640} height={640} style={{ aspectRatio: "1", objectFit: "cover", width: "100%", borderRadius: 10 }} />
+      <img src={images[active]} alt={title} width={640} height={640} fetchPriority="high" style={{ aspectRatio: "1", objectFit: "cover", width: "100%", borderRadius: 10 }} />
       {images.length > 1 && (
         <div className="row" style={{ marginTop: 8 }}>
           {images.map((src, i) => (

@@ -190,6 +190,10 @@ describe("pvabazaar.com in Chromium", () => {
     const html = await (await fetch(`${shop()}/store?category=${"emeralds"}`)).text()
     expect(html.includes("Amradjet Emerald Pendant")).toBe(true) // in the HTML itself, before any JavaScript
     expect(html.includes("Malachite Fish")).toBe(false) // filtered to the category on the server
+    const collection = await (await fetch(`${shop()}/collections/digital-twins`)).text()
+    expect(collection.includes("Pieces with a digital twin")).toBe(true)
+    expect(collection.includes("Kivu Tourmaline Collector Stone")).toBe(true)
+    expect(collection.includes("Malachite Fish")).toBe(false)
 
     const piece = await createStockedProduct(4, { title: `Renamed Tourmaline ${unique()}` })
     const first = await (await fetch(`${shop()}/products/${piece.handle}`)).text()

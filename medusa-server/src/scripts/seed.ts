@@ -100,6 +100,7 @@ export async function seedStore(container: any, opts: { staticDir: string; backe
 
   const categoryIds = await seedCategories(container)
   await seedProducts(container, { profileId: profile.id, channels, categoryIds, ...opts })
+  await seedCollections(container)
   await require("../seed/partners").seedPartners(container)
   await seedArchetype(container)
 
@@ -170,6 +171,23 @@ async function seedProducts(
         options: [{ option_id: product.options[0].id, value: "Standard" }],
       },
     ])
+  }
+}
+
+/** Curated collections the storefront pages; membership follows the catalog spec. */
+async function seedCollections(container: any) {
+  const collectionService = container.resolve("productCollectionService")
+  const productService = container.resolve("productService")
+  const collections = [
+    { title: "Pieces with a digital twin", handle: "digital-twins", members: SEED_PRODUCTS.filter((p) => p.digitalTwin) },
+    { title: "From the Congo", handle: "from-the-congo", members: SEED_PRODUCTS.filter((p) => p.origin === "DRC" && !p.digitalTwin) },
+  ]
+  for (const spec of collections) {
+    const [[found]] = await collectionService.listAndCount({ handle: spec.handle }, { take: 1 })
+    const collection = found ?? (await collectionService.create({ title: spec.title, handle: spec.handle }))
+    const products = await productService.list({ handle: spec.members.map((m) => m.handle) }, { select: ["id", "collection_id"] })
+    const missing = products.filter((p: any) => p.collection_id !== collection.id).map((p: any) => p.id)
+    if (missing.length) await collectionService.addProducts(collection.id, missing)
   }
 }
 

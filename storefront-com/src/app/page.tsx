@@ -1,11 +1,11 @@
 import Link from "next/link"
-import { currentRegion, listProducts, partnerByHandle } from "@/lib/catalog"
+import { currentRegion, listCollections, listProducts, partnerByHandle } from "@/lib/catalog"
 import { ProductCard } from "@/modules/products/product-card"
 import { Recommendations } from "@/modules/products/recommendations"
 
 export default async function Home() {
   const region = await currentRegion()
-  const products = await listProducts(region.id)
+  const [products, collections] = await Promise.all([listProducts(region.id), listCollections()])
   const featured = products.filter((p) => p.digital_twin || p.partner).slice(0, 4)
   const partnerHandles = [...new Set(products.map((p) => p.partner?.handle).filter(Boolean))].slice(0, 3) as string[]
   const partners = (await Promise.all(partnerHandles.map((h) => partnerByHandle(h)))).filter(Boolean)
@@ -31,6 +31,11 @@ export default async function Home() {
             {featured.map((p) => <ProductCard key={p.id} product={p} currencyCode={region.currency_code} eager />)}
           </div>
         </section>
+        {collections.length > 0 && (
+          <nav aria-label="Collections" className="row">
+            {collections.map((c) => <Link key={c.id} className="btn btn-outline" href={`/collections/${c.handle}`}>{c.title}</Link>)}
+          </nav>
+        )}
         <Recommendations title="For your archetype" limit={4} />
         {partners.length > 0 && (
           <section className="section" aria-labelledby="partners">

@@ -58,6 +58,12 @@ export const listCategories = unstable_cache(
   { tags: ["products"], revalidate: 600 }
 )
 
+export const listCollections = unstable_cache(
+  async () => (await client().collections.list({ limit: 100 } as any)).collections.map((c: any) => ({ id: c.id, title: c.title, handle: c.handle })),
+  ["collections", ...SCOPE],
+  { tags: ["products"], revalidate: 600 }
+)
+
 export const partnerByHandle = unstable_cache(
   async (handle: string) => {
     try {
@@ -81,6 +87,7 @@ function slim(p: any) {
     thumbnail: p.thumbnail,
     images: (p.images ?? []).map((i: any) => i.url),
     categories: (p.categories ?? []).map((c: any) => c.id),
+    collection_id: p.collection_id ?? null,
     created_at: p.created_at,
     digital_twin: Boolean(p.metadata?.digital_twin),
     origin: p.metadata?.origin ?? p.origin_country ?? null,

@@ -6,6 +6,9 @@ import { errorMessage, formatAmount } from "@pva/storefront-core"
 import { useStore } from "@/lib/store-context"
 import { CartTotals } from "@/modules/cart/cart-items"
 import { AddressInput, validateAddress } from "@/modules/checkout/address"
+import { StripePayment } from "@/modules/checkout/stripe-payment"
+
+const STRIPE_KEY = process.env.NEXT_PUBLIC_STRIPE_KEY
 
 type Step = "address" | "shipping" | "payment" | "review"
 
@@ -86,13 +89,16 @@ export default function CheckoutPage() {
     })
   }
 
+  // Stripe when the shop has a key and the server offers a Stripe session; the manual provider otherwise.
+  const stripeOffered = Boolean(STRIPE_KEY) && (cart.payment_sessions ?? []).some((s: any) => s.provider_id === "stripe")
+  const stripeSession = (cart.payment_sessions ?? []).find((s: any) => s.provider_id === "stripe" && s.is_selected)
+
   const submitPayment = (e: React.FormEvent) => {
     e.preventDefault()
     run(async () => {
-      // Without a Stripe key the server offers only the manual provider (pay on invoice).
-      await client.carts.setPaymentSession(cart.id, { provider_id: "manual" })
+      await client.carts.setPaymentSession(cart.id, { provider_id: stripeOffered ? "stripe" : "manual" })
       await refreshCart()
-      setStep("review")
+      if (!stripeOffered) setStep("review")
     })
   }
 
@@ -155,10 +161,16 @@ export default function CheckoutPage() {
         </form>
       )}
 
-      {step === "payment" && (
+      {step === "payment" && stripeSession?.data?.client_secret && STRIPE_KEY ? (
+        <StripePayment publishableKey={STRIPE_KEY} clientSecret={stripeSession.data.client_secret} onPaid={() => setStep("review")} />
+      ) : step === "payment" && (
         <form onSubmit={submitPayment} aria-label="Payment">
-          <p>Pay by bank transfer on invoice (manual payment). Your order is confirmed now and shipped once paid.</p>
-          <p><button className="btn btn-primary" type="submit" disabled={busy}>Continue to review</button></p>
+          {stripeOffered ? (
+            <p>Pay by card with Stripe.</p>
+          ) : (
+            <p>Pay by bank transfer on invoice (manual payment). Your order is confirmed now and shipped once paid.</p>
+          )}
+          <p><button className="btn btn-primary" type="submit" disabled={busy}>{stripeOffered ? "Pay by card" : "Continue to review"}</button></p>
         </form>
       )}
 

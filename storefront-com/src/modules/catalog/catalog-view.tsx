@@ -14,6 +14,8 @@ export function CatalogView(props: {
   query: CatalogQuery
   currencyCode: string
   fixedCategoryIds?: string[]
+  /** A collection page lists its own products and offers no category choice. */
+  hideCategoryFilter?: boolean
 }) {
   const { query, currencyCode } = props
   const categoryIds = props.fixedCategoryIds ?? (query.category ? props.categories.filter((c) => c.handle === query.category).map((c) => c.id) : undefined)
@@ -34,7 +36,7 @@ export function CatalogView(props: {
       <h1>{props.title}</h1>
       <div className="catalog">
         <form method="get" action={props.basePath} aria-label="Filter products">
-          {!props.fixedCategoryIds && (
+          {!props.fixedCategoryIds && !props.hideCategoryFilter && (
             <>
               <label htmlFor="category">Category</label>
               <select id="category" name="category" defaultValue={query.category ?? ""}>

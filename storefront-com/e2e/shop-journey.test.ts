@@ -125,6 +125,39 @@ describe("pvabazaar.com in Chromium", () => {
     await context.close()
   })
 
+  it("a customer edits their profile and address book", async () => {
+    const { context, page } = await newPage()
+    const email = `profile-${unique()}@example.com`
+    await page.goto(`${shop()}/account`)
+    await page.getByLabel("First name").fill("Grace")
+    await page.getByLabel("Last name").fill("Collector")
+    await page.getByLabel("Email", { exact: true }).nth(1).fill(email)
+    await page.getByLabel("Password", { exact: true }).nth(1).fill("profile-password-1")
+    await page.getByRole("button", { name: "Create account" }).click()
+    await page.getByRole("heading", { name: "Hello, Grace" }).waitFor()
+    await page.getByText("You have not taken the quiz yet.").waitFor()
+
+    await page.getByLabel("Phone").fill("+1 415 555 0100")
+    await page.getByRole("button", { name: "Save profile" }).click()
+    await page.getByRole("status").filter({ hasText: "Profile saved." }).waitFor()
+
+    const book = page.getByRole("form", { name: "Add an address" })
+    for (const [label, value] of [["first name", "Grace"], ["last name", "Collector"], ["address", "9 Gem Street"], ["city", "Austin"], ["province", "TX"], ["postal code", "ABC"]]) {
+      await book.getByLabel(label, { exact: true }).fill(value)
+    }
+    await book.getByRole("button", { name: "Add address" }).click()
+    await book.getByText('"ABC" is not a valid postal code for US').waitFor()
+    await book.getByLabel("postal code", { exact: true }).fill("78701")
+    await book.getByRole("button", { name: "Add address" }).click()
+    await page.getByText("Grace Collector, 9 Gem Street, 78701 Austin, US").waitFor()
+    await shot(page, "12-profile-addresses")
+
+    await page.reload()
+    await page.getByText("Grace Collector, 9 Gem Street, 78701 Austin, US").waitFor() // kept by Medusa, not the page
+    await expect(page.getByLabel("Phone").inputValue()).resolves.toBe("+1 415 555 0100")
+    await context.close()
+  })
+
   it("a wrong password shows an error and logs nobody in", async () => {
     const { context, page } = await newPage()
     await page.goto(`${shop()}/account`)

@@ -1,26 +1,13 @@
 "use client"
 
 import Link from "next/link"
-import { useState } from "react"
-import { errorMessage } from "@pva/storefront-core"
 import { useStore } from "@/lib/store-context"
+import { useAction } from "@/lib/use-action"
 import { CartItems, CartTotals } from "@/modules/cart/cart-items"
 
 export default function CartPage() {
   const { cart, ready, updateItem, removeItem, region } = useStore()
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const run = (fn: () => Promise<void>) => async () => {
-    setBusy(true)
-    setError(null)
-    try {
-      await fn()
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, error, run } = useAction()
   const currency = cart?.region?.currency_code ?? region?.currency_code ?? "usd"
   return (
     <div className="container section">
@@ -32,8 +19,8 @@ export default function CartPage() {
             items={cart?.items ?? []}
             currencyCode={currency}
             busy={busy}
-            onUpdate={(id, q) => run(() => updateItem(id, q))()}
-            onRemove={(id) => run(() => removeItem(id))()}
+            onUpdate={(id, q) => run(() => updateItem(id, q))}
+            onRemove={(id) => run(() => removeItem(id))}
           />
           {cart?.items?.length > 0 && (
             <>

@@ -2,8 +2,9 @@
 
 import { useRouter } from "next/navigation"
 import { useEffect, useState } from "react"
-import { errorMessage, formatAmount } from "@pva/storefront-core"
+import { formatAmount } from "@pva/storefront-core"
 import { useStore } from "@/lib/store-context"
+import { useAction } from "@/lib/use-action"
 import { CartTotals } from "@/modules/cart/cart-items"
 import { AddressInput, validateAddress } from "@/modules/checkout/address"
 import { StripePayment } from "@/modules/checkout/stripe-payment"
@@ -31,8 +32,7 @@ export default function CheckoutPage() {
   const [errors, setErrors] = useState<Partial<Record<keyof AddressInput, string>>>({})
   const [options, setOptions] = useState<any[]>([])
   const [optionId, setOptionId] = useState<string>("")
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, run } = useAction()
   const countries: Array<{ iso_2: string; display_name: string }> = cart?.region?.countries ?? []
 
   useEffect(() => {
@@ -45,18 +45,6 @@ export default function CheckoutPage() {
       country_code: a.country_code || countries[0]?.iso_2 || "",
     }))
   }, [cart?.id, customer?.id]) // eslint-disable-line react-hooks/exhaustive-deps
-
-  const run = async (fn: () => Promise<void>) => {
-    setBusy(true)
-    setError(null)
-    try {
-      await fn()
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
-  }
 
   if (!ready) return <div className="container section"><p>Loading…</p></div>
   if (!cart || !cart.items?.length) return <div className="container section"><h1>Checkout</h1><p>Your cart is empty.</p></div>

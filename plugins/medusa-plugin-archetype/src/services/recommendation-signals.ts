@@ -5,6 +5,8 @@ export const POPULARITY_DECAY_DAYS = 30
 export const POPULARITY_WINDOW_DAYS = 90
 /** Pairs kept per product by a full refresh: the long tail of one-off pairs is noise, and cost. */
 export const COPURCHASE_KEEP = 50
+/** How long (× 200 ms) an order.placed subscriber waits for the order to become visible. */
+const ORDER_VISIBLE_ATTEMPTS = 50
 
 // Incremental updates share the lock; a full refresh takes it alone, so an order is
 // counted either by the refresh's snapshot or by its own update, never both.
@@ -24,6 +26,12 @@ const ORDER_PRODUCTS = `
 class RecommendationSignalsService extends TransactionBaseService {
   /** Counts one placed order; a repeated call for the same order changes nothing. */
   async recordOrder(orderId: string): Promise<boolean> {
+    // order.placed can reach subscribers before the order's transaction commits.
+    for (let attempt = 0; attempt < ORDER_VISIBLE_ATTEMPTS; attempt++) {
+      const [visible] = await this.activeManager_.query(`SELECT 1 FROM "order" WHERE id = $1`, [orderId])
+      if (visible) break
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
     return this.atomicPhase_(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock_shared(${LOCK})`)
       const [first] = await manager.query(

@@ -126,6 +126,7 @@ export class SyncEngine {
   private running: Promise<void> | undefined
   lastError: string | undefined
   lastHead: number | undefined
+  private trustedParent: string | undefined
 
   constructor(private readonly options: SyncEngineOptions) {
     this.pool = options.pool
@@ -306,7 +307,14 @@ export class SyncEngine {
     if (cursor.hash) {
       first = await this.rpc.getBlock(from)
       if (!first) return { caughtUp: false, head }
-      if (first.parentHash !== cursor.hash) return { caughtUp: false, head, reorg: await this.handleReorg(lowest, head) }
+      if (first.parentHash !== cursor.hash && this.trustedParent !== `${lowest}:${cursor.hash}`) {
+        const reorg = await this.handleReorg(lowest, head)
+        // The block we hold is still canonical although the next one names another parent:
+        // the node's answer is inconsistent (hardhat_mine's reserved blocks have a zero
+        // parent hash). Go on from the verified block instead of walking back forever.
+        if (reorg.ancestor === lowest) this.trustedParent = `${lowest}:${cursor.hash}`
+        return { caughtUp: false, head, reorg }
+      }
     }
 
     const addresses = group.map((c) => c.address)
@@ -512,6 +520,10 @@ export class SyncEngine {
       const start = Math.min(...[...this.contracts.values()].map((c) => c.spec.startBlock))
       ancestor = { number: start - 1, hash: null }
       this.logger.warn(`chain-sync: reorg below the kept block hashes; re-reading from block ${start}`)
+    }
+    if (ancestor.number === from) {
+      this.logger.warn(`chain-sync: block ${from + 1} names a parent other than the stored block ${from}, which is still canonical`)
+      return { ancestor: from, removed: 0 }
     }
     const client = await this.pool.connect()
     try {

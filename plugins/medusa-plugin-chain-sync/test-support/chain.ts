@@ -145,6 +145,18 @@ export async function startChain() {
       await send(wallet.writeContract({ address: shares.address, abi: pvaSharesAbi, functionName: "setEligible", args: [holder, true] }))
       await send(wallet.writeContract({ address: shares.address, abi: pvaSharesAbi, functionName: "mintShares", args: [holder, offeringId, 10n] }))
     },
+    /** Moves twin `tokenId` from `from` to `to` (an unlocked dev account), one Transfer log. */
+    async transfer(from: Address, to: Address, tokenId: bigint) {
+      const owner = createWalletClient({ account: from, chain, transport, pollingInterval: 20 })
+      return send(owner.writeContract({ address: twin.address, abi: pvaTwinAbi, functionName: "transferFrom", args: [from, to, tokenId] }))
+    },
+    /** `evm_mine` one block at a time: real parent hashes (hardhat_mine leaves them zero). */
+    async evmMine(blocks: number) {
+      for (let i = 0; i < blocks; i++) await testClient.request({ method: "evm_mine" } as any)
+    },
+    get nextTokenId() {
+      return nextTokenId
+    },
     async head() {
       return Number(await publicClient.getBlockNumber())
     },

@@ -26,7 +26,7 @@ const { startHardhatNode } = require(path.join(contractsDir, "scripts", "lib", "
 
 // Hardhat's unlocked dev accounts (eth_sendTransaction signs on the node: no local signing cost).
 export const ADMIN: Address = getAddress("0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266")
-export const ALICE: Address = getAddress("0x70997970c51812dc3a010c7d8b4c0b46e8a4a7b9")
+export const ALICE: Address = getAddress("0x70997970c51812dc3a010c7d01b50e0d17dc79c8")
 export const BOB: Address = getAddress("0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc")
 
 const BATCH_SOURCE = `

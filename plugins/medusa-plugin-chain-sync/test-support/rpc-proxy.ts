@@ -9,6 +9,8 @@ export interface ProxyBehaviour {
   stall: boolean
   maxLogRange?: number
   injectJunk: boolean
+  /** Added to every eth_getLogs answer. */
+  getLogsDelayMs?: number
 }
 
 export async function startRpcProxy(upstream: string) {
@@ -29,6 +31,9 @@ export async function startRpcProxy(upstream: string) {
         res.end(JSON.stringify({ jsonrpc: "2.0", id: request.id, error: { code: -32602, message: `block range exceeds ${behaviour.maxLogRange}` } }))
         return
       }
+    }
+    if (!Array.isArray(request) && request.method === "eth_getLogs" && behaviour.getLogsDelayMs) {
+      await new Promise((r) => setTimeout(r, behaviour.getLogsDelayMs))
     }
     const upstreamResponse = await fetch(upstream, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(request) })
     const answer = await upstreamResponse.json()

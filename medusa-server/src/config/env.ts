@@ -25,6 +25,8 @@ export type ServerEnv = {
   rateLimits: RateLimitSettings
   bodySizeLimit: string
   automation: AutomationSettings
+  /** CHAIN_SYNC_FOLLOW=true: this process follows the chain (issue 7); never in MEDUSA_WORKER_MODE=server. */
+  chainSyncFollow: boolean
 }
 
 /** Partner webhooks, stock automation and email (issue 4). */
@@ -163,5 +165,6 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     },
     bodySizeLimit: env.BODY_SIZE_LIMIT || "100kb",
     automation: automationSettings(env, isProduction),
+    chainSyncFollow: env.CHAIN_SYNC_FOLLOW === "true" && workerMode !== "server",
   }
 }

@@ -36,7 +36,7 @@ export async function startRpcProxy(upstream: string) {
       await new Promise((r) => setTimeout(r, behaviour.getLogsDelayMs))
     }
     const upstreamResponse = await fetch(upstream, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(request) })
-    const answer = await upstreamResponse.json()
+    const answer = (await upstreamResponse.json()) as any
     if (!Array.isArray(request) && request.method === "eth_getLogs" && behaviour.injectJunk && Array.isArray(answer.result)) {
       const real = answer.result[0]
       const blockNumber = real?.blockNumber ?? request.params[0].fromBlock

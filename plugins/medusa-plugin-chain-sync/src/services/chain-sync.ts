@@ -18,6 +18,8 @@ interface Dependencies {
 
 export default class ChainSyncService {
   static identifier = "chainSyncService"
+  // One follower per process: Medusa would otherwise build a new instance per request scope.
+  static LIFE_TIME = "SINGLETON"
 
   readonly settings: ChainSyncSettings
   private readonly manager: EntityManager

@@ -27,6 +27,8 @@ export type ServerEnv = {
   automation: AutomationSettings
   /** Storefront endpoints told to drop their catalog cache when products change. */
   storefrontRevalidation: { urls: string[]; secret: string }
+  /** CHAIN_SYNC_FOLLOW=true: this process follows the chain (issue 7); never in MEDUSA_WORKER_MODE=server. */
+  chainSyncFollow: boolean
 }
 
 function storefrontRevalidation(env: NodeJS.ProcessEnv, isProduction: boolean) {
@@ -175,5 +177,6 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     bodySizeLimit: env.BODY_SIZE_LIMIT || "100kb",
     automation: automationSettings(env, isProduction),
     storefrontRevalidation: storefrontRevalidation(env, isProduction),
+    chainSyncFollow: env.CHAIN_SYNC_FOLLOW === "true" && workerMode !== "server",
   }
 }

@@ -41,6 +41,14 @@ export function buildMedusaConfig(env: ServerEnv) {
     })
   }
 
+  // Chain sync (issue 7) is always registered: its tables, the status route and the
+  // `pva-chain-sync` CLI share one schema. The follower loop only runs with
+  // CHAIN_SYNC_FOLLOW=true (RPC, chain and contracts come from the CHAIN_* variables).
+  plugins.push({
+    resolve: "@pva/medusa-plugin-chain-sync",
+    options: { follow: env.chainSyncFollow },
+  })
+
   if (env.serveAdmin) {
     plugins.push({
       resolve: "@medusajs/admin",

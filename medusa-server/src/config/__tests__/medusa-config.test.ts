@@ -34,6 +34,14 @@ describe("the Medusa config follows the environment", () => {
     expect(meili.options.config).toEqual({ host: "http://search:7700", apiKey: "k" })
   })
 
+  it("registers chain sync always, and follows the chain only with CHAIN_SYNC_FOLLOW=true outside server-only mode", () => {
+    const chainSync = (env: Record<string, string>) =>
+      buildMedusaConfig(readServerEnv(env)).plugins.find((p) => typeof p !== "string" && p.resolve === "@pva/medusa-plugin-chain-sync") as any
+    expect(chainSync({}).options).toEqual({ follow: false })
+    expect(chainSync({ CHAIN_SYNC_FOLLOW: "true" }).options).toEqual({ follow: true })
+    expect(chainSync({ CHAIN_SYNC_FOLLOW: "true", MEDUSA_WORKER_MODE: "server" }).options).toEqual({ follow: false })
+  })
+
   it("takes CORS origins from the environment", () => {
     const config = buildMedusaConfig(readServerEnv({ STORE_CORS: "https://pvabazaar.com,https://pvabazaar.org", ADMIN_CORS: "https://admin.pvabazaar.com" }))
     expect(config.projectConfig.store_cors).toBe("https://pvabazaar.com,https://pvabazaar.org")

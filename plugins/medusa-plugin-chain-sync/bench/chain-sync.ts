@@ -1,0 +1,164 @@
+// npm run bench -w @pva/medusa-plugin-chain-sync
+//
+// On a local hardhat node: generates BENCH_EVENTS (default 50,000) PVATwin Transfer events,
+// then measures
+//   1. backfill throughput of the sync engine (events/s into Postgres, confirmed and announced),
+//   2. the naive baseline in the same run: viem watchContractEvent, one INSERT per log,
+//   3. realtime lag at depth 0: transaction mined -> chain.log.confirmed emitted (p50/p95).
+import { pvaTwinAbi } from "@pva/contracts"
+import type { Abi, Hash } from "viem"
+import { FailoverRpc } from "../src/lib/rpc-failover"
+import { SyncEngine } from "../src/lib/sync-engine"
+import { ALICE, BOB, startChain, specsFor } from "../test-support/chain"
+import { createTestDatabase } from "../test-support/database"
+
+const EVENTS = Number(process.env.BENCH_EVENTS || 50_000)
+const LAG_SAMPLES = Number(process.env.BENCH_LAG_SAMPLES || 100)
+const POLL_MS = Number(process.env.BENCH_POLL_INTERVAL_MS || 250)
+const quiet = { info: () => undefined, warn: (m: string) => console.error(m), error: (m: unknown) => console.error(m) }
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+
+async function main() {
+  const chain = await startChain()
+  const cleanups: Array<() => Promise<unknown>> = [() => chain.stop()]
+  try {
+    let t = Date.now()
+    await chain.mintAndTransfer(EVENTS / 2, { perTx: 250 })
+    const head = await chain.head()
+    const transfers = (await chain.canonicalLogs()).length
+    console.error(`generated ${transfers} logs (${EVENTS} Transfer) in ${((Date.now() - t) / 1000).toFixed(1)} s, head ${head}`)
+
+    // 1. The sync engine: backfill from the deployment block, depth 0, every log announced.
+    const db = await createTestDatabase("bench")
+    cleanups.push(() => db.drop())
+    let announced = 0
+    const engine = new SyncEngine({
+      pool: db.pool,
+      rpc: new FailoverRpc({ urls: [chain.url] }),
+      chainId: 31337,
+      contracts: specsFor(chain),
+      confirmations: 0,
+      emit: () => {
+        announced++
+      },
+      logger: quiet,
+    })
+    t = Date.now()
+    await engine.syncTo()
+    await engine.drainOutbox()
+    const backfillSeconds = (Date.now() - t) / 1000
+    const { rows: [{ n: stored }] } = await db.pool.query(`SELECT count(*)::int AS n FROM chain_log`)
+    const backfillRate = stored / backfillSeconds
+    console.error(`sync engine backfill: ${stored} logs stored, ${announced} announced in ${backfillSeconds.toFixed(2)} s = ${Math.round(backfillRate)} events/s`)
+
+    // 2. Naive baseline: viem watchContractEvent from the deployment block, one INSERT per log.
+    const naiveDb = await createTestDatabase("bench_naive")
+    cleanups.push(() => naiveDb.drop())
+    t = Date.now()
+    let naiveStored = 0
+    await new Promise<void>((resolve, reject) => {
+      const unwatch = chain.publicClient.watchContractEvent({
+        address: chain.twin.address,
+        abi: pvaTwinAbi as Abi,
+        fromBlock: BigInt(chain.twin.blockNumber),
+        pollingInterval: 50,
+        onError: (e) => {
+          unwatch()
+          reject(e)
+        },
+        onLogs: async (logs) => {
+          for (const log of logs as any[]) {
+            await naiveDb.pool.query(
+              `INSERT INTO chain_log (chain_id, block_hash, log_index, block_number, tx_hash, tx_index, contract_address, event_name, args, status)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'confirmed') ON CONFLICT DO NOTHING`,
+              [31337, log.blockHash, log.logIndex, Number(log.blockNumber), log.transactionHash, log.transactionIndex, log.address.toLowerCase(), log.eventName,
+                JSON.stringify(log.args, (_k, v) => (typeof v === "bigint" ? v.toString() : v))],
+            )
+            naiveStored++
+          }
+          if (naiveStored >= transfers - 3 /* RoleGranted ×3 of PVATwin are in there too */ || naiveStored >= stored) {
+            unwatch()
+            resolve()
+          }
+        },
+      })
+    })
+    const naiveSeconds = (Date.now() - t) / 1000
+    const naiveRate = naiveStored / naiveSeconds
+    console.error(`naive watchContractEvent + INSERT per log: ${naiveStored} logs in ${naiveSeconds.toFixed(2)} s = ${Math.round(naiveRate)} events/s`)
+
+    // 3. Realtime lag at depth 0: one transfer per block, mined at once (automine).
+    const seenAt = new Map<string, number>()
+    const live = new SyncEngine({
+      pool: db.pool,
+      rpc: new FailoverRpc({ urls: [chain.url] }),
+      chainId: 31337,
+      contracts: specsFor(chain),
+      confirmations: 0,
+      pollIntervalMs: POLL_MS,
+      emit: (_name, payload) => {
+        if (!seenAt.has(payload.transaction_hash)) seenAt.set(payload.transaction_hash, Date.now())
+      },
+      logger: quiet,
+    })
+    const running = live.start()
+    cleanups.unshift(async () => {
+      await live.stop()
+      await running
+    })
+    const minedAt = new Map<string, number>()
+    const firstId = (EVENTS / 2) + 1
+    for (let i = 0; i < LAG_SAMPLES; i++) {
+      // Spread the sends over the poll interval so the samples see every phase of it.
+      await new Promise((r) => setTimeout(r, Math.random() * POLL_MS))
+      const hash: Hash = await chain.wallet.writeContract({
+        address: chain.twin.address,
+        abi: pvaTwinAbi,
+        functionName: "transferFrom",
+        args: [ALICE, BOB, BigInt(firstId - 1 - i)],
+        account: ALICE,
+      })
+      minedAt.set(hash, Date.now()) // automine: the block exists once eth_sendTransaction returns
+    }
+    const deadline = Date.now() + 30_000
+    while ([...minedAt.keys()].some((h) => !seenAt.has(h)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
+    const lags = [...minedAt].filter(([h]) => seenAt.has(h)).map(([h, at]) => seenAt.get(h)! - at)
+    const p50 = percentile(lags, 50)
+    const p95 = percentile(lags, 95)
+    console.error(`realtime lag (depth 0, poll ${POLL_MS} ms): ${lags.length}/${LAG_SAMPLES} samples, p50 ${p50} ms, p95 ${p95} ms, max ${Math.max(...lags)} ms`)
+
+    const result = {
+      events: stored,
+      backfill_seconds: Number(backfillSeconds.toFixed(2)),
+      backfill_events_per_s: Math.round(backfillRate),
+      naive_events: naiveStored,
+      naive_seconds: Number(naiveSeconds.toFixed(2)),
+      naive_events_per_s: Math.round(naiveRate),
+      ratio: Number((backfillRate / naiveRate).toFixed(1)),
+      lag_poll_interval_ms: POLL_MS,
+      lag_samples: lags.length,
+      lag_p50_ms: p50,
+      lag_p95_ms: p95,
+      goals: {
+        backfill_10k_per_s: backfillRate >= 10_000,
+        ten_times_naive: backfillRate >= 10 * naiveRate,
+        lag_p95_under_1s: p95 < 1_000,
+      },
+    }
+    console.log(JSON.stringify(result, null, 2))
+  } finally {
+    for (const cleanup of cleanups) await cleanup().catch((e) => console.error(e))
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,8 @@
+export { SyncEngine, CHAIN_LOG_CONFIRMED, CHAIN_LOG_REMOVED } from "./lib/sync-engine"
+export type { ChainLogEvent, ContractSpec, Emit, SyncEngineOptions } from "./lib/sync-engine"
+export { FailoverRpc, RpcError, RpcUnavailableError } from "./lib/rpc-failover"
+export { contractSpecs, resolveSettings } from "./lib/config"
+export type { ChainSyncPluginOptions, ChainSyncSettings } from "./lib/config"
+export { readStatus } from "./lib/status"
+export type { ChainSyncStatus, ContractStatus } from "./lib/status"
+export { CHAIN_SYNC_SCHEMA_UP, CHAIN_SYNC_SCHEMA_DOWN, ensureSchema } from "./lib/schema"

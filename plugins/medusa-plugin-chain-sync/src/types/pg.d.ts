@@ -1,0 +1,33 @@
+// Minimal typings for the parts of node-postgres this package uses (@types/pg is not in the tree).
+declare module "pg" {
+  export interface QueryResult<R = any> {
+    rows: R[]
+    rowCount: number | null
+    command: string
+  }
+  export interface ClientBase {
+    query<R = any>(text: string, values?: unknown[]): Promise<QueryResult<R>>
+  }
+  export interface PoolClient extends ClientBase {
+    release(err?: Error | boolean): void
+  }
+  export interface PoolConfig {
+    connectionString?: string
+    max?: number
+    idleTimeoutMillis?: number
+    application_name?: string
+  }
+  export class Pool implements ClientBase {
+    constructor(config?: PoolConfig)
+    query<R = any>(text: string, values?: unknown[]): Promise<QueryResult<R>>
+    connect(): Promise<PoolClient>
+    end(): Promise<void>
+    on(event: "error", listener: (err: Error) => void): this
+  }
+  export class Client implements ClientBase {
+    constructor(config?: PoolConfig | string)
+    connect(): Promise<void>
+    query<R = any>(text: string, values?: unknown[]): Promise<QueryResult<R>>
+    end(): Promise<void>
+  }
+}

@@ -1,0 +1,198 @@
+// A real hardhat node with PVATwin and PVAShares deployed, and a small helper contract
+// (compiled here with the npm solc) that mints and transfers twins in bulk so thousands of
+// Transfer events take a handful of transactions.
+import fs from "fs"
+import os from "os"
+import path from "path"
+import { pvaSharesAbi, pvaSharesBytecode, pvaTwinAbi, pvaTwinBytecode, roles } from "@pva/contracts"
+import {
+  createPublicClient,
+  createTestClient,
+  createWalletClient,
+  defineChain,
+  getAddress,
+  http,
+  type Abi,
+  type Address,
+  type Hash,
+  type Hex,
+} from "viem"
+
+const contractsDir = path.dirname(require.resolve("@pva/contracts/package.json"))
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { startHardhatNode } = require(path.join(contractsDir, "scripts", "lib", "hardhat-node.js")) as {
+  startHardhatNode: (o?: { logFile?: string }) => Promise<{ url: string; port: number; pid: number; stop: () => Promise<void> }>
+}
+
+// Hardhat's unlocked dev accounts (eth_sendTransaction signs on the node: no local signing cost).
+export const ADMIN: Address = getAddress("0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266")
+export const ALICE: Address = getAddress("0x70997970c51812dc3a010c7d01b50e0d17dc79c8")
+export const BOB: Address = getAddress("0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc")
+
+const BATCH_SOURCE = `
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+interface ITwin {
+  function mintTo(address to, uint256 tokenId, bytes32 digest) external;
+  function transferFrom(address from, address to, uint256 tokenId) external;
+}
+contract BatchTwins {
+  function onERC721Received(address, address, uint256, bytes calldata) external pure returns (bytes4) {
+    return this.onERC721Received.selector;
+  }
+  function mint(ITwin twin, address to, uint256 firstId, uint256 count) external {
+    for (uint256 i = 0; i < count; i++) twin.mintTo(to, firstId + i, bytes32(firstId + i + 1));
+  }
+  function transfer(ITwin twin, address to, uint256 firstId, uint256 count) external {
+    for (uint256 i = 0; i < count; i++) twin.transferFrom(address(this), to, firstId + i);
+  }
+}
+`
+
+let compiled: { abi: Abi; bytecode: Hex } | undefined
+export function batchTwinsArtifact(): { abi: Abi; bytecode: Hex } {
+  if (compiled) return compiled
+  const cache = path.join(os.tmpdir(), "pva-chain-sync-batch-twins-v1.json")
+  if (fs.existsSync(cache)) return (compiled = JSON.parse(fs.readFileSync(cache, "utf8")))
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const solc = require("solc")
+  const input = {
+    language: "Solidity",
+    sources: { "BatchTwins.sol": { content: BATCH_SOURCE } },
+    settings: { optimizer: { enabled: true, runs: 200 }, evmVersion: "cancun", outputSelection: { "*": { "*": ["abi", "evm.bytecode.object"] } } },
+  }
+  const output = JSON.parse(solc.compile(JSON.stringify(input)))
+  const errors = (output.errors ?? []).filter((e: { severity: string }) => e.severity === "error")
+  if (errors.length) throw new Error(errors.map((e: { formattedMessage: string }) => e.formattedMessage).join("\n"))
+  const contract = output.contracts["BatchTwins.sol"].BatchTwins
+  compiled = { abi: contract.abi, bytecode: `0x${contract.evm.bytecode.object}` }
+  fs.writeFileSync(cache, JSON.stringify(compiled))
+  return compiled
+}
+
+export type TestChain = Awaited<ReturnType<typeof startChain>>
+
+export async function startChain() {
+  const logFile = path.join(os.tmpdir(), `pva-chain-sync-node-${process.pid}-${Date.now()}.log`)
+  const node = await startHardhatNode({ logFile })
+  const chain = defineChain({
+    id: 31337,
+    name: "Hardhat (chain-sync tests)",
+    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: [node.url] } },
+  })
+  const transport = http(node.url, { retryCount: 0, timeout: 60_000 })
+  const publicClient = createPublicClient({ chain, transport, pollingInterval: 20 })
+  const testClient = createTestClient({ chain, transport, mode: "hardhat", pollingInterval: 20 })
+  const wallet = createWalletClient({ account: ADMIN, chain, transport, pollingInterval: 20 })
+
+  async function send(hash: Promise<Hash>) {
+    const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash, pollingInterval: 20 })
+    if (receipt.status !== "success") throw new Error(`transaction ${receipt.transactionHash} reverted`)
+    return receipt
+  }
+  async function deploy(abi: Abi, bytecode: Hex, args: readonly unknown[]) {
+    const receipt = await send(wallet.deployContract({ abi, bytecode, args }))
+    return { address: getAddress(receipt.contractAddress!), blockNumber: Number(receipt.blockNumber) }
+  }
+
+  const twin = await deploy(pvaTwinAbi as Abi, pvaTwinBytecode as Hex, [ADMIN])
+  const shares = await deploy(pvaSharesAbi as Abi, pvaSharesBytecode as Hex, [ADMIN, "ipfs://shares/{id}.json"])
+  const batchArtifact = batchTwinsArtifact()
+  const batch = await deploy(batchArtifact.abi, batchArtifact.bytecode, [])
+  for (const role of ["MINTER_ROLE", "ATTESTER_ROLE"] as const) {
+    await send(wallet.writeContract({ address: twin.address, abi: pvaTwinAbi, functionName: "grantRole", args: [roles[role], ADMIN] }))
+  }
+  await send(
+    wallet.writeContract({ address: twin.address, abi: pvaTwinAbi, functionName: "grantRole", args: [roles.MINTER_ROLE, batch.address] }),
+  )
+  for (const role of ["ISSUER_ROLE", "MINTER_ROLE", "COMPLIANCE_ROLE"] as const) {
+    await send(
+      wallet.writeContract({ address: shares.address, abi: pvaSharesAbi, functionName: "grantRole", args: [roles[role], ADMIN] }),
+    )
+  }
+
+  let nextTokenId = 1n
+  const helpers = {
+    node,
+    url: node.url,
+    logFile,
+    publicClient,
+    testClient,
+    wallet,
+    twin,
+    shares,
+    batch,
+    send,
+    /** Mints `count` twins to the batch contract and transfers them to `to`: 2 × count Transfer logs. */
+    async mintAndTransfer(count: number, { perTx = 200, to = ALICE }: { perTx?: number; to?: Address } = {}) {
+      for (let done = 0; done < count; done += perTx) {
+        const n = BigInt(Math.min(perTx, count - done))
+        const first = nextTokenId
+        nextTokenId += n
+        await send(wallet.writeContract({ address: batch.address, abi: batchArtifact.abi, functionName: "mint", args: [twin.address, batch.address, first, n] }))
+        await send(wallet.writeContract({ address: batch.address, abi: batchArtifact.abi, functionName: "transfer", args: [twin.address, to, first, n] }))
+      }
+    },
+    /** Mints one twin to `to` (one Transfer log) and returns the receipt. */
+    async mintOne(to: Address = ALICE) {
+      const id = nextTokenId++
+      return send(wallet.writeContract({ address: twin.address, abi: pvaTwinAbi, functionName: "mintTo", args: [to, id, `0x${id.toString(16).padStart(64, "0")}`] }))
+    },
+    /** An offering with eligible holders and a share mint: OfferingCreated, EligibilitySet ×1, TransferSingle. */
+    async sharesActivity(offeringId: bigint, holder: Address = ALICE) {
+      await send(wallet.writeContract({ address: shares.address, abi: pvaSharesAbi, functionName: "createOffering", args: [offeringId, 1n, 100n] }))
+      await send(wallet.writeContract({ address: shares.address, abi: pvaSharesAbi, functionName: "setEligible", args: [holder, true] }))
+      await send(wallet.writeContract({ address: shares.address, abi: pvaSharesAbi, functionName: "mintShares", args: [holder, offeringId, 10n] }))
+    },
+    /** Moves twin `tokenId` from `from` to `to` (an unlocked dev account), one Transfer log. */
+    async transfer(from: Address, to: Address, tokenId: bigint) {
+      const owner = createWalletClient({ account: from, chain, transport, pollingInterval: 20 })
+      return send(owner.writeContract({ address: twin.address, abi: pvaTwinAbi, functionName: "transferFrom", args: [from, to, tokenId] }))
+    },
+    /** `evm_mine` one block at a time: real parent hashes (hardhat_mine leaves them zero). */
+    async evmMine(blocks: number) {
+      for (let i = 0; i < blocks; i++) await testClient.request({ method: "evm_mine" } as any)
+    },
+    get nextTokenId() {
+      return nextTokenId
+    },
+    async head() {
+      return Number(await publicClient.getBlockNumber())
+    },
+    async mine(blocks: number) {
+      await testClient.mine({ blocks })
+    },
+    /** The chain's own answer: every log of both contracts, canonical. */
+    async canonicalLogs(fromBlock = Math.min(twin.blockNumber, shares.blockNumber)) {
+      const logs = await publicClient.request({
+        method: "eth_getLogs",
+        params: [{ fromBlock: `0x${fromBlock.toString(16)}`, toBlock: "latest", address: [twin.address, shares.address] }],
+      })
+      return (logs as Array<{ blockHash: string; logIndex: string; blockNumber: string }>).map((l) => ({
+        block_hash: l.blockHash.toLowerCase(),
+        log_index: Number(l.logIndex),
+        block_number: Number(l.blockNumber),
+      }))
+    },
+    /** Deployment file as the contracts workspace writes it, in a temp folder. */
+    writeDeployment(): string {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pva-chain-sync-deployments-"))
+      fs.writeFileSync(
+        path.join(dir, "31337.json"),
+        JSON.stringify({ chainId: 31337, deployedAt: new Date().toISOString(), contracts: { PVATwin: twin, PVAShares: shares } }, null, 2),
+      )
+      return dir
+    },
+    stop: () => node.stop(),
+  }
+  return helpers
+}
+
+/** The two PVA contracts as sync-engine specs. */
+export function specsFor(chain: TestChain) {
+  return [
+    { name: "PVATwin", address: chain.twin.address, abi: pvaTwinAbi as Abi, startBlock: chain.twin.blockNumber },
+    { name: "PVAShares", address: chain.shares.address, abi: pvaSharesAbi as Abi, startBlock: chain.shares.blockNumber },
+  ]
+}

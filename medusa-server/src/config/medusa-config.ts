@@ -46,7 +46,7 @@ export function buildMedusaConfig(env: ServerEnv) {
   // CHAIN_SYNC_FOLLOW=true (RPC, chain and contracts come from the CHAIN_* variables).
   plugins.push({
     resolve: "@pva/medusa-plugin-chain-sync",
-    options: { follow: env.chainSyncFollow },
+    options: { follow: env.chainSyncFollow, enableUI: true },
   })
 
   if (env.serveAdmin) {

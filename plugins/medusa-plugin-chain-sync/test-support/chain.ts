@@ -18,6 +18,9 @@ import {
   type Hex,
 } from "viem"
 
+/** Blocks per eth_getLogs when a test reads the whole chain back. */
+const CANONICAL_RANGE = 20
+
 const contractsDir = path.dirname(require.resolve("@pva/contracts/package.json"))
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startHardhatNode } = require(path.join(contractsDir, "scripts", "lib", "hardhat-node.js")) as {
@@ -164,16 +167,21 @@ export async function startChain() {
       await testClient.mine({ blocks })
     },
     /** The chain's own answer: every log of both contracts, canonical. */
+    /** Every log of both contracts, read in block ranges small enough for one RPC response each. */
     async canonicalLogs(fromBlock = Math.min(twin.blockNumber, shares.blockNumber)) {
-      const logs = await publicClient.request({
-        method: "eth_getLogs",
-        params: [{ fromBlock: `0x${fromBlock.toString(16)}`, toBlock: "latest", address: [twin.address, shares.address] }],
-      })
-      return (logs as Array<{ blockHash: string; logIndex: string; blockNumber: string }>).map((l) => ({
-        block_hash: l.blockHash.toLowerCase(),
-        log_index: Number(l.logIndex),
-        block_number: Number(l.blockNumber),
-      }))
+      const head = Number(await publicClient.getBlockNumber())
+      const out: Array<{ block_hash: string; log_index: number; block_number: number }> = []
+      for (let from = fromBlock; from <= head; from += CANONICAL_RANGE) {
+        const to = Math.min(head, from + CANONICAL_RANGE - 1)
+        const logs = await publicClient.request({
+          method: "eth_getLogs",
+          params: [{ fromBlock: `0x${from.toString(16)}`, toBlock: `0x${to.toString(16)}`, address: [twin.address, shares.address] }],
+        })
+        for (const l of logs as Array<{ blockHash: string; logIndex: string; blockNumber: string }>) {
+          out.push({ block_hash: l.blockHash.toLowerCase(), log_index: Number(l.logIndex), block_number: Number(l.blockNumber) })
+        }
+      }
+      return out
     },
     /** Deployment file as the contracts workspace writes it, in a temp folder. */
     writeDeployment(): string {

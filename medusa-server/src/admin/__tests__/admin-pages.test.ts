@@ -1,6 +1,7 @@
 import fs from "fs"
 import path from "path"
 import type { Browser, Page } from "playwright-core"
+import { query } from "../../../test-support/database"
 import { startServer, TestServer } from "../../../test-support/server"
 import { productByHandle, storeClient } from "../../../test-support/store"
 
@@ -84,5 +85,23 @@ describe("Medusa Admin pages in Chromium", () => {
     await grounding.fill("0.9")
     await grounding.blur()
     await page.getByRole("status").filter({ hasText: "Saved" }).waitFor()
+  })
+
+  it("shows chain sync health per contract", async () => {
+    await query(
+      process.env.PVA_TEST_DATABASE_URL!,
+      `INSERT INTO chain_cursor (chain_id, contract_address, contract_name, start_block, block_number, block_hash, head_block, logs_ingested, last_error, last_error_at)
+       VALUES (31337, '0x5fbdb2315678afecb367f032d93f642f64180aa3', 'PVATwin', 1, 120, '0xabc', 125, 2000, 'rpc http://a stalled', now())
+       ON CONFLICT DO NOTHING`
+    )
+    await page.goto(`${server.url}/app/a/chain-sync`)
+    const row = page.locator('tr[data-contract="PVATwin"]')
+    await row.waitFor({ timeout: 60_000 })
+    const text = (await row.textContent())!
+    expect(text).toContain("125") // head
+    expect(text).toContain("5 blocks") // lag
+    expect(text).toContain("2000") // logs ingested
+    expect(text).toContain("rpc http://a stalled")
+    await shot("chain-sync")
   })
 })

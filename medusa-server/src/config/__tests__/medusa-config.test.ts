@@ -37,9 +37,9 @@ describe("the Medusa config follows the environment", () => {
   it("registers chain sync always, and follows the chain only with CHAIN_SYNC_FOLLOW=true outside server-only mode", () => {
     const chainSync = (env: Record<string, string>) =>
       buildMedusaConfig(readServerEnv(env)).plugins.find((p) => typeof p !== "string" && p.resolve === "@pva/medusa-plugin-chain-sync") as any
-    expect(chainSync({}).options).toEqual({ follow: false })
-    expect(chainSync({ CHAIN_SYNC_FOLLOW: "true" }).options).toEqual({ follow: true })
-    expect(chainSync({ CHAIN_SYNC_FOLLOW: "true", MEDUSA_WORKER_MODE: "server" }).options).toEqual({ follow: false })
+    expect(chainSync({}).options).toMatchObject({ follow: false })
+    expect(chainSync({ CHAIN_SYNC_FOLLOW: "true" }).options).toMatchObject({ follow: true })
+    expect(chainSync({ CHAIN_SYNC_FOLLOW: "true", MEDUSA_WORKER_MODE: "server" }).options).toMatchObject({ follow: false })
   })
 
   it("takes CORS origins from the environment", () => {

@@ -20,7 +20,7 @@ export async function customerToken(email: string, password: string, baseUrl = t
     body: JSON.stringify({ email, password }),
   })
   if (!res.ok) throw new Error(`customer login failed: ${res.status} ${await res.text()}`)
-  return (await res.json()).access_token
+  return ((await res.json()) as { access_token: string }).access_token
 }
 
 export async function registerCustomer(email: string, password = "correct-horse-battery"): Promise<string> {
@@ -36,7 +36,7 @@ export async function adminToken(baseUrl = testServerUrl()): Promise<string> {
     body: JSON.stringify({ email: "admin@pvabazaar.local", password: "pva-admin-dev" }),
   })
   if (!res.ok) throw new Error(`admin login failed: ${res.status} ${await res.text()}`)
-  return (await res.json()).access_token
+  return ((await res.json()) as { access_token: string }).access_token
 }
 
 /** Raw HTTP for the cases a typed client cannot express (malformed bodies, missing headers). */
@@ -114,7 +114,7 @@ export async function readyCart(
     billing_address: address,
   })
   const { shipping_options } = await client.shippingOptions.listCartOptions(cart.id)
-  await client.carts.addShippingMethod(cart.id, { option_id: shipping_options[0].id })
+  await client.carts.addShippingMethod(cart.id, { option_id: shipping_options[0].id as string })
   await client.carts.createPaymentSessions(cart.id)
   await client.carts.setPaymentSession(cart.id, { provider_id: "manual" })
   return cart.id
@@ -153,6 +153,6 @@ export async function createStockedProduct(
     }),
   })
   if (!res.ok) throw new Error(`product create failed: ${res.status} ${await res.text()}`)
-  const { product } = await res.json()
+  const { product } = (await res.json()) as { product: any }
   return { productId: product.id as string, variantId: product.variants[0].id as string, handle: product.handle as string }
 }

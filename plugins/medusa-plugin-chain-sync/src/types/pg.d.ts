@@ -15,6 +15,7 @@ declare module "pg" {
     connectionString?: string
     max?: number
     idleTimeoutMillis?: number
+    connectionTimeoutMillis?: number
     application_name?: string
   }
   export class Pool implements ClientBase {

@@ -1,6 +1,6 @@
-// The plugin's tables. The Medusa migration and `pva-chain-sync migrate` run the same
+// The plugin's tables. The Medusa migrations and `pva-chain-sync migrate` run the same
 // statements; every statement is idempotent so either may run first.
-export const CHAIN_SYNC_SCHEMA_UP: string[] = [
+export const CHAIN_SYNC_SCHEMA_V1: string[] = [
   `CREATE TABLE IF NOT EXISTS chain_cursor (
     chain_id integer NOT NULL,
     contract_address text NOT NULL,
@@ -50,6 +50,26 @@ export const CHAIN_SYNC_SCHEMA_UP: string[] = [
     CONSTRAINT chain_block_pkey PRIMARY KEY (chain_id, block_number)
   )`,
 ]
+
+// The outbox became a per-contract watermark: confirmations are announced in (block, log index)
+// order, so "told up to here" replaces a per-row mark that rewrote every row once more. Only
+// orphaned logs consumers had been told of still carry a per-row mark (`notified`).
+export const CHAIN_SYNC_SCHEMA_V2: string[] = [
+  `ALTER TABLE chain_cursor ADD COLUMN IF NOT EXISTS announced_block bigint NOT NULL DEFAULT -1`,
+  `ALTER TABLE chain_cursor ADD COLUMN IF NOT EXISTS announced_log_index integer NOT NULL DEFAULT -1`,
+  `UPDATE chain_cursor c SET announced_block = t.block_number, announced_log_index = t.log_index
+   FROM (SELECT DISTINCT ON (chain_id, contract_address) chain_id, contract_address, block_number, log_index
+         FROM chain_log WHERE status = 'confirmed' AND notified = 'confirmed'
+         ORDER BY chain_id, contract_address, block_number DESC, log_index DESC) t
+   WHERE c.chain_id = t.chain_id AND c.contract_address = t.contract_address AND c.announced_block = -1`,
+  `DROP INDEX IF EXISTS chain_log_outbox_idx`,
+  `DROP INDEX IF EXISTS chain_log_block_idx`,
+  `CREATE INDEX IF NOT EXISTS chain_log_contract_order_idx ON chain_log (chain_id, contract_address, block_number, log_index)`,
+  `CREATE INDEX IF NOT EXISTS chain_log_removal_outbox_idx ON chain_log (chain_id, block_number, log_index)
+    WHERE status = 'removed' AND notified = 'confirmed'`,
+]
+
+export const CHAIN_SYNC_SCHEMA_UP: string[] = [...CHAIN_SYNC_SCHEMA_V1, ...CHAIN_SYNC_SCHEMA_V2]
 
 export const CHAIN_SYNC_SCHEMA_DOWN: string[] = [
   `DROP TABLE IF EXISTS chain_block`,

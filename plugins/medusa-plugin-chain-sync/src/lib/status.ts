@@ -10,6 +10,8 @@ export interface ContractStatus {
   cursor: number
   cursor_hash: string | null
   lag: number | null
+  /** Block of the last confirmed log consumers were told of (-1: none yet). */
+  announced_block: number
   logs_ingested: number
   logs_ignored: number
   reorgs: number
@@ -29,14 +31,17 @@ export async function readStatus(run: RunQuery, chainId?: number): Promise<Chain
   const filter = chainId === undefined ? "" : "WHERE chain_id = $1"
   const params = chainId === undefined ? [] : [chainId]
   const cursors = await run(
-    `SELECT chain_id, contract_name, contract_address, start_block, block_number, block_hash, head_block,
+    `SELECT chain_id, contract_name, contract_address, start_block, block_number, block_hash, head_block, announced_block,
             logs_ingested, logs_ignored, reorgs, last_error, last_error_at, updated_at
      FROM chain_cursor ${filter} ORDER BY chain_id, contract_name`,
     params,
   )
   const [pending] = await run(
-    `SELECT count(*)::int AS n FROM chain_log ${filter ? `${filter} AND` : "WHERE"}
-       ((status = 'confirmed' AND notified IS DISTINCT FROM 'confirmed') OR (status = 'removed' AND notified = 'confirmed'))`,
+    `SELECT (SELECT count(*) FROM chain_log l JOIN chain_cursor c USING (chain_id, contract_address)
+             WHERE ${chainId === undefined ? "" : "l.chain_id = $1 AND"} l.status = 'confirmed'
+               AND (l.block_number, l.log_index) > (c.announced_block, c.announced_log_index)
+               AND l.notified IS DISTINCT FROM 'confirmed')::int
+          + (SELECT count(*) FROM chain_log ${filter ? `${filter} AND` : "WHERE"} status = 'removed' AND notified = 'confirmed')::int AS n`,
     params,
   )
   const byStatus = await run(`SELECT status, count(*)::int AS n FROM chain_log ${filter} GROUP BY status`, params)
@@ -55,6 +60,7 @@ export async function readStatus(run: RunQuery, chainId?: number): Promise<Chain
         cursor,
         cursor_hash: c.block_hash,
         lag: head === null ? null : Math.max(0, head - cursor),
+        announced_block: Number(c.announced_block),
         logs_ingested: Number(c.logs_ingested),
         logs_ignored: Number(c.logs_ignored),
         reorgs: c.reorgs,

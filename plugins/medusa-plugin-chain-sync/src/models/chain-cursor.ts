@@ -25,6 +25,13 @@ export class ChainCursor {
   @Column({ type: "bigint", nullable: true })
   head_block!: string | null
 
+  /** Consumers have been told of every confirmed log up to this (block, log index). */
+  @Column({ type: "bigint", default: -1 })
+  announced_block!: string
+
+  @Column({ type: "integer", default: -1 })
+  announced_log_index!: number
+
   @Column({ type: "bigint", default: 0 })
   logs_ingested!: string
 

@@ -35,7 +35,10 @@ export class ChainLog {
   @Column({ type: "text" })
   status!: ChainLogStatus
 
-  /** The last status consumers were told about (the outbox marker). */
+  /**
+   * Set when a log consumers were told of is orphaned: `confirmed` while its removal is owed,
+   * `removed` once sent. Announcing confirmations moves the cursor's watermark instead.
+   */
   @Column({ type: "text", nullable: true })
   notified!: "confirmed" | "removed" | null
 

@@ -7,6 +7,8 @@ declare module "pg" {
   }
   export interface ClientBase {
     query<R = any>(text: string, values?: unknown[]): Promise<QueryResult<R>>
+    /** A submittable query such as pg-copy-streams' COPY streams. */
+    query<T extends { submit(connection: unknown): void }>(submittable: T): T
   }
   export interface PoolClient extends ClientBase {
     release(err?: Error | boolean): void
@@ -31,4 +33,12 @@ declare module "pg" {
     query<R = any>(text: string, values?: unknown[]): Promise<QueryResult<R>>
     end(): Promise<void>
   }
+}
+
+declare module "pg-copy-streams" {
+  import type { Writable } from "stream"
+  export interface CopyStreamQuery extends Writable {
+    submit(connection: unknown): void
+  }
+  export function from(text: string): CopyStreamQuery
 }

@@ -31,6 +31,8 @@ describe("live follow", () => {
       },
       logger: { info: () => undefined, warn: () => undefined, error: console.error },
     })
+    // As the Medusa service runs it: holding the follower lock (announcing from what it committed).
+    expect(await engine.acquireLock()).toBe(true)
     const running = engine.start()
     try {
       await chain.evmMine(2)
@@ -69,6 +71,7 @@ describe("live follow", () => {
     } finally {
       await engine.stop()
       await running
+      await engine.releaseLock()
     }
   })
 })

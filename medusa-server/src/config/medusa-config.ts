@@ -81,6 +81,10 @@ export function buildMedusaConfig(env: ServerEnv) {
       redis_url: env.redisUrl,
       jwt_secret: env.jwtSecret,
       cookie_secret: env.cookieSecret,
+      // Medusa's defaults save every request's copy of the session when it ends, so a request
+      // that began before a login wrote the signed-out copy back over it; and gave each
+      // anonymous request a session (and cookie) of its own, which the login's cookie then raced.
+      session_options: { resave: false, saveUninitialized: false },
       store_cors: env.storeCors,
       admin_cors: env.adminCors,
       auth_cors: env.authCors,
@@ -89,6 +93,9 @@ export function buildMedusaConfig(env: ServerEnv) {
     },
     featureFlags: {
       product_categories: true,
+      // Otherwise Medusa Admin covers every page with a prompt to send usage data to Medusa
+      // (Segment) until each user answers it, and loads Segment's script once they do.
+      analytics: false,
     },
     plugins,
     modules,

@@ -1,3 +1,5 @@
+import { rowsOf } from "./sql-rows"
+
 /**
  * Medusa 1.x keeps a guest checkout on a separate, account-less customer record even
  * when an account with that email exists or is created later, so the shopper's order
@@ -17,7 +19,7 @@ export async function linkGuestOrdersToAccount(manager: any, customerId: string,
       RETURNING o.id`,
     [customerId, email]
   )
-  return (Array.isArray(rows[0]) ? rows[0] : rows).length
+  return rowsOf(rows).length
 }
 
 /** The email the customer has proved to own and still uses, if any. */

@@ -3,6 +3,7 @@ import { MedusaError } from "medusa-core-utils"
 import { EMAIL_VERIFICATION_EVENT } from "../lib/customer-email-render"
 import { linkGuestOrdersToAccount, verifiedEmailOf } from "../lib/guest-orders"
 import { hashToken, newToken } from "../lib/single-use-token"
+import { rowsOf } from "../lib/sql-rows"
 
 const TOKEN_TTL_HOURS = 24
 const INVALID_TOKEN = "This verification link is invalid, expired or already used: request a new one from your account"
@@ -55,11 +56,13 @@ class EmailVerificationService extends TransactionBaseService {
   /** Spends the token, records the proof and joins the address's guest orders to the account. */
   async confirm(token: string): Promise<{ customer_id: string; linked_orders: number }> {
     return await this.atomicPhase_(async (manager: any) => {
-      const [spent] = await manager.query(
-        `UPDATE email_verification_token SET used_at = now()
-          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
-          RETURNING customer_id, email`,
-        [hashToken(token)]
+      const [spent] = rowsOf(
+        await manager.query(
+          `UPDATE email_verification_token SET used_at = now()
+            WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
+            RETURNING customer_id, email`,
+          [hashToken(token)]
+        )
       )
       if (!spent) throw new MedusaError(MedusaError.Types.INVALID_DATA, INVALID_TOKEN)
       const [customer] = await manager.query(

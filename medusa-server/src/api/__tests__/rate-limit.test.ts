@@ -128,6 +128,14 @@ describe("rate limits", () => {
       // A client cannot prepend its own pick: the proxy's entry, the last one, is what counts.
       expect((await spray("203.0.113.99, 203.0.113.10", 100)).status).toBe(429)
     })
+
+    it("records the same trusted client address on carts", async () => {
+      const regions = (await call(server, "/store/regions", { method: "GET" })).json
+      const create = (s: TestServer) =>
+        call(s, "/store/carts", { body: { region_id: regions.regions[0].id }, from: "127.0.4.2", headers: { "x-forwarded-for": "203.0.113.50" } })
+      expect((await create(server)).json.cart.context.ip).toBe("127.0.4.2")
+      expect((await create(behindProxy)).json.cart.context.ip).toBe("203.0.113.50")
+    })
   })
 
   it("limits repeated completion attempts of one cart", async () => {

@@ -26,6 +26,9 @@ export default async function globalSetup() {
     REVALIDATE_SECRET,
     RATE_LIMIT_LOGIN: "1000",
     RATE_LIMIT_CHECKOUT_PER_IP: "1000",
+    // Emailed links point at this shop; the shop's server speaks for the browser.
+    STOREFRONT_COM_URL: shopUrl,
+    TRUST_PROXY: "loopback",
   }, medusaPort)
 
   const env = {

@@ -15,6 +15,7 @@ describe("account recovery and guest orders in Chromium", () => {
     await page.getByRole("button", { name: "Log out" }).click()
 
     await page.getByRole("link", { name: "Forgot your password?" }).click()
+    await page.getByRole("heading", { name: "Forgot your password?" }).waitFor()
     await page.getByLabel("Email").fill(email)
     await page.getByRole("button", { name: "Send me a link" }).click()
     await page.getByRole("status").filter({ hasText: `If an account uses ${email}` }).waitFor()

@@ -175,6 +175,7 @@ describe("pvabazaar.com in Chromium", () => {
 
     await page.goto(`${shop()}/account`)
     await page.getByRole("button", { name: "Log out" }).click()
+    await page.getByRole("button", { name: "Log in" }).waitFor()
     await page.goto(`${shop()}/products/malachite-fish`)
     await page.getByRole("button", { name: "Add to cart" }).click()
     await page.getByRole("status").filter({ hasText: "Added to your cart." }).waitFor()

@@ -146,11 +146,11 @@ export function StoreProvider({ children, regions, initialRegionId }: { children
     login: async (email, password) => afterSignIn(unwrap(await loginAction(email, password, carry()))),
     register: async (input) => afterSignIn(unwrap(await registerAction(input, carry()))),
     logout: async () => {
-      await logoutAction()
       // A new session starts with a new cart: nothing of this customer's carries over.
       write(KEYS.cart, null)
-      setCustomer(null)
       setCart(null)
+      await logoutAction()
+      setCustomer(null)
     },
     refreshCustomer,
     setCustomer,

@@ -55,7 +55,8 @@ export async function recommendedForMe(query: string): Promise<ActionResult<any>
   const params = new URLSearchParams(typeof query === "string" ? query : "")
   const allowed = new URLSearchParams()
   for (const key of ["limit", "product_id", "archetype"]) if (params.has(key)) allowed.set(key, params.get(key)!)
-  return attempt(() => client.client.request("GET", `/store/recommendations?${allowed}`))
+  // medusa-js puts the raw HTTP response beside the data: only the data may reach the page.
+  return attempt(async () => ({ recommendations: ((await client.client.request("GET", `/store/recommendations?${allowed}`)) as any).recommendations }))
 }
 
 /** Saves an anonymous quiz result to the signed-in customer. */

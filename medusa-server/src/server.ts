@@ -13,6 +13,9 @@ export async function startServer(directory: string, onClosed: () => void = () =
 
   const loaders = require("@medusajs/medusa/dist/loaders").default
   const { container } = await loaders({ directory, expressApp: app })
+  // Medusa's express loader trusts one proxy hop from anyone, which lets any client
+  // pick its own address with X-Forwarded-For; only TRUST_PROXY's proxies are believed.
+  app.set("trust proxy", env.trustProxy)
 
   const server = app.listen(env.port, () => {
     console.log(`PVA Bazaar server listening on ${env.port} (${env.workerMode} mode)`)

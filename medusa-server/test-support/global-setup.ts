@@ -7,7 +7,10 @@ export default async function globalSetup() {
   const seed = migrateAndSeed(db.url)
   const server = await startServer(db.url, {
     RATE_LIMIT_LOGIN: "1000",
+    RATE_LIMIT_LOGIN_PER_CLIENT: "100000",
     RATE_LIMIT_CHECKOUT_PER_IP: "1000",
+    RATE_LIMIT_ACCOUNT_PER_CLIENT: "100000",
+    RATE_LIMIT_ORDER_LOOKUP_PER_CLIENT: "100000",
   })
   process.env.PVA_TEST_SERVER_URL = server.url
   process.env.PVA_TEST_DATABASE_URL = db.url

@@ -1,4 +1,5 @@
 import { authenticateCustomer, type MiddlewaresConfig } from "@medusajs/medusa"
+import type { Request } from "express"
 import cors from "cors"
 import Redis from "ioredis"
 import { parseCorsOrigins } from "medusa-core-utils"
@@ -6,29 +7,52 @@ import { readServerEnv } from "../config/env"
 import { linkGuestOrdersOnHistory } from "../lib/guest-orders"
 import { requireLineQuantity } from "../lib/line-item-quantity"
 import { exposePartnerOnProducts } from "../lib/partner-on-products"
-import { clientIp, HitCounter, MemoryHitCounter, rateLimit, RedisHitCounter } from "../lib/rate-limit"
+import { emailKey } from "../lib/email-address"
+import { clientIp, clientIpInRequestContext, rateLimit, RateLimiters } from "../lib/rate-limit"
 
 const env = readServerEnv()
-const counter: HitCounter = env.redisUrl
-  ? new RedisHitCounter(new Redis(env.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }))
-  : new MemoryHitCounter()
-const { windowSeconds } = env.rateLimits
+const limits = env.rateLimits
+const limiters = new RateLimiters({
+  redis: env.redisUrl ? new Redis(env.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : undefined,
+  windowSeconds: limits.windowSeconds,
+  memoryKeys: limits.memoryKeys,
+})
 
-const loginLimit = rateLimit(counter, [
-  {
-    name: "login",
-    limit: env.rateLimits.loginPerIdentity,
-    windowSeconds,
-    keyOf: (req) => {
-      const email = typeof req.body?.email === "string" ? req.body.email.trim().toLowerCase() : ""
-      return `${clientIp(req)}|${email}`
-    },
-  },
+const byClient = (req: Request) => clientIp(req)
+const byBodyEmail = (req: Request) => emailKey(req.body?.email)
+const byCustomer = (req: Request) => (req as any).user?.customer_id as string | undefined
+
+// Per client first, so one client spraying many emails is stopped before it fills the per-account counters;
+// per account whatever the IP, so a password guesser gains nothing from more addresses.
+const loginLimit = rateLimit([
+  { name: "login", limiter: limiters.limiter("login-client", limits.loginPerClient), keyOf: byClient },
+  { name: "login", limiter: limiters.limiter("login", limits.loginPerAccount), keyOf: byBodyEmail },
 ])
 
-const checkoutLimit = rateLimit(counter, [
-  { name: "checkout", limit: env.rateLimits.checkoutPerCart, windowSeconds, keyOf: (req) => `cart:${req.params.id}` },
-  { name: "checkout", limit: env.rateLimits.checkoutPerIp, windowSeconds, keyOf: (req) => `ip:${clientIp(req)}` },
+const checkoutLimit = rateLimit([
+  { name: "checkout", limiter: limiters.limiter("checkout", limits.checkoutPerCart), keyOf: (req) => `cart:${req.params.id}` },
+  { name: "checkout", limiter: limiters.limiter("checkout", limits.checkoutPerIp), keyOf: (req) => `ip:${clientIp(req)}` },
+])
+
+function accountLimit(name: string, keyOfAccount: (req: Request) => string | undefined) {
+  const id = name.replace(/ /g, "-")
+  return rateLimit([
+    { name, limiter: limiters.limiter(`${id}-client`, limits.accountPerClient), keyOf: byClient },
+    { name, limiter: limiters.limiter(id, limits.accountEmailsPerAddress), keyOf: keyOfAccount },
+  ])
+}
+
+const confirmLimit = rateLimit([
+  { name: "email verification", limiter: limiters.limiter("email-verification-client", limits.accountPerClient), keyOf: byClient },
+])
+
+const orderLookupLimit = rateLimit([
+  { name: "order lookup", limiter: limiters.limiter("order-lookup-client", limits.orderLookupPerClient), keyOf: byClient },
+  {
+    name: "order lookup",
+    limiter: limiters.limiter("order-lookup", limits.orderLookupPerEmail),
+    keyOf: (req) => emailKey(req.method === "GET" ? req.query.email : req.body?.email),
+  },
 ])
 
 // Express answers a preflight itself, without CORS headers, when a router holds a
@@ -39,7 +63,7 @@ const adminCors = cors({ origin: parseCorsOrigins(env.adminCors), credentials: t
 
 export const config: MiddlewaresConfig = {
   routes: [
-    { matcher: "/store", middlewares: [storeCors] },
+    { matcher: "/store", middlewares: [storeCors, clientIpInRequestContext] },
     { matcher: "/admin", middlewares: [adminCors] },
     { matcher: "/store/auth", method: "POST", middlewares: [loginLimit] },
     { matcher: "/store/auth/token", method: "POST", middlewares: [loginLimit] },
@@ -48,6 +72,17 @@ export const config: MiddlewaresConfig = {
     { matcher: "/store/carts/:id/complete", method: "POST", middlewares: [checkoutLimit] },
     { matcher: "/store/carts/:id/line-items", method: "POST", middlewares: [requireLineQuantity(1)] },
     { matcher: "/store/carts/:id/line-items/:line_id", method: "POST", middlewares: [requireLineQuantity(0)] },
+    { matcher: "/store/customers", method: "POST", middlewares: [accountLimit("registration", byBodyEmail)] },
+    { matcher: "/store/customers/password-token", method: "POST", middlewares: [accountLimit("password reset", byBodyEmail)] },
+    { matcher: "/store/customers/password-reset", method: "POST", middlewares: [accountLimit("password change", byBodyEmail)] },
+    {
+      matcher: "/store/customers/me/email-verification",
+      method: "POST",
+      middlewares: [authenticateCustomer(), accountLimit("verification email", byCustomer)],
+    },
+    { matcher: "/store/email-verification/confirm", method: "POST", middlewares: [confirmLimit] },
+    { matcher: "/store/orders", method: "GET", middlewares: [orderLookupLimit] },
+    { matcher: "/store/orders/lookup", method: "POST", middlewares: [orderLookupLimit] },
     { matcher: "/store/customers/me/orders", method: "GET", middlewares: [authenticateCustomer(), linkGuestOrdersOnHistory()] },
     { matcher: "/store/products", method: "GET", middlewares: [exposePartnerOnProducts("store")] },
     { matcher: "/store/products/:id", method: "GET", middlewares: [exposePartnerOnProducts("store")] },

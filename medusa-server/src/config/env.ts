@@ -23,6 +23,10 @@ export type ServerEnv = {
   embeddedPostgresPort: number
   embeddedPostgresDir: string
   rateLimits: RateLimitSettings
+  /** Express `trust proxy`: which peers may name the client in X-Forwarded-For (TRUST_PROXY, default none). */
+  trustProxy: false | string[]
+  /** Where links in customer emails point (verification, password reset). */
+  storefrontComUrl: string
   bodySizeLimit: string
   automation: AutomationSettings
   /** Storefront endpoints told to drop their catalog cache when products change. */
@@ -89,9 +93,44 @@ function automationSettings(env: NodeJS.ProcessEnv, isProduction: boolean): Auto
 
 export type RateLimitSettings = {
   windowSeconds: number
-  loginPerIdentity: number
+  /** Login attempts per account (email), whatever the IP. */
+  loginPerAccount: number
+  loginPerClient: number
   checkoutPerCart: number
   checkoutPerIp: number
+  /** Registration, password reset and verification emails per email address or account. */
+  accountEmailsPerAddress: number
+  /** Registrations, password resets and verification requests per client. */
+  accountPerClient: number
+  orderLookupPerClient: number
+  orderLookupPerEmail: number
+  /** Keys the in-memory counters keep at most (without REDIS_URL). */
+  memoryKeys: number
+}
+
+/**
+ * Trusting every proxy lets any client name itself in X-Forwarded-For and walk
+ * past per-client limits, so only listed proxies (proxy-addr syntax) are trusted.
+ */
+function trustProxy(env: NodeJS.ProcessEnv): false | string[] {
+  const raw = (env.TRUST_PROXY || "").trim()
+  if (!raw || raw === "false" || raw === "none") return false
+  const list = raw.split(",").map((v) => v.trim()).filter(Boolean)
+  if (list.some((v) => v === "true" || v === "*" || /^\d+$/.test(v))) {
+    throw new ConfigError(`TRUST_PROXY must list proxy addresses or subnets (e.g. loopback,10.0.0.0/8), got "${raw}"`)
+  }
+  try {
+    require("proxy-addr").compile(list)
+  } catch (err: any) {
+    throw new ConfigError(`TRUST_PROXY: ${err.message}`)
+  }
+  return list
+}
+
+function httpUrl(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const value = (env[name] || fallback).replace(/\/$/, "")
+  if (!/^https?:\/\/[^/]+/.test(value)) throw new ConfigError(`${name}: "${value}" is not an http(s) URL`)
+  return value
 }
 
 export class ConfigError extends Error {
@@ -170,10 +209,18 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     embeddedPostgresDir: env.EMBEDDED_POSTGRES_DIR || "",
     rateLimits: {
       windowSeconds: positiveInt(env, "RATE_LIMIT_WINDOW_SECONDS", 60),
-      loginPerIdentity: positiveInt(env, "RATE_LIMIT_LOGIN", 10),
+      loginPerAccount: positiveInt(env, "RATE_LIMIT_LOGIN", 10),
+      loginPerClient: positiveInt(env, "RATE_LIMIT_LOGIN_PER_CLIENT", 30),
       checkoutPerCart: positiveInt(env, "RATE_LIMIT_CHECKOUT_PER_CART", 10),
       checkoutPerIp: positiveInt(env, "RATE_LIMIT_CHECKOUT_PER_IP", 60),
+      accountEmailsPerAddress: positiveInt(env, "RATE_LIMIT_ACCOUNT_EMAILS", 5),
+      accountPerClient: positiveInt(env, "RATE_LIMIT_ACCOUNT_PER_CLIENT", 20),
+      orderLookupPerClient: positiveInt(env, "RATE_LIMIT_ORDER_LOOKUP_PER_CLIENT", 20),
+      orderLookupPerEmail: positiveInt(env, "RATE_LIMIT_ORDER_LOOKUP_PER_EMAIL", 10),
+      memoryKeys: positiveInt(env, "RATE_LIMIT_MEMORY_KEYS", 100_000),
     },
+    trustProxy: trustProxy(env),
+    storefrontComUrl: httpUrl(env, "STOREFRONT_COM_URL", "http://localhost:8000"),
     bodySizeLimit: env.BODY_SIZE_LIMIT || "100kb",
     automation: automationSettings(env, isProduction),
     storefrontRevalidation: storefrontRevalidation(env, isProduction),

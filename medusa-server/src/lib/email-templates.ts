@@ -11,6 +11,8 @@ const BRAND = {
   background: "#f8f9fa",
 }
 
+export const BRAND_BUTTON = `display:inline-block;padding:12px 24px;background:${BRAND.dark};color:#ffffff;text-decoration:none;border-radius:6px;font-weight:bold`
+
 export function esc(value: unknown): string {
   return String(value ?? "")
     .replace(/&/g, "&amp;")
@@ -29,7 +31,7 @@ export function formatMoney(amount: number, currency: string): string {
 }
 
 /** `bodyHtml` must already be escaped; the title is escaped here. */
-function layout(title: string, bodyHtml: string): string {
+export function layout(title: string, bodyHtml: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc(title)}</title></head>
 <body style="margin:0;padding:0;background:${BRAND.background};font-family:Helvetica,Arial,sans-serif;color:#1b1f1d">
@@ -46,7 +48,7 @@ ${bodyHtml}
 </table></td></tr></table></body></html>`
 }
 
-const TEXT_FOOTER = "\n\n© PVA Bazaar\n"
+export const TEXT_FOOTER = "\n\n© PVA Bazaar\n"
 
 export type OrderConfirmationData = {
   pva_number: string

@@ -1,27 +1,41 @@
+import { rowsOf } from "./sql-rows"
+
 /**
  * Medusa 1.x keeps a guest checkout on a separate, account-less customer record even
  * when an account with that email exists or is created later, so the shopper's order
- * history misses it. The orders of account-less records are moved to the account
- * with the same email (case-insensitive); the guest record itself stays as it was.
+ * history misses it. Once an account has proved it owns the email (see
+ * services/email-verification.ts), the orders of account-less records with that email
+ * (case-insensitive) move to the account, with their addresses; the guest record
+ * itself stays as it was. Without that proof, registering someone's email would hand
+ * over their orders, addresses and phone number.
  */
-export async function linkGuestOrdersToAccount(manager: any, email: string): Promise<number> {
+export async function linkGuestOrdersToAccount(manager: any, customerId: string, email: string): Promise<number> {
   const rows = await manager.query(
-    `UPDATE "order" o SET customer_id = account.id, updated_at = now()
-       FROM customer guest, customer account
+    `UPDATE "order" o SET customer_id = $1, updated_at = now()
+       FROM customer guest
       WHERE o.customer_id = guest.id
         AND NOT guest.has_account
-        AND account.has_account AND account.deleted_at IS NULL
-        AND lower(guest.email) = lower($1) AND lower(account.email) = lower($1)
+        AND lower(guest.email) = lower($2)
       RETURNING o.id`,
-    [email]
+    [customerId, email]
   )
-  return (Array.isArray(rows[0]) ? rows[0] : rows).length
+  return rowsOf(rows).length
+}
+
+/** The email the customer has proved to own and still uses, if any. */
+export async function verifiedEmailOf(manager: any, customerId: string): Promise<string | undefined> {
+  const [row] = await manager.query(
+    `SELECT c.email FROM customer c JOIN customer_verified_email v ON v.customer_id = c.id
+      WHERE c.id = $1 AND c.has_account AND c.deleted_at IS NULL AND v.email = lower(c.email)`,
+    [customerId]
+  )
+  return row?.email
 }
 
 /**
- * Before a logged-in customer's order history is read, their guest orders join it
- * (a guest checkout made with an account's email, then a login). Linking on read,
- * not at checkout, keeps a guest's own confirmation page working until they log in.
+ * Before a verified customer's order history is read, guest orders placed since with
+ * their email join it. Linking on read, not at checkout, keeps a guest's own
+ * confirmation page working until they log in.
  */
 export function linkGuestOrdersOnHistory() {
   return async (req: any, _res: any, next: (err?: unknown) => void) => {
@@ -29,8 +43,8 @@ export function linkGuestOrdersOnHistory() {
       const customerId = req.user?.customer_id
       if (customerId) {
         const manager = req.scope.resolve("manager")
-        const [customer] = await manager.query(`SELECT email FROM customer WHERE id = $1 AND has_account`, [customerId])
-        if (customer) await linkGuestOrdersToAccount(manager, customer.email)
+        const email = await verifiedEmailOf(manager, customerId)
+        if (email) await linkGuestOrdersToAccount(manager, customerId, email)
       }
       next()
     } catch (err) {

@@ -6,17 +6,36 @@ import {
   defaultStoreOrdersRelations,
 } from "@medusajs/medusa/dist/api/routes/store/orders"
 
-type OrderLookup = { id?: string; cart_id?: string }
+type OrderSelector = { id?: string; cart_id?: string; display_id?: number; pva_number?: string }
 
 const NOT_FOUND = "Order not found"
+const PVA_NUMBER = /^PVA-\d{8}-\d{6,}$/i
+const DISPLAY_ID = /^#?\d{1,9}$/
+
+const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
+
+/** An order number as customers know it: the PVA number (PVA-YYYYMMDD-NNNNNN) or the display id. */
+export function orderNumberSelector(value: unknown): OrderSelector {
+  const raw = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : ""
+  if (!raw) throw invalid("order_number is required: the PVA number (PVA-YYYYMMDD-NNNNNN) from the confirmation email")
+  if (PVA_NUMBER.test(raw)) return { pva_number: raw.toUpperCase() }
+  if (DISPLAY_ID.test(raw)) return { display_id: Number(raw.replace("#", "")) }
+  throw invalid(`order_number "${raw.slice(0, 40)}" is neither a PVA number (PVA-YYYYMMDD-NNNNNN) nor an order id`)
+}
 
 /**
- * Medusa 1.x hands any order to anyone who knows its id. An order is shown to the
- * customer who placed it, or, for a guest checkout, to whoever proves its email.
+ * Medusa 1.x hands any order to anyone who knows its id, or its display id and
+ * email. An order is shown to the signed-in customer who placed it, or, for a guest
+ * checkout, to whoever proves its email; an account holder's order never by email.
+ * Every miss is the same 404, so a lookup cannot tell "no such order" from "wrong email".
  */
-export async function sendOrderIfOwner(req: MedusaRequest, res: MedusaResponse, lookup: OrderLookup) {
+export async function sendOrderIfOwner(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  selector: OrderSelector,
+  email: string | undefined = typeof req.query.email === "string" ? req.query.email.trim().toLowerCase() : undefined
+) {
   const customerId: string | undefined = (req as any).user?.customer_id
-  const email = typeof req.query.email === "string" ? req.query.email.trim().toLowerCase() : undefined
 
   if (!customerId && !email) {
     throw new MedusaError(
@@ -26,7 +45,6 @@ export async function sendOrderIfOwner(req: MedusaRequest, res: MedusaResponse, 
   }
 
   const orderService = req.scope.resolve("orderService")
-  const selector = lookup.id ? { id: lookup.id } : { cart_id: lookup.cart_id }
   const [owner] = await orderService.list(selector, {
     select: ["id", "email", "customer_id"],
     relations: ["customer"],

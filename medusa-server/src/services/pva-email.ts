@@ -1,10 +1,11 @@
 import { AbstractNotificationService } from "@medusajs/medusa"
 import { readServerEnv } from "../config/env"
+import { CUSTOMER_EMAIL_EVENTS, renderCustomerEmail, TOKEN_EMAIL_EVENTS } from "../lib/customer-email-render"
 import { lowStockAlert, orderConfirmation, RenderedEmail, reorderRequest } from "../lib/email-templates"
 import { LOW_STOCK_EVENT, LowStockEventData, REORDER_REQUEST_EVENT } from "../lib/stock-alerts"
 import type EmailOutboxService from "./email-outbox"
 
-export const EMAIL_EVENTS = ["order.placed", LOW_STOCK_EVENT, REORDER_REQUEST_EVENT]
+export const EMAIL_EVENTS = ["order.placed", LOW_STOCK_EVENT, REORDER_REQUEST_EVENT, ...CUSTOMER_EMAIL_EVENTS]
 
 type Outgoing = RenderedEmail & { to: string }
 
@@ -33,6 +34,7 @@ class PvaEmailService extends AbstractNotificationService {
     const message = await this.render(event, data)
     if (!message) return undefined as any
     const via = await this.deliver(message, event, data?.id)
+    if (TOKEN_EMAIL_EVENTS.has(event)) return { to: message.to, status: "sent", data: { to: message.to, subject: message.subject, via } }
     return { to: message.to, status: "sent", data: { ...message, via } }
   }
 
@@ -69,7 +71,7 @@ class PvaEmailService extends AbstractNotificationService {
       if (!d.partner?.contact_email) return null
       return { to: d.partner.contact_email, ...reorderRequest(d) }
     }
-    return null
+    return await renderCustomerEmail(this.container_, event, data)
   }
 
   private async deliver(message: Outgoing, event: string, resourceId?: string): Promise<"resend" | "outbox"> {

@@ -1,3 +1,4 @@
+import { linkIn, nthEmailTo } from "../../../test-support/email"
 import { createStockedProduct, customerToken, http, readyCart, registerCustomer, storeClient } from "../../../test-support/store"
 
 const unique = (label: string) => `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`
@@ -14,9 +15,11 @@ async function history(token: string): Promise<string[]> {
   return res.json.orders.map((o: any) => o.pva_number)
 }
 
-async function eventually(probe: () => Promise<boolean>, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs
-  while (!(await probe()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200))
+/** What the owner of the mailbox does: open the link the registration email carries. */
+async function verifyFromInbox(email: string) {
+  const { token } = linkIn(await nthEmailTo(email.toLowerCase(), "customer.email_verification"))
+  const res = await http("POST", "/store/email-verification/confirm", { body: { token } })
+  expect([res.status, res.json]).toEqual([200, { verified: true }])
 }
 
 describe("guest orders in the shopper's history", () => {
@@ -25,17 +28,40 @@ describe("guest orders in the shopper's history", () => {
     variantId = (await createStockedProduct(50)).variantId
   })
 
-  it("a shopper who registers after a guest checkout finds that order in their history", async () => {
+  it("registering with a guest's email shows none of their orders or addresses until the email is verified", async () => {
+    const email = unique("victim")
+    const order = await guestOrder(variantId, email)
+
+    // Someone who does not read this mailbox registers with it.
+    const intruder = await registerCustomer(email)
+    const headers = { authorization: `Bearer ${intruder}` }
+    await nthEmailTo(email, "customer.email_verification") // the registration has been fully handled
+    expect(await history(intruder)).toEqual([])
+    expect((await http("GET", `/store/orders/${order.id}`, { headers })).status).toBe(404)
+    const me = await http("GET", "/store/customers/me", { headers })
+    expect(me.json.customer.shipping_addresses).toEqual([])
+    expect(me.json.customer.billing_address_id).toBeNull()
+    expect(me.json.customer.orders ?? []).toEqual([])
+  })
+
+  it("a shopper who registers after a guest checkout finds that order in their history once they verify the email", async () => {
     const email = unique("later")
     const order = await guestOrder(variantId, email)
     const token = await registerCustomer(email)
-    await eventually(async () => (await history(token)).includes(order.pva_number))
-    expect(await history(token)).toContain(order.pva_number)
+    expect(await history(token)).toEqual([])
+
+    await verifyFromInbox(email)
+    expect(await history(token)).toEqual([order.pva_number])
+    const detail = await http("GET", `/store/orders/${order.id}`, { headers: { authorization: `Bearer ${token}` } })
+    expect(detail.json.order.shipping_address.address_1).toBe("1 Market Street")
+    // Now an account holder's order: the email alone no longer opens it.
+    expect((await http("GET", `/store/orders/${order.id}?email=${encodeURIComponent(email)}`)).status).toBe(404)
   })
 
-  it("a guest checkout with an account's email joins that account once its owner logs in, and no one else's", async () => {
+  it("a guest checkout with a verified account's email joins that account once its owner logs in, and no one else's", async () => {
     const email = unique("owner")
     await registerCustomer(email, "owner-password-1")
+    await verifyFromInbox(email)
     const order = await guestOrder(variantId, email.toUpperCase())
 
     // Until the owner logs in, the guest's confirmation page still proves the order by email.
@@ -48,5 +74,13 @@ describe("guest orders in the shopper's history", () => {
     expect(await history(owner)).toContain(order.pva_number)
     const detail = await http("GET", `/store/orders/${order.id}`, { headers: { authorization: `Bearer ${owner}` } })
     expect(detail.json.order.pva_number).toBe(order.pva_number)
+  })
+
+  it("a guest checkout with an unverified account's email stays out of that account", async () => {
+    const email = unique("unverified")
+    const token = await registerCustomer(email)
+    const order = await guestOrder(variantId, email)
+    expect(await history(token)).toEqual([])
+    expect((await http("GET", `/store/orders/${order.id}?email=${encodeURIComponent(email)}`)).status).toBe(200)
   })
 })

@@ -1,0 +1,86 @@
+import { TransactionBaseService } from "@medusajs/medusa"
+import { MedusaError } from "medusa-core-utils"
+import { EMAIL_VERIFICATION_EVENT } from "../lib/customer-email-render"
+import { linkGuestOrdersToAccount, verifiedEmailOf } from "../lib/guest-orders"
+import { hashToken, newToken } from "../lib/single-use-token"
+import { rowsOf } from "../lib/sql-rows"
+
+const TOKEN_TTL_HOURS = 24
+const INVALID_TOKEN = "This verification link is invalid, expired or already used: request a new one from your account"
+
+/**
+ * Proves that an account's owner receives mail at its email address: a single-use,
+ * expiring token is emailed, and confirming it joins that address's guest orders.
+ */
+class EmailVerificationService extends TransactionBaseService {
+  protected readonly eventBus_: any
+
+  constructor(container: any) {
+    // eslint-disable-next-line prefer-rest-params
+    super(arguments[0])
+    this.eventBus_ = container.eventBusService
+  }
+
+  async isVerified(customerId: string): Promise<boolean> {
+    return Boolean(await verifiedEmailOf(this.activeManager_, customerId))
+  }
+
+  /**
+   * Issues a new token (earlier unused ones stop working) and emits the event that
+   * emails it. Returns false for an account already verified or not found.
+   */
+  async requestVerification(customerId: string): Promise<boolean> {
+    return await this.atomicPhase_(async (manager: any) => {
+      const [customer] = await manager.query(
+        `SELECT id, lower(email) AS email, first_name FROM customer WHERE id = $1 AND has_account AND deleted_at IS NULL`,
+        [customerId]
+      )
+      if (!customer || (await verifiedEmailOf(manager, customerId))) return false
+      const token = newToken()
+      await manager.query(
+        `UPDATE email_verification_token SET expires_at = least(expires_at, now()) WHERE customer_id = $1 AND used_at IS NULL`,
+        [customerId]
+      )
+      await manager.query(
+        `INSERT INTO email_verification_token (token_hash, customer_id, email, expires_at)
+         VALUES ($1, $2, $3, now() + make_interval(hours => $4))`,
+        [hashToken(token), customerId, customer.email, TOKEN_TTL_HOURS]
+      )
+      await this.eventBus_
+        .withTransaction(manager)
+        .emit(EMAIL_VERIFICATION_EVENT, { id: customerId, email: customer.email, first_name: customer.first_name, token })
+      return true
+    })
+  }
+
+  /** Spends the token, records the proof and joins the address's guest orders to the account. */
+  async confirm(token: string): Promise<{ customer_id: string; linked_orders: number }> {
+    return await this.atomicPhase_(async (manager: any) => {
+      const [spent] = rowsOf(
+        await manager.query(
+          `UPDATE email_verification_token SET used_at = now()
+            WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
+            RETURNING customer_id, email`,
+          [hashToken(token)]
+        )
+      )
+      if (!spent) throw new MedusaError(MedusaError.Types.INVALID_DATA, INVALID_TOKEN)
+      const [customer] = await manager.query(
+        `SELECT id FROM customer WHERE id = $1 AND has_account AND deleted_at IS NULL AND lower(email) = $2`,
+        [spent.customer_id, spent.email]
+      )
+      if (!customer) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, "This link was sent to an email address the account no longer uses")
+      }
+      await manager.query(
+        `INSERT INTO customer_verified_email (customer_id, email) VALUES ($1, $2)
+         ON CONFLICT (customer_id) DO UPDATE SET email = EXCLUDED.email, verified_at = now()`,
+        [spent.customer_id, spent.email]
+      )
+      const linked = await linkGuestOrdersToAccount(manager, spent.customer_id, spent.email)
+      return { customer_id: spent.customer_id as string, linked_orders: linked }
+    })
+  }
+}
+
+export default EmailVerificationService

@@ -1,10 +1,21 @@
+import type { Page } from "playwright-core"
 import { createStockedProduct, readyCart, storeClient } from "../../medusa-server/test-support/store"
 import {
   emailedLink, expectNoEmailIn, expectSessionOutOfReach, logIn, newPage as openPage, recordUrls, registerInBrowser, shop, shot, unique, useBrowser,
 } from "./support"
 
 const browser = useBrowser()
-const newPage = () => openPage(browser())
+
+/** Submits the lookup form and returns the alert it then shows. */
+async function submitLookup(page: Page): Promise<string> {
+  await page.getByRole("button", { name: "Find my order" }).click()
+  await page.waitForFunction(() => {
+    const button = document.querySelector<HTMLButtonElement>("form button[type=submit]")
+    return button && !button.disabled && document.querySelector("[role=alert]")
+  })
+  return (await page.getByRole("alert").textContent()) ?? ""
+}
+const newPage = (ip?: string) => openPage(browser(), { ip })
 
 describe("account recovery and guest orders in Chromium", () => {
   it("a forgotten password is reset through the emailed link, which works once", async () => {
@@ -59,13 +70,13 @@ describe("account recovery and guest orders in Chromium", () => {
     const { variantId } = await createStockedProduct(5, { title: `Lookup Agate ${unique()}` })
     const order = ((await guest.carts.complete(await readyCart(guest, { variantId, email }))) as any).data
 
-    const { context, page } = await newPage()
+    const { context, page } = await newPage("198.51.100.1")
     const urls = recordUrls(page)
     await page.goto(`${shop()}/order/lookup`)
     await page.getByLabel("Order number").fill(order.pva_number)
     await page.getByLabel("Email").fill(`someone-else-${unique()}@example.com`)
-    await page.getByRole("button", { name: "Find my order" }).click()
-    const notFound = (await page.getByRole("alert").textContent())!
+    const notFound = await submitLookup(page)
+    expect(notFound).toMatch(/not found/i)
     expect(page.url()).toBe(`${shop()}/order/lookup`)
     await shot(page, "23-lookup-wrong-email")
 
@@ -80,18 +91,39 @@ describe("account recovery and guest orders in Chromium", () => {
     await page.goto(`${shop()}/order/lookup`)
     await page.getByLabel("Order number").fill("PVA-20000101-999999")
     await page.getByLabel("Email").fill(email)
-    await page.getByRole("button", { name: "Find my order" }).click()
-    await expect(page.getByRole("alert").textContent()).resolves.toBe(notFound)
+    expect(await submitLookup(page)).toBe(notFound)
     expectNoEmailIn(urls, email)
     await context.close()
 
     // Another browser, knowing the order's id, sees nothing.
-    const stranger = await newPage()
+    const stranger = await newPage("198.51.100.2")
     const res = await stranger.page.goto(`${shop()}/order/${order.id}`)
     await stranger.page.getByText("We cannot show this order in this browser.").waitFor()
     expect(await stranger.page.getByText(/Lookup Agate/).count()).toBe(0)
     expect(res!.headers()["cache-control"]).toMatch(/no-store/)
     expect(res!.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin")
     await stranger.context.close()
+  })
+
+  it("a flood of lookups from one browser is stopped, and the shop's server names each browser to Medusa", async () => {
+    const flooder = await newPage("198.51.100.66")
+    await flooder.page.goto(`${shop()}/order/lookup`)
+    let answer = ""
+    for (let attempt = 0; attempt < 25 && !/Too many/.test(answer); attempt++) {
+      await flooder.page.getByLabel("Order number").fill(`PVA-20000101-${String(attempt).padStart(6, "0")}`)
+      await flooder.page.getByLabel("Email").fill(`flood-${attempt}-${unique()}@example.com`)
+      answer = await submitLookup(flooder.page)
+    }
+    expect(answer).toMatch(/Too many order lookup attempts/)
+    await shot(flooder.page, "25-lookup-flood")
+    await flooder.context.close()
+
+    // Another shopper behind the same storefront server is not locked out with the flooder.
+    const neighbour = await newPage("198.51.100.67")
+    await neighbour.page.goto(`${shop()}/order/lookup`)
+    await neighbour.page.getByLabel("Order number").fill("PVA-20000101-000001")
+    await neighbour.page.getByLabel("Email").fill(`neighbour-${unique()}@example.com`)
+    expect(await submitLookup(neighbour.page)).toMatch(/not found/i)
+    await neighbour.context.close()
   })
 })

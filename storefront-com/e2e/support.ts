@@ -20,8 +20,10 @@ export function useBrowser(): () => Browser {
   return () => browser
 }
 
-export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+/** A fresh browser profile; `ip` plays a proxy in front of the shop naming the client's address. */
+export async function newPage(browser: Browser, opts: { ip?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const extraHTTPHeaders = opts.ip ? { "X-Forwarded-For": opts.ip } : undefined
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, extraHTTPHeaders })
   const page = await context.newPage()
   page.setDefaultTimeout(30_000)
   return { context, page }

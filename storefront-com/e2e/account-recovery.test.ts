@@ -11,9 +11,9 @@ async function submitLookup(page: Page): Promise<string> {
   await page.getByRole("button", { name: "Find my order" }).click()
   await page.waitForFunction(() => {
     const button = document.querySelector<HTMLButtonElement>("form button[type=submit]")
-    return button && !button.disabled && document.querySelector("[role=alert]")
+    return button && !button.disabled && document.querySelector("p[role=alert]")
   })
-  return (await page.getByRole("alert").textContent()) ?? ""
+  return (await page.locator("p[role=alert]").textContent()) ?? ""
 }
 const newPage = (ip?: string) => openPage(browser(), { ip })
 

@@ -102,6 +102,8 @@ describe("account recovery and guest orders in Chromium", () => {
     expect(await stranger.page.getByText(/Lookup Agate/).count()).toBe(0)
     expect(res!.headers()["cache-control"]).toMatch(/no-store/)
     expect(res!.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin")
+    const account = await fetch(`${shop()}/account`)
+    expect(account.headers.get("cache-control")).toMatch(/private.*no-store|no-store.*private/)
     await stranger.context.close()
   })
 

@@ -100,6 +100,11 @@ describe("account recovery and guest orders in Chromium", () => {
     const res = await stranger.page.goto(`${shop()}/order/${order.id}`)
     await stranger.page.getByText("We cannot show this order in this browser.").waitFor()
     expect(await stranger.page.getByText(/Lookup Agate/).count()).toBe(0)
+    for (const path of [`/order/confirmed/${order.id}`, `/account/orders/${order.id}`]) {
+      await stranger.page.goto(`${shop()}${path}`)
+      await stranger.page.locator("p[role=alert]").waitFor()
+      expect(await stranger.page.getByText(/Lookup Agate/).count()).toBe(0)
+    }
     expect(res!.headers()["cache-control"]).toMatch(/no-store/)
     expect(res!.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin")
     const account = await fetch(`${shop()}/account`)

@@ -26,10 +26,18 @@ export default async function globalSetup() {
     REVALIDATE_SECRET,
     RATE_LIMIT_LOGIN: "1000",
     RATE_LIMIT_CHECKOUT_PER_IP: "1000",
+    // Every browser here is 127.0.0.1; per-client limits are tested with forwarded addresses.
+    RATE_LIMIT_LOGIN_PER_CLIENT: "1000",
+    RATE_LIMIT_ACCOUNT_PER_CLIENT: "1000",
+    // Emailed links point at this shop; the shop's server speaks for the browser.
+    STOREFRONT_COM_URL: shopUrl,
+    TRUST_PROXY: "loopback",
   }, medusaPort)
 
   const env = {
     ...process.env,
+    // As in production (jest sets "test"): Secure cookies, production React.
+    NODE_ENV: "production" as const,
     NEXT_TELEMETRY_DISABLED: "1",
     NEXT_DIST_DIR: DIST_DIR,
     NEXT_PUBLIC_MEDUSA_BACKEND_URL: medusa.url,

@@ -1,56 +1,17 @@
-import fs from "fs"
-import path from "path"
-import type { Browser, BrowserContext, Page } from "playwright-core"
 import { adminToken, createStockedProduct, http } from "../../medusa-server/test-support/store"
+import {
+  answerQuiz, emailedLink, expectNoEmailIn, expectSessionOutOfReach, fillAddress, logIn, newPage as openPage,
+  recordUrls, registerInBrowser, shop, shot, unique, useBrowser,
+} from "./support"
 
-const { launchChromium } = require("../../scripts/lib/chromium")
-
-const ARTIFACTS = path.resolve(__dirname, "../test-artifacts/e2e")
-const shop = () => process.env.PVA_SHOP_URL as string
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
-
-let browser: Browser
-beforeAll(async () => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true })
-  browser = await launchChromium()
-})
-afterAll(async () => browser?.close())
-
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-  const page = await context.newPage()
-  page.setDefaultTimeout(30_000)
-  return { context, page }
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
-
-async function answerQuiz(page: Page, valueFor: (position: number) => number) {
-  await page.goto(`${shop()}/quiz`)
-  for (let position = 1; ; position++) {
-    await page.getByText(new RegExp(`^Question ${position} of \\d+$`)).waitFor()
-    await page.getByRole("radio", { name: new RegExp(`^${valueFor(position)} `) }).check()
-    const finish = page.getByRole("button", { name: "See my archetype" })
-    if (await finish.isVisible()) {
-      await finish.click()
-      return
-    }
-    await page.getByRole("button", { name: "Next" }).click()
-  }
-}
-
-async function fillAddress(page: Page, overrides: Record<string, string> = {}) {
-  const values: Record<string, string> = {
-    Email: "", "First name": "Ada", "Last name": "Shopper", "Street address": "1 Market Street",
-    City: "San Francisco", "State / province": "CA", "Postal code": "94105", ...overrides,
-  }
-  for (const [label, value] of Object.entries(values)) await page.getByLabel(label, { exact: true }).fill(value)
-}
+const browser = useBrowser()
+const newPage = () => openPage(browser())
 
 describe("pvabazaar.com in Chromium", () => {
   it("quiz → recommendations → product → cart → checkout → PVA number → account → order history", async () => {
     const { context, page } = await newPage()
     const email = `journey-${unique()}@example.com`
+    const urls = recordUrls(page)
 
     await page.goto(shop())
     await page.getByRole("heading", { name: "Gems with a story you can trace" }).waitFor()
@@ -102,13 +63,31 @@ describe("pvabazaar.com in Chromium", () => {
     await page.getByRole("link", { name: "Create an account" }).click()
     await page.getByLabel("First name").fill("Ada")
     await page.getByLabel("Last name").fill("Shopper")
-    await expect(page.getByLabel("Email", { exact: true }).nth(1).inputValue()).resolves.toBe(email)
+    await expect(page.getByLabel("Email", { exact: true }).nth(1).inputValue()).resolves.toBe(email) // from the httpOnly order cookie
     await page.getByLabel("Password", { exact: true }).nth(1).fill("journey-password-1")
     await page.getByRole("button", { name: "Create account" }).click()
     await page.getByRole("heading", { name: "Hello, Ada" }).waitFor()
-    await page.getByTestId("order-row").filter({ hasText: pvaNumber }).waitFor()
     await expect(page.getByTestId("my-archetype").textContent()).resolves.toMatch(/^Guardian/) // the anonymous result followed her
-    await shot(page, "07-account-history")
+    // Anyone can register with someone else's email: the guest order joins only once the address is proven.
+    await page.getByTestId("verify-email-notice").waitFor()
+    await page.getByText("No orders yet.").waitFor()
+    expect(await page.getByTestId("order-row").count()).toBe(0)
+    await expectSessionOutOfReach(page, context)
+    await shot(page, "07-account-unverified")
+
+    const link = await emailedLink(email, "/account/verify-email")
+    expect(link.startsWith(`${shop()}/account/verify-email?token=`)).toBe(true)
+    await page.goto(link)
+    await page.getByRole("heading", { name: "Your email is verified" }).waitFor()
+    await page.getByTestId("order-row").filter({ hasText: pvaNumber }).waitFor()
+    expect(page.url()).toBe(`${shop()}/account/verify-email`) // the token left the address bar
+    await shot(page, "07b-email-verified")
+    await page.goto(link) // a verification link works once
+    await page.getByRole("heading", { name: "Email not verified" }).waitFor()
+    await page.goto(`${shop()}/account`)
+    await page.getByTestId("order-row").filter({ hasText: pvaNumber }).waitFor()
+    expect(await page.getByTestId("verify-email-notice").count()).toBe(0)
+    await shot(page, "07c-account-history")
 
     await page.getByRole("link", { name: pvaNumber }).click()
     await page.getByRole("heading", { name: `Order ${pvaNumber}` }).waitFor()
@@ -117,24 +96,42 @@ describe("pvabazaar.com in Chromium", () => {
     // Logging out and back in finds the same order.
     await page.goto(`${shop()}/account`)
     await page.getByRole("button", { name: "Log out" }).click()
-    await page.getByLabel("Email", { exact: true }).first().fill(email)
-    await page.getByLabel("Password", { exact: true }).first().fill("journey-password-1")
-    await page.getByRole("button", { name: "Log in" }).click()
+    await page.getByRole("button", { name: "Log in" }).waitFor()
+    expect((await context.cookies()).some((c) => c.name === "pva_session" && c.value)).toBe(false)
+    await logIn(page, email, "journey-password-1")
     await page.getByTestId("order-row").filter({ hasText: pvaNumber }).waitFor()
     await shot(page, "08-logged-in-history")
+    expectNoEmailIn(urls, email) // no URL the browser asked for, and no Referer it sent, names her
+    await context.close()
+  })
+
+  it("a signed-in customer's checkout stays theirs: the order is in their history at once", async () => {
+    const { context, page } = await newPage()
+    const email = `member-${unique()}@example.com`
+    await registerInBrowser(page, { first: "Mina", last: "Member", email, password: "member-password-1" })
+    await page.goto(`${shop()}/products/malachite-fish`)
+    await page.getByRole("button", { name: "Add to cart" }).click()
+    await page.getByRole("status").filter({ hasText: "Added to your cart." }).waitFor()
+    await page.goto(`${shop()}/checkout`)
+    await expect(page.getByLabel("Email", { exact: true }).inputValue()).resolves.toBe(email)
+    await fillAddress(page, { Email: email, "First name": "Mina", "Last name": "Member" })
+    await page.getByRole("button", { name: "Continue to shipping" }).click()
+    await page.getByRole("button", { name: "Continue to payment" }).click()
+    await page.getByRole("button", { name: "Continue to review" }).click()
+    await page.getByRole("button", { name: "Place order" }).click()
+    await page.waitForURL(/\/order\/confirmed\//)
+    const pvaNumber = (await page.getByTestId("pva-number").textContent())!
+    expect(await page.getByRole("link", { name: "Create an account" }).count()).toBe(0)
+    await page.goto(`${shop()}/account`)
+    await page.getByTestId("order-row").filter({ hasText: pvaNumber }).waitFor() // no verification needed for her own checkout
+    await shot(page, "13-member-order")
     await context.close()
   })
 
   it("a customer edits their profile and address book", async () => {
     const { context, page } = await newPage()
     const email = `profile-${unique()}@example.com`
-    await page.goto(`${shop()}/account`)
-    await page.getByLabel("First name").fill("Grace")
-    await page.getByLabel("Last name").fill("Collector")
-    await page.getByLabel("Email", { exact: true }).nth(1).fill(email)
-    await page.getByLabel("Password", { exact: true }).nth(1).fill("profile-password-1")
-    await page.getByRole("button", { name: "Create account" }).click()
-    await page.getByRole("heading", { name: "Hello, Grace" }).waitFor()
+    await registerInBrowser(page, { first: "Grace", last: "Collector", email, password: "profile-password-1" })
     await page.getByText("You have not taken the quiz yet.").waitFor()
 
     await page.getByLabel("Phone").fill("+1 415 555 0100")
@@ -160,10 +157,7 @@ describe("pvabazaar.com in Chromium", () => {
 
   it("a wrong password shows an error and logs nobody in", async () => {
     const { context, page } = await newPage()
-    await page.goto(`${shop()}/account`)
-    await page.getByLabel("Email", { exact: true }).first().fill("shopper@pvabazaar.local")
-    await page.getByLabel("Password", { exact: true }).first().fill("not-the-password")
-    await page.getByRole("button", { name: "Log in" }).click()
+    await logIn(page, "shopper@pvabazaar.local", "not-the-password")
     await page.getByRole("alert").filter({ hasText: "Wrong email or password." }).waitFor()
     expect(await page.getByRole("button", { name: "Log out" }).count()).toBe(0)
     await shot(page, "09-wrong-password")
@@ -194,11 +188,9 @@ describe("pvabazaar.com in Chromium", () => {
 
   it("after one customer logs out, the next guest cart in that browser carries no email", async () => {
     const { context, page } = await newPage()
-    await page.goto(`${shop()}/account`)
-    await page.getByLabel("Email", { exact: true }).first().fill("shopper@pvabazaar.local")
-    await page.getByLabel("Password", { exact: true }).first().fill("pva-shopper-dev")
-    await page.getByRole("button", { name: "Log in" }).click()
+    await logIn(page, "shopper@pvabazaar.local", "pva-shopper-dev")
     await page.getByRole("button", { name: "Log out" }).waitFor()
+    await expectSessionOutOfReach(page, context)
     await page.goto(`${shop()}/products/malachite-fish`)
     await page.getByRole("button", { name: "Add to cart" }).click()
     await page.getByRole("status").filter({ hasText: "Added to your cart." }).waitFor()
@@ -208,6 +200,7 @@ describe("pvabazaar.com in Chromium", () => {
 
     await page.goto(`${shop()}/account`)
     await page.getByRole("button", { name: "Log out" }).click()
+    await page.getByRole("button", { name: "Log in" }).waitFor()
     await page.goto(`${shop()}/products/malachite-fish`)
     await page.getByRole("button", { name: "Add to cart" }).click()
     await page.getByRole("status").filter({ hasText: "Added to your cart." }).waitFor()
@@ -255,7 +248,7 @@ describe("pvabazaar.com in Chromium", () => {
   })
 
   it("lays out on a 360 px wide phone without horizontal scrolling", async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } })
+    const context = await browser().newContext({ viewport: { width: 360, height: 740 } })
     const page = await context.newPage()
     for (const route of ["/", "/store", "/products/amradjet-emerald-pendant", "/quiz"]) {
       await page.goto(`${shop()}${route}`)

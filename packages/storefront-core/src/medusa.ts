@@ -11,15 +11,19 @@ export function storefrontConfig(env: Record<string, string | undefined> = proce
 }
 
 /**
- * A medusa-js client for one storefront. A customer's token is passed per client and
- * never stored on a shared one, so no request carries another shopper's identity.
+ * A medusa-js client for one storefront. A customer's token (server side only, read from
+ * the session cookie) and the browser's address are passed per client and never stored
+ * on a shared one, so no request carries another shopper's identity.
  */
-export function createMedusaClient(config: StorefrontConfig, opts: { token?: string | null } = {}) {
+export function createMedusaClient(config: StorefrontConfig, opts: { token?: string | null; forwardedFor?: string | null } = {}) {
+  const customHeaders: Record<string, string> = {}
+  if (opts.token) customHeaders.Authorization = `Bearer ${opts.token}`
+  if (opts.forwardedFor) customHeaders["X-Forwarded-For"] = opts.forwardedFor
   return new Medusa({
     baseUrl: config.baseUrl,
     maxRetries: 0,
     publishableApiKey: config.publishableKey || undefined,
-    customHeaders: opts.token ? { Authorization: `Bearer ${opts.token}` } : {},
+    customHeaders,
   } as any)
 }
 

@@ -1,19 +1,22 @@
 "use client"
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react"
-import { createMedusaClient, storefrontConfig, type MedusaClient } from "@pva/storefront-core"
+import { createMedusaClient, storefrontConfig, unwrap, type MedusaClient } from "@pva/storefront-core"
+import { createCart } from "@/lib/actions/checkout"
+import { currentCustomer, login as loginAction, logout as logoutAction, register as registerAction } from "@/lib/actions/session"
 
-// What this browser remembers. Customer data lives only here and in Medusa, never in
-// a server cache, so one shopper's session can never be served to another.
-const KEYS = { token: "pva_token", cart: "pva_cart", resultToken: "pva_result_token" }
+// What this browser remembers: its cart id and an anonymous quiz result, neither of
+// which identifies anyone. The customer's session lives only in an httpOnly cookie the
+// server reads; page code learns who is signed in, never the token.
+const KEYS = { cart: "pva_cart", resultToken: "pva_result_token" }
 export const REGION_COOKIE = "pva_region"
 
 type Region = { id: string; name: string; currency_code: string; countries: Array<{ iso_2: string; display_name: string }> }
 
 type StoreState = {
   ready: boolean
+  /** Anonymous: the catalog and the cart's own steps. Customer calls are server actions. */
   client: MedusaClient
-  token: string | null
   customer: any | null
   cart: any | null
   regions: Region[]
@@ -28,10 +31,10 @@ type StoreState = {
   startNewCart: () => void
   login: (email: string, password: string) => Promise<void>
   register: (input: { email: string; password: string; first_name: string; last_name: string }) => Promise<void>
-  logout: () => void
+  logout: () => Promise<void>
   refreshCustomer: () => Promise<void>
+  setCustomer: (customer: any) => void
 }
-
 const StoreContext = createContext<StoreState | null>(null)
 
 export function useStore(): StoreState {
@@ -53,12 +56,11 @@ export function StoreProvider({ children, regions, initialRegionId }: { children
     NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY,
   }), [])
   const [ready, setReady] = useState(false)
-  const [token, setToken] = useState<string | null>(null)
   const [customer, setCustomer] = useState<any | null>(null)
   const [cart, setCart] = useState<any | null>(null)
   const [regionId, setRegionId] = useState(initialRegionId)
   const [resultToken, setResultTokenState] = useState<string | null>(null)
-  const client = useMemo(() => createMedusaClient(config, { token }), [config, token])
+  const client = useMemo(() => createMedusaClient(config), [config])
   const region = regions.find((r) => r.id === regionId) ?? regions[0] ?? null
 
   const refreshCart = useCallback(async () => {
@@ -81,39 +83,35 @@ export function StoreProvider({ children, regions, initialRegionId }: { children
   }, [client])
 
   const refreshCustomer = useCallback(async () => {
-    if (!token) return setCustomer(null)
-    try {
-      setCustomer((await client.customers.retrieve()).customer)
-    } catch {
-      write(KEYS.token, null)
-      setToken(null)
-      setCustomer(null)
-    }
-  }, [client, token])
+    setCustomer(await currentCustomer().catch(() => null))
+  }, [])
 
   useEffect(() => {
-    setToken(read(KEYS.token))
+    // Legacy sessions kept the JWT in localStorage; it must not outlive this release.
+    window.localStorage.removeItem("pva_token")
     setResultTokenState(read(KEYS.resultToken))
-    setReady(true)
-  }, [])
-  useEffect(() => {
-    if (!ready) return
-    refreshCart()
-    refreshCustomer()
-  }, [ready, refreshCart, refreshCustomer])
+    Promise.all([refreshCart(), refreshCustomer()]).finally(() => setReady(true))
+  }, []) // eslint-disable-line react-hooks/exhaustive-deps
 
   const ensureCart = async () => {
     const existing = cart ?? (await refreshCart())
     if (existing) return existing
-    const { cart: created } = await client.carts.create({ region_id: regionId } as any)
+    const created = unwrap(await createCart(regionId))
     write(KEYS.cart, created.id)
     return created
   }
 
+  const afterSignIn = (signedIn: any) => {
+    write(KEYS.resultToken, null)
+    setResultTokenState(null)
+    setCustomer(signedIn)
+    return refreshCart().then(() => undefined)
+  }
+  const carry = () => ({ cartId: read(KEYS.cart), resultToken: read(KEYS.resultToken) })
+
   const state: StoreState = {
     ready,
     client,
-    token,
     customer,
     cart,
     regions,
@@ -145,42 +143,17 @@ export function StoreProvider({ children, regions, initialRegionId }: { children
       write(KEYS.cart, null)
       setCart(null)
     },
-    login: async (email, password) => {
-      const { access_token } = await (client as any).auth.getToken({ email, password })
-      await signedIn(access_token)
-    },
-    register: async (input) => {
-      await client.customers.create(input)
-      const { access_token } = await (client as any).auth.getToken({ email: input.email, password: input.password })
-      await signedIn(access_token)
-    },
-    logout: () => {
+    login: async (email, password) => afterSignIn(unwrap(await loginAction(email, password, carry()))),
+    register: async (input) => afterSignIn(unwrap(await registerAction(input, carry()))),
+    logout: async () => {
       // A new session starts with a new cart: nothing of this customer's carries over.
-      write(KEYS.token, null)
       write(KEYS.cart, null)
-      setToken(null)
-      setCustomer(null)
       setCart(null)
+      await logoutAction()
+      setCustomer(null)
     },
     refreshCustomer,
-  }
-
-  async function signedIn(accessToken: string) {
-    write(KEYS.token, accessToken)
-    const signedClient = createMedusaClient(config, { token: accessToken })
-    const pending = read(KEYS.resultToken)
-    if (pending) {
-      // The anonymous quiz result follows the shopper into their account.
-      await signedClient.client.request("POST", "/store/archetype/results/attach", { result_token: pending }).catch(() => undefined)
-      write(KEYS.resultToken, null)
-      setResultTokenState(null)
-    }
-    const cartId = read(KEYS.cart)
-    if (cartId) {
-      const { customer } = await signedClient.customers.retrieve()
-      await signedClient.carts.update(cartId, { customer_id: customer.id, email: customer.email } as any).catch(() => write(KEYS.cart, null))
-    }
-    setToken(accessToken)
+    setCustomer,
   }
 
   return <StoreContext.Provider value={state}>{children}</StoreContext.Provider>

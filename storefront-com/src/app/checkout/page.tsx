@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation"
 import { useEffect, useState } from "react"
-import { formatAmount } from "@pva/storefront-core"
+import { formatAmount, unwrap } from "@pva/storefront-core"
+import { placeOrder as placeOrderAction, saveCheckoutDetails } from "@/lib/actions/checkout"
 import { useStore } from "@/lib/store-context"
 import { useAction } from "@/lib/use-action"
 import { CartTotals } from "@/modules/cart/cart-items"
@@ -58,7 +59,7 @@ export default function CheckoutPage() {
     run(async () => {
       const { email, phone, ...rest } = address
       const shipping = { ...rest, phone: phone || undefined, province: rest.province || undefined }
-      await client.carts.update(cart.id, { email: email.trim(), shipping_address: shipping, billing_address: shipping } as any)
+      unwrap(await saveCheckoutDetails(cart.id, { email: email.trim(), shipping_address: shipping, billing_address: shipping }))
       const { shipping_options } = await client.shippingOptions.listCartOptions(cart.id)
       setOptions(shipping_options)
       setOptionId(shipping_options[0]?.id ?? "")
@@ -92,10 +93,11 @@ export default function CheckoutPage() {
 
   const placeOrder = () =>
     run(async () => {
-      const result: any = await client.carts.complete(cart.id)
-      if (result.type !== "order") throw new Error("Your payment was not completed; please review your details and try again.")
+      // The server completes it and keeps this browser's proof of the order in an httpOnly
+      // cookie, so the confirmation URL carries the order id and nothing about the buyer.
+      const order = unwrap(await placeOrderAction(cart.id))
       startNewCart()
-      router.push(`/order/confirmed/${result.data.id}?email=${encodeURIComponent(result.data.email)}`)
+      router.push(`/order/confirmed/${order.id}`)
     })
 
   return (

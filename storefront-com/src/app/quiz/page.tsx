@@ -3,12 +3,13 @@
 import { useRouter } from "next/navigation"
 import { useEffect, useState } from "react"
 import { errorMessage } from "@pva/storefront-core"
+import { attachArchetype } from "@/lib/actions/account"
 import { useStore } from "@/lib/store-context"
 import { LAST_RESULT_KEY } from "@/modules/quiz/last-result"
 import { QuizFlow } from "@/modules/quiz/quiz-flow"
 
 export default function QuizPage() {
-  const { client, ready, token, setResultToken } = useStore()
+  const { client, ready, customer, setResultToken } = useStore()
   const router = useRouter()
   const [quiz, setQuiz] = useState<any | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -21,7 +22,11 @@ export default function QuizPage() {
   const submit = async (answers: Array<{ question_id: string; value: number }>) => {
     try {
       const res: any = await client.client.request("POST", "/store/archetype/results", { quiz_id: quiz.id, answers })
-      if (!token && res.result_token) setResultToken(res.result_token)
+      // The result is scored anonymously; a signed-in customer keeps it through the server.
+      if (res.result_token) {
+        if (customer) await attachArchetype(res.result_token)
+        else setResultToken(res.result_token)
+      }
       window.sessionStorage.setItem(LAST_RESULT_KEY, JSON.stringify(res.result))
       router.push("/quiz/result")
     } catch (err) {

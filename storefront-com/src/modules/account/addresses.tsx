@@ -1,14 +1,15 @@
 "use client"
 
 import { useState } from "react"
-import { errorMessage } from "@pva/storefront-core"
+import { errorMessage, unwrap } from "@pva/storefront-core"
+import { addAddress, deleteAddress } from "@/lib/actions/account"
 import { useStore } from "@/lib/store-context"
 import { validateAddress } from "@/modules/checkout/address"
 
 const EMPTY = { first_name: "", last_name: "", address_1: "", city: "", province: "", postal_code: "", country_code: "us" }
 
 export function Addresses() {
-  const { customer, client, refreshCustomer, regions } = useStore()
+  const { customer, setCustomer, regions } = useStore()
   const [form, setForm] = useState(EMPTY)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [error, setError] = useState<string | null>(null)
@@ -20,8 +21,7 @@ export function Addresses() {
     setErrors(found)
     if (Object.keys(found).length) return
     try {
-      await client.customers.addresses.addAddress({ address: { ...form, province: form.province || undefined } } as any)
-      await refreshCustomer()
+      setCustomer(unwrap(await addAddress({ ...form, province: form.province || undefined } as Record<string, string>)))
       setForm(EMPTY)
     } catch (err) {
       setError(errorMessage(err))
@@ -35,7 +35,11 @@ export function Addresses() {
         {(customer.shipping_addresses ?? []).map((a: any) => (
           <li key={a.id} className="row">
             {a.first_name} {a.last_name}, {a.address_1}, {a.postal_code} {a.city}, {a.country_code?.toUpperCase()}
-            <button type="button" className="btn btn-outline" onClick={async () => { await client.customers.addresses.deleteAddress(a.id); await refreshCustomer() }}>
+            <button type="button" className="btn btn-outline" onClick={async () => {
+              const result = await deleteAddress(a.id)
+              if (result.ok) setCustomer(result.data)
+              else setError(result.message)
+            }}>
               Remove<span className="visually-hidden"> address {a.address_1}</span>
             </button>
           </li>

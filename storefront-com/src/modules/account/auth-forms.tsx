@@ -1,5 +1,6 @@
 "use client"
 
+import Link from "next/link"
 import { useState } from "react"
 import { errorMessage } from "@pva/storefront-core"
 import { useStore } from "@/lib/store-context"
@@ -17,9 +18,8 @@ export function AuthForms({ registerEmail = "" }: { registerEmail?: string }) {
     setError(null)
     try {
       await fn()
-    } catch (err: any) {
-      const status = err?.response?.status
-      setError({ form, text: form === "login" && status === 401 ? "Wrong email or password." : errorMessage(err) })
+    } catch (err) {
+      setError({ form, text: errorMessage(err) })
     } finally {
       setBusy(false)
     }
@@ -27,7 +27,7 @@ export function AuthForms({ registerEmail = "" }: { registerEmail?: string }) {
 
   return (
     <div className="grid" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(280px, 1fr))", gap: 32 }}>
-      <form onSubmit={submit("login", () => login(loginForm.email.trim(), loginForm.password))} aria-labelledby="login-heading">
+      <form method="post" onSubmit={submit("login", () => login(loginForm.email.trim(), loginForm.password))} aria-labelledby="login-heading">
         <h1 id="login-heading">Log in</h1>
         <label htmlFor="login-email">Email</label>
         <input id="login-email" type="email" autoComplete="email" required value={loginForm.email} onChange={(e) => setLoginForm({ ...loginForm, email: e.target.value })} />
@@ -35,8 +35,9 @@ export function AuthForms({ registerEmail = "" }: { registerEmail?: string }) {
         <input id="login-password" type="password" autoComplete="current-password" required value={loginForm.password} onChange={(e) => setLoginForm({ ...loginForm, password: e.target.value })} />
         {error?.form === "login" && <p role="alert" className="alert">{error.text}</p>}
         <p><button className="btn btn-primary" type="submit" disabled={busy}>Log in</button></p>
+        <p><Link href="/account/forgot-password">Forgot your password?</Link> · <Link href="/order/lookup">Find a guest order</Link></p>
       </form>
-      <form onSubmit={submit("register", () => register({ ...reg, email: reg.email.trim() }))} aria-labelledby="register-heading">
+      <form method="post" id="register" onSubmit={submit("register", () => register({ ...reg, email: reg.email.trim() }))} aria-labelledby="register-heading">
         <h2 id="register-heading">Create an account</h2>
         <label htmlFor="reg-first">First name</label>
         <input id="reg-first" autoComplete="given-name" required value={reg.first_name} onChange={(e) => setReg({ ...reg, first_name: e.target.value })} />

@@ -1,18 +1,18 @@
 "use client"
 
 import { useState } from "react"
-import { errorMessage } from "@pva/storefront-core"
+import { errorMessage, unwrap } from "@pva/storefront-core"
+import { updateProfile } from "@/lib/actions/account"
 import { useStore } from "@/lib/store-context"
 
 export function Profile() {
-  const { customer, client, refreshCustomer } = useStore()
+  const { customer, setCustomer } = useStore()
   const [form, setForm] = useState({ first_name: customer.first_name ?? "", last_name: customer.last_name ?? "", phone: customer.phone ?? "" })
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   const save = async (e: React.FormEvent) => {
     e.preventDefault()
     try {
-      await client.customers.update({ ...form, phone: form.phone || undefined } as any)
-      await refreshCustomer()
+      setCustomer(unwrap(await updateProfile({ ...form, phone: form.phone || undefined })))
       setMessage({ ok: true, text: "Profile saved." })
     } catch (err) {
       setMessage({ ok: false, text: errorMessage(err) })

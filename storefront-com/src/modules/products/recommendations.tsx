@@ -1,12 +1,14 @@
 "use client"
 
 import { useEffect, useState } from "react"
+import { unwrap } from "@pva/storefront-core"
+import { recommendedForMe } from "@/lib/actions/account"
 import { useStore } from "@/lib/store-context"
 import { ProductCard } from "./product-card"
 
 /** Recommendations for this shopper: their saved archetype, an anonymous result, or a product's neighbours. */
 export function Recommendations({ title, productId, archetype, limit = 4 }: { title: string; productId?: string; archetype?: string; limit?: number }) {
-  const { client, ready, token, resultToken, region } = useStore()
+  const { client, ready, customer, resultToken, region } = useStore()
   const [items, setItems] = useState<any[] | null>(null)
 
   useEffect(() => {
@@ -14,12 +16,11 @@ export function Recommendations({ title, productId, archetype, limit = 4 }: { ti
     const params = new URLSearchParams({ limit: String(limit) })
     if (productId) params.set("product_id", productId)
     if (archetype) params.set("archetype", archetype)
-    else if (!token && resultToken) params.set("result_token", resultToken)
-    client.client
-      .request("GET", `/store/recommendations?${params}`)
-      .then((r: any) => setItems(r.recommendations))
-      .catch(() => setItems([]))
-  }, [ready, client, token, resultToken, productId, archetype, limit])
+    else if (!customer && resultToken) params.set("result_token", resultToken)
+    // A signed-in customer's picks (their archetype, what they already bought) need their session.
+    const load = customer ? recommendedForMe(params.toString()).then(unwrap) : client.client.request("GET", `/store/recommendations?${params}`)
+    load.then((r: any) => setItems(r.recommendations)).catch(() => setItems([]))
+  }, [ready, client, customer, resultToken, productId, archetype, limit])
 
   if (!items || items.length === 0) return null
   return (

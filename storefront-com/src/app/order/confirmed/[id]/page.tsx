@@ -1,27 +1,21 @@
-"use client"
-
+import { cookies } from "next/headers"
 import Link from "next/link"
-import { useParams, useSearchParams } from "next/navigation"
-import { useEffect, useState } from "react"
-import { errorMessage, formatAmount } from "@pva/storefront-core"
-import { useStore } from "@/lib/store-context"
+import { formatAmount } from "@pva/storefront-core"
+import { readSessionToken } from "@pva/storefront-core/session"
+import { findOrder } from "@/lib/orders"
 
-export default function OrderConfirmed() {
-  const { id } = useParams<{ id: string }>()
-  const email = useSearchParams().get("email") ?? ""
-  const { client, ready, token } = useStore()
-  const [order, setOrder] = useState<any | null>(null)
-  const [error, setError] = useState<string | null>(null)
+export const metadata = { title: "Thank you for your order" }
 
-  useEffect(() => {
-    if (!ready) return
-    // The server shows an order only to its customer, or to whoever knows its email.
-    const path = token ? `/store/orders/${id}` : `/store/orders/${id}?email=${encodeURIComponent(email)}`
-    client.client.request("GET", path).then((r: any) => setOrder(r.order)).catch((err: any) => setError(errorMessage(err)))
-  }, [ready, client, token, id, email])
-
-  if (error) return <div className="container section"><p role="alert" className="alert">{error}</p></div>
-  if (!order) return <div className="container section"><p>Loading your order…</p></div>
+export default async function OrderConfirmed({ params }: { params: { id: string } }) {
+  const order = await findOrder(params.id)
+  const signedIn = Boolean(readSessionToken(cookies()))
+  if (!order) {
+    return (
+      <div className="container section">
+        <p role="alert" className="alert">We cannot show this order in this browser. <Link href="/order/lookup">Find it with its number and email</Link>.</p>
+      </div>
+    )
+  }
   return (
     <div className="container section">
       <h1>Thank you for your order</h1>
@@ -31,9 +25,9 @@ export default function OrderConfirmed() {
         {order.items.map((i: any) => <li key={i.id}>{i.quantity} × {i.title}</li>)}
       </ul>
       <p>Total {formatAmount(order.total, order.currency_code)}</p>
-      {!token && (
+      {!signedIn && (
         <p className="ok">
-          <Link href={`/account?register=${encodeURIComponent(order.email)}`}>Create an account</Link> with {order.email} to follow this order.
+          <Link href="/account#register">Create an account</Link> with {order.email} to follow this order.
         </p>
       )}
     </div>

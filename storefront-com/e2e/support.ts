@@ -1,0 +1,120 @@
+import fs from "fs"
+import path from "path"
+import type { Browser, BrowserContext, Page } from "playwright-core"
+import { adminToken, http } from "../../medusa-server/test-support/store"
+
+const { launchChromium } = require("../../scripts/lib/chromium")
+
+export const ARTIFACTS = path.resolve(__dirname, "../test-artifacts/e2e")
+export const shop = () => process.env.PVA_SHOP_URL as string
+export const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+
+/** One Chromium per test file, closed after it. */
+export function useBrowser(): () => Browser {
+  let browser: Browser
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true })
+    browser = await launchChromium()
+  })
+  afterAll(async () => browser?.close())
+  return () => browser
+}
+
+/** A fresh browser profile; `ip` plays a proxy in front of the shop naming the client's address. */
+export async function newPage(browser: Browser, opts: { ip?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const extraHTTPHeaders = opts.ip ? { "X-Forwarded-For": opts.ip } : undefined
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, extraHTTPHeaders })
+  const page = await context.newPage()
+  page.setDefaultTimeout(30_000)
+  return { context, page }
+}
+
+export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
+
+/** Every URL the page requested and every Referer it sent, to check no PII leaves in them. */
+export function recordUrls(page: Page): string[] {
+  const seen: string[] = []
+  page.on("request", (req) => {
+    seen.push(req.url())
+    const referer = req.headers()["referer"]
+    if (referer) seen.push(referer)
+  })
+  page.on("framenavigated", (frame) => seen.push(frame.url()))
+  return seen
+}
+
+export function expectNoEmailIn(urls: string[], email: string) {
+  const localPart = email.split("@")[0].toLowerCase()
+  expect(urls.filter((u) => u.toLowerCase().includes(localPart))).toEqual([])
+}
+
+const JWT = /eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]*/
+
+/** The session is an httpOnly cookie: nothing page JavaScript can reach holds a JWT. */
+export async function expectSessionOutOfReach(page: Page, context: BrowserContext) {
+  const visible = await page.evaluate(() => {
+    const dump = (s: Storage) => Array.from({ length: s.length }, (_, i) => `${s.key(i)}=${s.getItem(s.key(i)!)}`)
+    return { local: dump(window.localStorage), session: dump(window.sessionStorage), cookies: document.cookie }
+  })
+  expect([...visible.local, ...visible.session].filter((entry) => JWT.test(entry))).toEqual([])
+  expect(visible.cookies).not.toMatch(JWT)
+  expect(visible.cookies).not.toContain("pva_session")
+  const session = (await context.cookies()).find((c) => c.name === "pva_session")
+  expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: "Lax", path: "/" })
+  expect(session!.value).toMatch(JWT)
+}
+
+/** The link in the newest email to `to` whose text has `pathname`, from Medusa's outbox. */
+export async function emailedLink(to: string, pathname: string, timeoutMs = 15_000): Promise<string> {
+  const token = await adminToken()
+  const deadline = Date.now() + timeoutMs
+  const pattern = new RegExp(`https?://[^\\s"'<>]+${pathname.replace(/[/?]/g, "\\$&")}\\?token=[^\\s"'<>&]+`)
+  for (;;) {
+    const res = await http("GET", `/admin/email-outbox?to=${encodeURIComponent(to)}&limit=20`, { headers: { authorization: `Bearer ${token}` } })
+    for (const email of res.json?.emails ?? []) {
+      const found = `${email.text}\n${email.html}`.match(pattern)
+      if (found) return found[0]
+    }
+    if (Date.now() > deadline) throw new Error(`no email to ${to} with a ${pathname} link (outbox: ${res.status} ${JSON.stringify(res.json?.emails?.map((e: any) => e.subject))})`)
+    await new Promise((r) => setTimeout(r, 250))
+  }
+}
+
+export async function answerQuiz(page: Page, valueFor: (position: number) => number) {
+  await page.goto(`${shop()}/quiz`)
+  for (let position = 1; ; position++) {
+    await page.getByText(new RegExp(`^Question ${position} of \\d+$`)).waitFor()
+    await page.getByRole("radio", { name: new RegExp(`^${valueFor(position)} `) }).check()
+    const finish = page.getByRole("button", { name: "See my archetype" })
+    if (await finish.isVisible()) {
+      await finish.click()
+      return
+    }
+    await page.getByRole("button", { name: "Next" }).click()
+  }
+}
+
+export async function fillAddress(page: Page, overrides: Record<string, string> = {}) {
+  const values: Record<string, string> = {
+    Email: "", "First name": "Ada", "Last name": "Shopper", "Street address": "1 Market Street",
+    City: "San Francisco", "State / province": "CA", "Postal code": "94105", ...overrides,
+  }
+  for (const [label, value] of Object.entries(values)) await page.getByLabel(label, { exact: true }).fill(value)
+}
+
+export async function registerInBrowser(page: Page, person: { first: string; last: string; email: string; password: string }) {
+  await page.goto(`${shop()}/account`)
+  await page.getByLabel("First name").fill(person.first)
+  await page.getByLabel("Last name").fill(person.last)
+  await page.getByLabel("Email", { exact: true }).nth(1).fill(person.email)
+  await page.getByLabel("Password", { exact: true }).nth(1).fill(person.password)
+  await page.getByRole("button", { name: "Create account" }).click()
+  await page.getByRole("heading", { name: `Hello, ${person.first}` }).waitFor()
+}
+
+export async function logIn(page: Page, email: string, password: string) {
+  await page.goto(`${shop()}/account`)
+  await page.getByLabel("Email", { exact: true }).first().fill(email)
+  await page.getByLabel("Password", { exact: true }).first().fill(password)
+  await page.getByRole("button", { name: "Log in" }).click()
+}

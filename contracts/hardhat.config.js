@@ -37,7 +37,8 @@ module.exports = {
     hardhat: {
       // Chain id 31337 and hardhat's default mnemonic accounts are what the
       // server and the deploy script expect for local development.
-      chainId: CHAIN_ID,
+      // PVA_HARDHAT_CHAIN_ID lets a test stand a node in for another network.
+      chainId: Number(process.env.PVA_HARDHAT_CHAIN_ID || CHAIN_ID),
       hardfork: HARDFORK,
     },
   },

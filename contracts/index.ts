@@ -26,3 +26,10 @@ export {
   type Deployment,
 } from "./lib/deployments";
 export type { Address, Hex } from "./lib/types";
+export {
+  DEV_CHAIN_ID,
+  WELL_KNOWN_DEV_ADDRESSES,
+  WELL_KNOWN_DEV_KEYS,
+  isWellKnownDevAddress,
+  isWellKnownDevKey,
+} from "./lib/well-known-keys";

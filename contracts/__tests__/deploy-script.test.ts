@@ -3,9 +3,11 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { getAddress } from "viem";
+import { createPublicClient, getAddress, http } from "viem";
+import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { loadDeployment } from "../lib/deployments";
 import { roles } from "../lib/roles";
+import { WELL_KNOWN_DEV_KEYS } from "../lib/well-known-keys";
 import { accounts, CHAIN_ID, isolateChainState, mined, publicClient, RPC_URL, walletFor } from "./helpers/chain";
 import { pvaSharesAbi, pvaTwinAbi } from "./helpers/contracts";
 import { digestFor } from "./helpers/vouchers";
@@ -78,3 +80,55 @@ describe("scripts/deploy.js deploys both contracts, grants the server its roles 
     expect(Object.keys(raw.contracts.PVATwin).sort()).toEqual(["address", "blockNumber"]);
   });
 });
+
+describe("scripts/deploy.js on any chain but the local one (31337)", () => {
+  const OTHER_CHAIN_ID = 1337;
+  let node: { url: string; stop: () => Promise<void> };
+  let outDir: string;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startHardhatNode, rpc } = require("../scripts/lib/hardhat-node");
+
+  beforeAll(async () => {
+    node = await startHardhatNode({ chainId: OTHER_CHAIN_ID, logFile: path.join(tmpdir(), `pva-other-chain-${process.pid}.log`) });
+  });
+  afterAll(() => node?.stop());
+  beforeEach(() => {
+    outDir = mkdtempSync(path.join(tmpdir(), "pva-deployments-"));
+  });
+  afterEach(() => rmSync(outDir, { recursive: true, force: true }));
+
+  async function deployTo(env: Record<string, string>) {
+    const base: NodeJS.ProcessEnv = { ...process.env, CHAIN_RPC_URL: node.url, CHAIN_DEPLOYMENTS_DIR: outDir };
+    for (const key of ["CHAIN_DEPLOYER_KEY", "CHAIN_SERVER_KEY", "CHAIN_SERVER_ADDRESS"]) delete base[key];
+    return run(process.execPath, [DEPLOY_SCRIPT], { env: { ...base, ...env } });
+  }
+  const blockNumber = () => createPublicClient({ transport: http(node.url) }).getBlockNumber();
+
+  it.each([
+    ["with the defaults", {}, /CHAIN_DEPLOYER_KEY is unset or a well-known development key/],
+    ["with a well-known deployer key", { CHAIN_DEPLOYER_KEY: WELL_KNOWN_DEV_KEYS[3] }, /CHAIN_DEPLOYER_KEY/],
+    ["granting roles to a well-known account", { CHAIN_DEPLOYER_KEY: generatePrivateKey(), CHAIN_SERVER_ADDRESS: accounts.alice.address }, /server address/],
+    ["granting roles to a well-known key's account", { CHAIN_DEPLOYER_KEY: generatePrivateKey(), CHAIN_SERVER_KEY: WELL_KNOWN_DEV_KEYS[1] }, /server address/],
+  ])("refuses to deploy %s, before sending anything", async (_what, env, message) => {
+    const before = await blockNumber();
+    const failure = await deployTo(env as Record<string, string>).then(() => undefined, (error: { stderr: string }) => error);
+    expect(failure?.stderr).toMatch(/refusing to deploy to chain 1337/);
+    expect(failure?.stderr).toMatch(message);
+    expect(await blockNumber()).toBe(before);
+    expect(() => loadDeployment(OTHER_CHAIN_ID, outDir)).toThrow();
+  });
+
+  it("deploys with keys of the operator's own", async () => {
+    const deployerKey = generatePrivateKey();
+    const server = privateKeyToAccount(generatePrivateKey());
+    await rpc(node.url, "hardhat_setBalance", [privateKeyToAccount(deployerKey).address, "0x56BC75E2D63100000"]); // 100 ETH
+    await deployTo({ CHAIN_DEPLOYER_KEY: deployerKey, CHAIN_SERVER_ADDRESS: server.address });
+    const deployment = loadDeployment(OTHER_CHAIN_ID, outDir);
+    expect(deployment.chainId).toBe(OTHER_CHAIN_ID);
+    const client = createPublicClient({ transport: http(node.url) });
+    expect(
+      await client.readContract({ address: deployment.contracts.PVATwin.address, abi: pvaTwinAbi, functionName: "hasRole", args: [roles.MINTER_ROLE, server.address] }),
+    ).toBe(true);
+  });
+});
+

@@ -6,6 +6,7 @@
 //   CHAIN_DEPLOYER_KEY    default: hardhat dev account #0 (receives DEFAULT_ADMIN_ROLE)
 //   CHAIN_SERVER_ADDRESS  default: address of CHAIN_SERVER_KEY
 //   CHAIN_SERVER_KEY      default: hardhat dev account #1
+// Hardhat's published keys (the defaults) are refused on every chain but 31337.
 //   CHAIN_DEPLOYMENTS_DIR default: contracts/deployments
 //   CHAIN_SHARES_URI      default: ipfs://pva-shares/{id}.json (ERC-1155 metadata template)
 const fs = require("node:fs");
@@ -14,9 +15,28 @@ const { createPublicClient, createWalletClient, defineChain, getAddress, http } 
 const { privateKeyToAccount } = require("viem/accounts");
 const { loadPackage } = require("./lib/package-entry");
 
-// Hardhat's well-known development keys (public knowledge; never use them on a real network).
-const HARDHAT_KEY_0 = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
-const HARDHAT_KEY_1 = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+const pkg = loadPackage();
+// Hardhat's well-known development keys (public knowledge): the defaults on the local chain only.
+const [HARDHAT_KEY_0, HARDHAT_KEY_1] = pkg.WELL_KNOWN_DEV_KEYS;
+
+/**
+ * Anyone can sign with the development mnemonic's keys, so on any chain but the local one
+ * they must neither deploy (they would hold DEFAULT_ADMIN_ROLE) nor receive the server's roles.
+ */
+function refuseWellKnownKeys({ chainId, deployerKey, serverAddress }) {
+  if (chainId === pkg.DEV_CHAIN_ID) return;
+  const problems = [];
+  if (pkg.isWellKnownDevKey(deployerKey)) problems.push("CHAIN_DEPLOYER_KEY is unset or a well-known development key");
+  if (pkg.isWellKnownDevAddress(serverAddress)) {
+    problems.push("the server address (CHAIN_SERVER_ADDRESS or CHAIN_SERVER_KEY) is unset or a well-known development account");
+  }
+  if (problems.length) {
+    throw new Error(
+      `refusing to deploy to chain ${chainId}: ${problems.join("; ")}. ` +
+        `Hardhat's published keys are only for the local chain ${pkg.DEV_CHAIN_ID}; set keys of your own.`,
+    );
+  }
+}
 
 /**
  * @param {object} [options]
@@ -32,11 +52,11 @@ async function deploy(options = {}) {
   const sharesUri = options.sharesUri ?? env.CHAIN_SHARES_URI ?? "ipfs://pva-shares/{id}.json";
   const log = options.log ?? ((line) => console.log(line));
 
-  const pkg = loadPackage();
   const outDir = options.outDir ?? env.CHAIN_DEPLOYMENTS_DIR ?? pkg.deploymentsDir();
 
   const probe = createPublicClient({ transport: http(rpcUrl, { retryCount: 0 }) });
   const chainId = await probe.getChainId();
+  refuseWellKnownKeys({ chainId, deployerKey, serverAddress });
   const chain = defineChain({
     id: chainId,
     name: `chain ${chainId}`,

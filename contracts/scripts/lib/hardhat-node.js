@@ -38,9 +38,10 @@ async function rpc(url, method, params = []) {
  * @param {string} [options.hostname]
  * @param {string|number} [options.logFile] where the node's output goes ("inherit" to show it)
  * @param {number} [options.timeoutMs]
+ * @param {number} [options.chainId] defaults to 31337 (hardhat.config.js)
  * @returns {Promise<{url: string, port: number, pid: number, stop: () => Promise<void>}>}
  */
-async function startHardhatNode({ port, hostname = "127.0.0.1", logFile, timeoutMs = 60_000 } = {}) {
+async function startHardhatNode({ port, hostname = "127.0.0.1", logFile, timeoutMs = 60_000, chainId } = {}) {
   const chosenPort = port ?? (await freePort());
   let stdio = "ignore";
   let logFd;
@@ -52,7 +53,7 @@ async function startHardhatNode({ port, hostname = "127.0.0.1", logFile, timeout
   const child = spawn(
     process.execPath,
     [HARDHAT_CLI, "node", "--hostname", hostname, "--port", String(chosenPort)],
-    { cwd: PACKAGE_DIR, stdio, env: { ...process.env, HARDHAT_DISABLE_TELEMETRY_PROMPT: "true" } },
+    { cwd: PACKAGE_DIR, stdio, env: { ...process.env, HARDHAT_DISABLE_TELEMETRY_PROMPT: "true", ...(chainId ? { PVA_HARDHAT_CHAIN_ID: String(chainId) } : {}) } },
   );
   if (logFd !== undefined) fs.closeSync(logFd);
 

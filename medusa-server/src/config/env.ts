@@ -1,3 +1,5 @@
+import { isWellKnownDevKey } from "@pva/contracts"
+
 /**
  * Reads and validates the server's environment once, so every other module
  * gets typed settings and production never starts on development secrets.
@@ -33,6 +35,8 @@ export type ServerEnv = {
   storefrontRevalidation: { urls: string[]; secret: string }
   /** CHAIN_SYNC_FOLLOW=true: this process follows the chain (issue 7); never in MEDUSA_WORKER_MODE=server. */
   chainSyncFollow: boolean
+  /** AES-256 key that encrypts partners' webhook signing secrets at rest (WEBHOOK_SECRET_KEY). */
+  webhookSecretKey: Buffer
 }
 
 function storefrontRevalidation(env: NodeJS.ProcessEnv, isProduction: boolean) {
@@ -171,6 +175,52 @@ function checkSecret(name: string, value: string | undefined, isProduction: bool
   return value
 }
 
+// Development only: production must set WEBHOOK_SECRET_KEY (see webhookSecretKey below).
+const DEV_WEBHOOK_SECRET_KEY = Buffer.alloc(32, "pva-dev-webhook-secret-key")
+
+/** WEBHOOK_SECRET_KEY: 32 random bytes as 64 hex digits or base64 (`openssl rand -base64 32`). */
+function webhookSecretKey(raw: string | undefined, isProduction: boolean): Buffer {
+  if (!raw) {
+    if (isProduction) throw new ConfigError("WEBHOOK_SECRET_KEY is not set: production needs 32 random bytes (openssl rand -base64 32)")
+    return DEV_WEBHOOK_SECRET_KEY
+  }
+  const text = raw.trim()
+  const key = /^[0-9a-f]{64}$/i.test(text)
+    ? Buffer.from(text, "hex")
+    : /^[A-Za-z0-9+/]{43}=$/.test(text)
+      ? Buffer.from(text, "base64")
+      : null
+  if (!key) throw new ConfigError("WEBHOOK_SECRET_KEY must be 32 bytes written as 64 hex digits or base64 (openssl rand -base64 32)")
+  if (isProduction && key.equals(DEV_WEBHOOK_SECRET_KEY)) throw new ConfigError("WEBHOOK_SECRET_KEY is the development key")
+  return key
+}
+
+/** Keys that sign on chain for the server; Hardhat's published ones must never run a real shop. */
+const SIGNER_KEY_VARIABLES = ["CHAIN_SERVER_KEY", "CHAIN_DEPLOYER_KEY"]
+
+/**
+ * What a production deployment needs beyond secrets: shared state in Redis (sessions, events,
+ * rate limits and jobs are per process without it), explicit CORS origins, and no signer key
+ * that anyone could use.
+ */
+function checkProductionDeployment(env: NodeJS.ProcessEnv): void {
+  if (!env.REDIS_URL && env.SINGLE_PROCESS !== "true") {
+    throw new ConfigError(
+      "REDIS_URL is not set: production shares sessions, events, rate limits and jobs through Redis. " +
+        "Set SINGLE_PROCESS=true only if exactly one server process will ever run"
+    )
+  }
+  for (const name of ["STORE_CORS", "ADMIN_CORS"]) {
+    if (!env[name]) throw new ConfigError(`${name} is not set: production names the storefront and admin origins it accepts`)
+  }
+  for (const name of SIGNER_KEY_VARIABLES) {
+    const value = env[name]
+    if (value && isWellKnownDevKey(value)) {
+      throw new ConfigError(`${name} is one of Hardhat's published development keys: anyone can sign with it; use a key of your own`)
+    }
+  }
+}
+
 export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   const nodeEnv = env.NODE_ENV || "development"
   const isProduction = nodeEnv === "production"
@@ -187,7 +237,7 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     throw new ConfigError("STRIPE_WEBHOOK_SECRET is not set: Stripe needs it to verify its webhooks")
   }
 
-  return {
+  const settings: ServerEnv = {
     nodeEnv,
     isProduction,
     port,
@@ -225,5 +275,8 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     automation: automationSettings(env, isProduction),
     storefrontRevalidation: storefrontRevalidation(env, isProduction),
     chainSyncFollow: env.CHAIN_SYNC_FOLLOW === "true" && workerMode !== "server",
+    webhookSecretKey: webhookSecretKey(env.WEBHOOK_SECRET_KEY, isProduction),
   }
+  if (isProduction) checkProductionDeployment(env)
+  return settings
 }

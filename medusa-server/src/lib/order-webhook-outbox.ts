@@ -7,6 +7,12 @@ import { generateEntityId } from "@medusajs/medusa/dist/utils/generate-entity-id
  * order change it reports, so a crash can neither lose an event nor invent one.
  * Each partner's body carries only its own line items.
  */
+/** SQL condition on `partner` (optionally aliased): who may be sent an order's customer data. */
+export function receivesCustomerData(alias = ""): string {
+  const col = alias ? `${alias}.` : ""
+  return `${col}status = 'approved' AND ${col}is_active`
+}
+
 export type OrderWebhookType = "order.placed" | "order.canceled" | "order.shipment_created"
 
 type ItemRow = {
@@ -62,8 +68,9 @@ export async function enqueueOrderWebhooks(
   if (!items.length) return []
 
   const partnerIds = [...new Set(items.map((i) => i.partner_id))]
+  // Customer data goes only to partners an admin approved and has not deactivated.
   const partners: Array<{ id: string }> = await manager.query(
-    `SELECT id FROM partner WHERE id = ANY($1) AND is_active AND webhook_url IS NOT NULL`,
+    `SELECT id FROM partner WHERE id = ANY($1) AND ${receivesCustomerData()} AND webhook_url IS NOT NULL`,
     [partnerIds]
   )
   const tracking = opts.fulfillmentId

@@ -5,8 +5,7 @@ import { generateEntityId } from "@medusajs/medusa/dist/utils/generate-entity-id
 export type PartnerStatus = "pending" | "approved" | "rejected"
 export const PARTNER_STATUSES: PartnerStatus[] = ["pending", "approved", "rejected"]
 
-/** A signing secret; during rotation the old one stays active until `expires_at`. */
-export type WebhookSecret = { secret: string; created_at: string; expires_at: string | null }
+import type { StoredWebhookSecret } from "../lib/webhook-secrets"
 
 /** A cooperative that makes and supplies pieces; products belong to one partner. */
 @Entity()
@@ -40,7 +39,7 @@ export class Partner extends BaseEntity {
   webhook_url: string | null
 
   @Column({ type: "jsonb", default: [] })
-  webhook_secrets: WebhookSecret[]
+  webhook_secrets: StoredWebhookSecret[]
 
   @Column({ type: "timestamptz", nullable: true })
   webhook_disabled_at: Date | null

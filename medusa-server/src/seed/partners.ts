@@ -47,7 +47,7 @@ export async function seedPartners(container: any): Promise<void> {
     }
     const { origins, ...fields } = spec
     const created = await partnerService.create({ ...fields, status: "approved" })
-    ids[spec.handle] = created.id
+    ids[spec.handle] = created.partner.id
   }
   const fallback = SEED_PARTNERS[SEED_PARTNERS.length - 1].handle
   for (const product of SEED_PRODUCTS) {

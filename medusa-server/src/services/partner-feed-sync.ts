@@ -22,10 +22,13 @@ export type SyncReport = {
 }
 
 /**
- * Pulls each partner's inventory feed and sets stock to what the partner reports.
- * Quantities are absolute, so a second run with the same feed changes nothing.
- * The whole reconciliation (stock, alerts, report) is one transaction; a feed
- * that cannot be fetched or parsed changes nothing and leaves a failed report.
+ * Pulls each partner's inventory feed and applies it to stock. A feed is the partner's count
+ * when we asked for it; whatever our stock did since (sales above all) is applied on top, so
+ * a sale made while the feed was in flight is never handed out again:
+ * stock = feed quantity + (stock now − stock when the feed was requested).
+ * A second run with the same feed changes nothing. The whole reconciliation (stock, alerts,
+ * report, change events) is one transaction; a feed that cannot be fetched or parsed changes
+ * nothing and leaves a failed report.
  */
 class PartnerFeedSyncService extends TransactionBaseService {
   async syncAll(trigger = "schedule"): Promise<SyncReport[]> {
@@ -43,6 +46,7 @@ class PartnerFeedSyncService extends TransactionBaseService {
     if (!partner.inventory_feed_url) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This partner has no inventory feed URL")
     const startedAt = new Date()
     const settings = readServerEnv().automation
+    const atSnapshot = await this.stockBySku(partnerId)
 
     let parsed
     try {
@@ -64,8 +68,8 @@ class PartnerFeedSyncService extends TransactionBaseService {
     return await this.atomicPhase_(async (manager) => {
       // One sync per partner at a time; a concurrent run waits and then finds nothing to change.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('partner-feed:' || $1))`, [partnerId])
-      const variants: Array<{ id: string; sku: string; inventory_quantity: number }> = await manager.query(
-        `SELECT v.id, v.sku, v.inventory_quantity FROM product_variant v JOIN product p ON p.id = v.product_id
+      const variants: Array<{ id: string; sku: string; product_id: string; inventory_quantity: number }> = await manager.query(
+        `SELECT v.id, v.sku, v.product_id, v.inventory_quantity FROM product_variant v JOIN product p ON p.id = v.product_id
           WHERE p.partner_id = $1 AND v.sku = ANY($2) AND v.deleted_at IS NULL AND p.deleted_at IS NULL
           FOR UPDATE OF v`,
         [partnerId, parsed.rows.map((r) => r.sku)]
@@ -73,6 +77,7 @@ class PartnerFeedSyncService extends TransactionBaseService {
       const bySku = new Map(variants.map((v) => [v.sku, v]))
       const updated: SyncReport["updated"] = []
       const unknown: string[] = []
+      const changed: typeof variants = []
       let unchanged = 0
       for (const row of parsed.rows) {
         const variant = bySku.get(row.sku)
@@ -80,15 +85,20 @@ class PartnerFeedSyncService extends TransactionBaseService {
           unknown.push(row.sku)
           continue
         }
-        if (variant.inventory_quantity === row.quantity) {
+        const changedSinceSnapshot = variant.inventory_quantity - (atSnapshot.get(row.sku) ?? variant.inventory_quantity)
+        const quantity = Math.max(0, row.quantity + changedSinceSnapshot)
+        if (variant.inventory_quantity === quantity) {
           unchanged++
           continue
         }
-        await manager.query(`UPDATE product_variant SET inventory_quantity = $2, updated_at = now() WHERE id = $1`, [variant.id, row.quantity])
-        updated.push({ sku: row.sku, from: variant.inventory_quantity, to: row.quantity })
+        await manager.query(`UPDATE product_variant SET inventory_quantity = $2, updated_at = now() WHERE id = $1`, [variant.id, quantity])
+        updated.push({ sku: row.sku, from: variant.inventory_quantity, to: quantity })
+        changed.push(variant)
       }
       const touched = parsed.rows.map((r) => bySku.get(r.sku)?.id).filter(Boolean) as string[]
-      await reconcileStockAlerts(manager, (this as any).__container__.eventBusService, touched)
+      const eventBus = (this as any).__container__.eventBusService
+      await reconcileStockAlerts(manager, eventBus, touched)
+      await announceStockChanges(eventBus.withTransaction(manager), changed)
       return await this.saveReport({
         partnerId,
         trigger,
@@ -101,6 +111,16 @@ class PartnerFeedSyncService extends TransactionBaseService {
         manager,
       })
     })
+  }
+
+  /** The partner's stock per SKU right now, outside any transaction: the feed's baseline. */
+  private async stockBySku(partnerId: string): Promise<Map<string, number>> {
+    const rows: Array<{ sku: string; inventory_quantity: number }> = await this.manager_.query(
+      `SELECT v.sku, v.inventory_quantity FROM product_variant v JOIN product p ON p.id = v.product_id
+        WHERE p.partner_id = $1 AND v.sku IS NOT NULL AND v.deleted_at IS NULL AND p.deleted_at IS NULL`,
+      [partnerId]
+    )
+    return new Map(rows.map((r) => [r.sku, r.inventory_quantity]))
   }
 
   async listReports(partnerId: string, limit = 20): Promise<SyncReport[]> {
@@ -140,6 +160,19 @@ class PartnerFeedSyncService extends TransactionBaseService {
       ]
     )
     return row
+  }
+}
+
+/**
+ * The events Medusa's own services emit for the same change, so storefront caches, search
+ * indexes and anything else subscribed hear about stock a feed changed.
+ */
+async function announceStockChanges(bus: any, variants: Array<{ id: string; product_id: string }>) {
+  for (const v of variants) {
+    await bus.emit("product-variant.updated", { id: v.id, product_id: v.product_id, fields: ["inventory_quantity"] })
+  }
+  for (const productId of new Set(variants.map((v) => v.product_id))) {
+    await bus.emit("product.updated", { id: productId, fields: ["variants"] })
   }
 }
 

@@ -4,8 +4,8 @@ import type { EntityManager } from "typeorm"
 import { readServerEnv } from "../config/env"
 import { assertSafeUrl, UnsafeUrlError } from "../lib/ssrf-guard"
 import { rowsOf } from "../lib/sql-rows"
-import { generateWebhookSecret } from "../lib/standard-webhooks"
-import { Partner, PARTNER_STATUSES, WebhookSecret } from "../models/partner"
+import { issueSecret, masked, MaskedWebhookSecret, rotate } from "../lib/webhook-secrets"
+import { Partner, PARTNER_STATUSES } from "../models/partner"
 
 /** How long the previous secret keeps signing after a rotation, so partners can switch over. */
 export const ROTATION_OVERLAP_HOURS = 24
@@ -87,17 +87,16 @@ class PartnerService extends TransactionBaseService {
     }
   }
 
-  async create(input: PartnerInput) {
+  /** Returns the partner and its first signing secret, which is shown this once and stored sealed. */
+  async create(input: PartnerInput): Promise<{ partner: Partner; secret: string }> {
     const data = await this.validate(input, true)
     return await this.atomicPhase_(async (manager) => {
       await this.assertHandleFree(manager, data.handle!)
-      const partner = this.repo(manager).create({
-        ...data,
-        webhook_secrets: [{ secret: generateWebhookSecret(), created_at: new Date().toISOString(), expires_at: null }],
-      })
+      const { secret, stored } = issueSecret(readServerEnv().webhookSecretKey)
+      const partner = this.repo(manager).create({ ...data, webhook_secrets: [stored] })
       const saved = await this.repo(manager).save(partner)
       if (input.product_ids) await this.assignProducts(manager, saved.id, input.product_ids)
-      return saved
+      return { partner: saved, secret }
     })
   }
 
@@ -131,22 +130,17 @@ class PartnerService extends TransactionBaseService {
   }
 
   /**
-   * Adds a new signing secret. The previous ones keep signing for
-   * ROTATION_OVERLAP_HOURS, so deliveries carry one signature per active secret.
+   * Adds a new signing secret, returned in plain this once. The previous ones keep signing
+   * for ROTATION_OVERLAP_HOURS, so deliveries carry one signature per active secret.
    */
-  async rotateSecret(id: string): Promise<{ secret: string; secrets: WebhookSecret[] }> {
+  async rotateSecret(id: string): Promise<{ secret: string; secrets: MaskedWebhookSecret[] }> {
     return await this.atomicPhase_(async (manager) => {
       const partner = await this.repo(manager).findOne({ where: { id }, lock: { mode: "pessimistic_write" } })
       if (!partner) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Partner ${id} was not found`)
-      const now = Date.now()
-      const expires = new Date(now + ROTATION_OVERLAP_HOURS * 3600_000).toISOString()
-      const kept = (partner.webhook_secrets ?? [])
-        .filter((s) => !s.expires_at || Date.parse(s.expires_at) > now)
-        .map((s) => ({ ...s, expires_at: s.expires_at ?? expires }))
-      const secret = generateWebhookSecret()
-      partner.webhook_secrets = [...kept, { secret, created_at: new Date(now).toISOString(), expires_at: null }]
+      const { secret, secrets } = rotate(partner.webhook_secrets ?? [], readServerEnv().webhookSecretKey, ROTATION_OVERLAP_HOURS * 3600_000)
+      partner.webhook_secrets = secrets
       await this.repo(manager).save(partner)
-      return { secret, secrets: partner.webhook_secrets }
+      return { secret, secrets: masked(secrets) }
     })
   }
 
@@ -255,13 +249,13 @@ function slug(name: string) {
   return name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")
 }
 
-/** Secrets only appear on the detail view; lists never carry them. */
+/** Secrets never leave in plain after they are issued: the detail view names them by a hint. */
 function adminView(p: Partner, withSecrets: boolean) {
   const { webhook_secrets, ...rest } = p
   return {
     ...rest,
     webhook_enabled: Boolean(p.webhook_url) && !p.webhook_disabled_at,
-    ...(withSecrets ? { webhook_secrets } : { webhook_secret_count: (webhook_secrets ?? []).length }),
+    ...(withSecrets ? { webhook_secrets: masked(webhook_secrets ?? []) } : { webhook_secret_count: (webhook_secrets ?? []).length }),
   }
 }
 

@@ -2,11 +2,12 @@ import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "medusa-core-utils"
 import type { EntityManager } from "typeorm"
 import { AutomationSettings, readServerEnv } from "../config/env"
+import { receivesCustomerData } from "../lib/order-webhook-outbox"
 import { outboundRequest } from "../lib/outbound-http"
 import { rowsOf } from "../lib/sql-rows"
 import { signatureHeader } from "../lib/standard-webhooks"
 import { nextRetry, parseRetryAfter } from "../lib/webhook-retry"
-import type { WebhookSecret } from "../models/partner"
+import { activeSecrets } from "../lib/webhook-secrets"
 
 const BATCH = 10
 const MAX_RESPONSE_BYTES = 64 * 1024
@@ -98,8 +99,16 @@ class WebhookDeliveryService extends TransactionBaseService {
 
   private async attempt(row: DeliveryRow): Promise<void> {
     const attempt = row.attempts + 1
-    const [partner] = await this.manager_.query(`SELECT webhook_url, webhook_secrets FROM partner WHERE id = $1`, [row.partner_id])
-    const secrets = activeSecrets(partner?.webhook_secrets ?? [])
+    const [partner] = await this.manager_.query(
+      `SELECT webhook_url, webhook_secrets, (${receivesCustomerData()}) AS may_receive FROM partner WHERE id = $1`,
+      [row.partner_id]
+    )
+    if (!partner?.may_receive) {
+      // Queued while the partner was approved, since rejected or deactivated: never sent.
+      await this.deadLetter(this.manager_, row.id, row.attempts, null, "partner is not approved and active: not sent")
+      return
+    }
+    const secrets = activeSecrets(partner?.webhook_secrets ?? [], readServerEnv().webhookSecretKey)
     const started = Date.now()
     let status: number | null = null
     let responseBody: string | null = null
@@ -216,11 +225,15 @@ class WebhookDeliveryService extends TransactionBaseService {
   /** Sends a dead-lettered (or delivered) event again, with its original `webhook-id` and body. */
   async replay(partnerId: string, deliveryId: string) {
     const [row] = await this.manager_.query(
-      `SELECT d.status, p.webhook_disabled_at FROM webhook_delivery d JOIN partner p ON p.id = d.partner_id
+      `SELECT d.status, p.webhook_disabled_at, (${receivesCustomerData("p")}) AS may_receive
+         FROM webhook_delivery d JOIN partner p ON p.id = d.partner_id
         WHERE d.id = $1 AND d.partner_id = $2`,
       [deliveryId, partnerId]
     )
     if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Webhook delivery ${deliveryId} was not found for this partner`)
+    if (!row.may_receive) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Only approved, active partners receive order data: approve or reactivate the partner first")
+    }
     if (row.status === "pending") throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This delivery is still pending; it will be retried on its own")
     if (row.webhook_disabled_at) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The partner's webhook endpoint is disabled: re-enable it before replaying")
@@ -235,10 +248,6 @@ class WebhookDeliveryService extends TransactionBaseService {
     if (!updated) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This delivery is already queued")
     return updated
   }
-}
-
-function activeSecrets(secrets: WebhookSecret[], now = Date.now()): string[] {
-  return secrets.filter((s) => !s.expires_at || Date.parse(s.expires_at) > now).map((s) => s.secret)
 }
 
 export default WebhookDeliveryService

@@ -73,8 +73,8 @@ describe("partners", () => {
     expect(created.status).toBe(201)
     const partner = created.json.partner
     expect(partner.country_code).toBe("cd")
-    expect(partner.webhook_secrets).toHaveLength(1)
-    expect(partner.webhook_secrets[0].secret).toMatch(/^whsec_/)
+    expect(created.json.webhook_secret).toMatch(/^whsec_/)
+    expect(partner.webhook_secrets).toEqual([{ hint: `whsec_…${created.json.webhook_secret.slice(-4)}`, created_at: expect.any(String), expires_at: null }])
 
     const { json: products } = await admin("GET", "/admin/products?limit=1&q=Malachite%20Fish")
     const malachite = products.products[0]
@@ -101,16 +101,40 @@ describe("partners", () => {
   it("rotate secrets, keeping the old one active for the overlap", async () => {
     const created = await admin("POST", "/admin/partners", { name: "Rotating Coop", handle: `rot-${unique()}`, country: "Kenya" })
     const id = created.json.partner.id
-    const old = created.json.partner.webhook_secrets[0].secret
+    const old = created.json.webhook_secret
     const rotated = await admin("POST", `/admin/partners/${id}/rotate-secret`)
     expect(rotated.status).toBe(200)
     expect(rotated.json.secret).toMatch(/^whsec_/)
     expect(rotated.json.secret).not.toBe(old)
     const detail = await admin("GET", `/admin/partners/${id}`)
     const secrets = detail.json.partner.webhook_secrets
-    expect(secrets.map((s: any) => s.secret)).toEqual([old, rotated.json.secret])
+    expect(secrets.map((s: any) => s.hint)).toEqual([`whsec_…${old.slice(-4)}`, `whsec_…${rotated.json.secret.slice(-4)}`])
     expect(Date.parse(secrets[0].expires_at)).toBeGreaterThan(Date.now() + 23 * 3600_000)
     expect(secrets[1].expires_at).toBeNull()
+    expect(rotated.json.secrets).toEqual(secrets)
+  })
+
+  it("show a signing secret once, when issued: never again on any read, and never stored in plain", async () => {
+    const created = await admin("POST", "/admin/partners", { name: "Secretive Coop", handle: `sec-${unique()}`, country: "Kenya" })
+    const id = created.json.partner.id
+    const first = created.json.webhook_secret as string
+    const rotated = (await admin("POST", `/admin/partners/${id}/rotate-secret`)).json.secret as string
+    const reads = [
+      await admin("GET", `/admin/partners/${id}`),
+      await admin("GET", `/admin/partners?limit=200`),
+      await admin("POST", `/admin/partners/${id}`, { story: "Updated" }),
+      await admin("GET", `/admin/partners/${id}/webhook-deliveries`),
+    ]
+    for (const read of reads) {
+      expect(read.status).toBe(200)
+      expect(read.text).not.toContain(first)
+      expect(read.text).not.toContain(rotated)
+      expect(read.text).not.toContain(first.slice(6, 30)) // not even the key material without its prefix
+    }
+    const [row] = await query(db(), `SELECT webhook_secrets::text AS stored FROM partner WHERE id = $1`, [id])
+    expect(row.stored).not.toContain(first.slice(6, 30))
+    expect(row.stored).not.toContain(rotated.slice(6, 30))
+    expect(JSON.parse(row.stored).map((s: any) => s.sealed)).toEqual([expect.stringMatching(/^v1\./), expect.stringMatching(/^v1\./)])
   })
 
   it("refuse bad input with a clear 4xx", async () => {

@@ -4,6 +4,18 @@ import { ConfigError, readServerEnv } from "../env"
 
 const MAIN = path.resolve(__dirname, "../../../dist/main.js")
 const STRONG = "k3p8-long-random-secret-for-tests-0123456789"
+/** Everything production needs; each test below takes one thing away or spoils it. */
+const PRODUCTION = {
+  NODE_ENV: "production",
+  JWT_SECRET: STRONG,
+  COOKIE_SECRET: STRONG,
+  DATABASE_URL: "postgres://x/y",
+  REDIS_URL: "redis://cache:6379",
+  STORE_CORS: "https://pvabazaar.com,https://pvabazaar.org",
+  ADMIN_CORS: "https://admin.pvabazaar.com",
+  WEBHOOK_SECRET_KEY: "q0Zq7w3gS0yqY0p5mJk3xq1fQbq8o2n7Jr5vT9c4Xw8=",
+}
+const HARDHAT_KEY_1 = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d"
 
 function startInProduction(env: Record<string, string | undefined>) {
   return spawnSync(process.execPath, [MAIN, "start"], {
@@ -26,7 +38,7 @@ describe("production refuses to start on default secrets", () => {
   })
 
   it("accepts strong secrets", () => {
-    const env = readServerEnv({ NODE_ENV: "production", JWT_SECRET: STRONG, COOKIE_SECRET: STRONG, DATABASE_URL: "postgres://x/y" })
+    const env = readServerEnv(PRODUCTION)
     expect(env.jwtSecret).toBe(STRONG)
   })
 
@@ -42,5 +54,38 @@ describe("production refuses to start on default secrets", () => {
 
   it("names a malformed number setting", () => {
     expect(() => readServerEnv({ PORT: "ninety" })).toThrow(/PORT must be a positive integer/)
+  })
+})
+
+describe("production refuses a deployment that cannot be shared or trusted", () => {
+  const without = (name: keyof typeof PRODUCTION) => ({ ...PRODUCTION, [name]: undefined })
+
+  it.each([
+    ["REDIS_URL", without("REDIS_URL"), /REDIS_URL is not set: production shares sessions, events, rate limits and jobs/],
+    ["STORE_CORS", without("STORE_CORS"), /STORE_CORS is not set/],
+    ["ADMIN_CORS", without("ADMIN_CORS"), /ADMIN_CORS is not set/],
+    ["WEBHOOK_SECRET_KEY", without("WEBHOOK_SECRET_KEY"), /WEBHOOK_SECRET_KEY is not set/],
+    ["WEBHOOK_SECRET_KEY", { ...PRODUCTION, WEBHOOK_SECRET_KEY: "too-short" }, /WEBHOOK_SECRET_KEY must be 32 bytes/],
+    ["CHAIN_SERVER_KEY", { ...PRODUCTION, CHAIN_SERVER_KEY: HARDHAT_KEY_1 }, /CHAIN_SERVER_KEY is one of Hardhat's published development keys/],
+    ["CHAIN_SERVER_KEY", { ...PRODUCTION, CHAIN_SERVER_KEY: HARDHAT_KEY_1.slice(2).toUpperCase() }, /CHAIN_SERVER_KEY is one of Hardhat's/],
+    ["CHAIN_DEPLOYER_KEY", { ...PRODUCTION, CHAIN_DEPLOYER_KEY: "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80" }, /CHAIN_DEPLOYER_KEY is one of/],
+  ])("exits non-zero and names %s", (_name, env, message) => {
+    const result = startInProduction(env)
+    expect(result.status).not.toBe(0)
+    expect(result.stderr).toMatch(message)
+  })
+
+  it("runs one process without Redis only when told so explicitly", () => {
+    expect(readServerEnv({ ...without("REDIS_URL"), SINGLE_PROCESS: "true" }).redisUrl).toBeUndefined()
+  })
+
+  it("accepts a signer key of the operator's own, and the well-known keys outside production", () => {
+    expect(() => readServerEnv({ ...PRODUCTION, CHAIN_SERVER_KEY: `0x${"ab".repeat(32)}` })).not.toThrow()
+    expect(() => readServerEnv({ NODE_ENV: "development", CHAIN_SERVER_KEY: HARDHAT_KEY_1 })).not.toThrow()
+  })
+
+  it("reads WEBHOOK_SECRET_KEY as hex or base64", () => {
+    expect(readServerEnv({ ...PRODUCTION, WEBHOOK_SECRET_KEY: "ab".repeat(32) }).webhookSecretKey).toEqual(Buffer.alloc(32, 0xab))
+    expect(readServerEnv(PRODUCTION).webhookSecretKey).toEqual(Buffer.from(PRODUCTION.WEBHOOK_SECRET_KEY, "base64"))
   })
 })

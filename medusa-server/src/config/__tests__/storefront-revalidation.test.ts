@@ -1,6 +1,15 @@
 import { ConfigError, readServerEnv } from "../env"
 
-const production = { NODE_ENV: "production", DATABASE_URL: "postgres://db/x", JWT_SECRET: "j".repeat(40), COOKIE_SECRET: "c".repeat(40) }
+const production = {
+  NODE_ENV: "production",
+  DATABASE_URL: "postgres://db/x",
+  REDIS_URL: "redis://cache:6379",
+  STORE_CORS: "https://pvabazaar.com",
+  ADMIN_CORS: "https://admin.pvabazaar.com",
+  JWT_SECRET: "j".repeat(40),
+  COOKIE_SECRET: "c".repeat(40),
+  WEBHOOK_SECRET_KEY: "ab".repeat(32),
+}
 
 describe("storefront revalidation settings", () => {
   it("are off unless storefront URLs are given", () => {

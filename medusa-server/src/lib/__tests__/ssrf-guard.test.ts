@@ -21,6 +21,18 @@ describe("the SSRF guard", () => {
     "http://224.0.0.1/hook",
     "http://0.0.0.0/hook",
     "http://localhost/hook",
+    "http://[2002:7f00:1::]/hook", // 6to4 of 127.0.0.1
+    "http://[2002:a9fe:a9fe::1]/hook", // 6to4 of the metadata address
+    "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/hook", // Teredo
+    "http://[2001::1]/hook", // Teredo prefix itself
+    "http://[64:ff9b:1::a00:1]/hook", // local-use NAT64 (RFC 8215) of 10.0.0.1
+    "http://[64:ff9b:1:ffff::7f00:1]/hook", // anywhere in 64:ff9b:1::/48
+    "http://[::7f00:1]/hook", // IPv4-compatible 127.0.0.1
+    "http://[::ffff:0:a00:1]/hook", // SIIT (RFC 6145) of 10.0.0.1
+    "http://100.64.0.1/hook", // carrier-grade NAT
+    "http://198.18.0.1/hook", // benchmarking
+    "http://[2001:db8::1]/hook", // documentation
+    "http://[fec0::1]/hook", // site-local
   ])("refuses %s", async (url) => {
     await expect(assertSafeUrl(url, guard)).rejects.toThrow(/not allowed|cannot be resolved/)
   })
@@ -37,6 +49,17 @@ describe("the SSRF guard", () => {
     await expect(assertSafeUrl("https://[2606:4700::6810:84e5]/hook", guard)).resolves.toBeInstanceOf(URL)
     expect(blockedReason("8.8.8.8")).toBeNull()
     expect(blockedReason("172.32.0.1")).toBeNull()
+    expect(blockedReason("2a00:1450:4001:81a::200e")).toBeNull()
+    expect(blockedReason("[2606:4700::6810:84e5]")).toBeNull()
+  })
+
+  it("names why an address is refused, judging mapped IPv4 by the IPv4 host", () => {
+    expect(blockedReason("2002:7f00:1::")).toMatch(/6to4/)
+    expect(blockedReason("2001:0:4136:e378:8000:63bf:3fff:fdd2")).toMatch(/teredo/)
+    expect(blockedReason("64:ff9b:1::a00:1")).toMatch(/rfc6052/)
+    expect(blockedReason("::ffff:169.254.169.254")).toMatch(/maps to 169\.254\.169\.254 is a linkLocal/)
+    expect(blockedReason("::ffff:8.8.8.8")).toBeNull()
+    expect(blockedReason("not-an-ip")).toMatch(/not an IP address/)
   })
 
   it("lets an explicitly allow-listed name through, and only that name", async () => {

@@ -188,4 +188,38 @@ describe("order webhooks to partners", () => {
     expect(standardWebhookValid(p.secret, msg)).toBe(true)
     expect(standardWebhookValid(rotated.json.secret, msg)).toBe(true)
   })
+
+  it("reach only approved, active partners: pending, rejected and deactivated ones get no customer data", async () => {
+    const approved = await h.partner({ webhook_url: receiver.url("/approved") })
+    const pending = await h.partner({ webhook_url: receiver.url("/pending"), status: "pending" })
+    const rejected = await h.partner({ webhook_url: receiver.url("/rejected"), status: "rejected" })
+    const inactive = await h.partner({ webhook_url: receiver.url("/inactive"), is_active: false })
+    const lines = []
+    for (const p of [approved, pending, rejected, inactive]) lines.push({ variantId: (await h.product(p.id)).variantId })
+
+    await h.order(lines)
+    await waitFor("the approved partner's event", async () => receiver.at("/approved").length === 1)
+    await new Promise((r) => setTimeout(r, 1000)) // ten poll intervals for anything wrongly queued
+    for (const path of ["/pending", "/rejected", "/inactive"]) expect(receiver.at(path)).toHaveLength(0)
+    for (const p of [pending, rejected, inactive]) expect(await h.deliveries(p.id)).toHaveLength(0)
+  })
+
+  it("hold back an event queued while a partner was approved once the partner is deactivated, and refuse to replay it", async () => {
+    receiver.script("/deactivated", [{ status: 500 }], { status: 200 })
+    const p = await h.partner({ webhook_url: receiver.url("/deactivated") })
+    const prod = await h.product(p.id)
+    await h.order([{ variantId: prod.variantId }])
+    await waitFor("the first, failed attempt", async () => receiver.at("/deactivated").length === 1)
+    expect((await h.admin("POST", `/admin/partners/${p.id}`, { is_active: false })).status).toBe(200)
+
+    const [dead] = await waitFor("the retry to be dropped", async () => {
+      const list = await h.deliveries(p.id)
+      return list[0]?.status === "dead" && list
+    })
+    expect(dead.last_error).toMatch(/not approved and active/)
+    expect(receiver.at("/deactivated")).toHaveLength(1)
+    const replay = await h.admin("POST", `/admin/partners/${p.id}/webhook-deliveries/${dead.id}/replay`)
+    expect(replay.status).toBe(400)
+    expect(replay.json.message).toMatch(/approved, active partners/)
+  })
 })

@@ -73,7 +73,7 @@ export class PartnerHarness {
     const res = await this.admin("POST", "/admin/partners", { name: `Coop ${handle}`, handle, country: "Kenya", status: "approved", ...fields })
     if (res.status !== 201) throw new Error(`partner create failed: ${res.status} ${res.text}`)
     const p = res.json.partner
-    return { id: p.id as string, handle, secret: p.webhook_secrets[0].secret as string }
+    return { id: p.id as string, handle, secret: res.json.webhook_secret as string }
   }
 
   /** A product with its own stock and SKU, owned by `partnerId`. */

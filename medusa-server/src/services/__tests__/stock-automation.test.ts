@@ -6,7 +6,11 @@ let feeds: Awaited<ReturnType<typeof startReceiver>>
 
 beforeAll(async () => {
   feeds = await startReceiver()
-  await h.start("stock", { ADMIN_ALERT_EMAIL: "ops@pvabazaar.test" })
+  await h.start("stock", {
+    ADMIN_ALERT_EMAIL: "ops@pvabazaar.test",
+    STOREFRONT_REVALIDATE_URLS: feeds.url("/revalidate"),
+    REVALIDATE_SECRET: "r".repeat(40),
+  })
 })
 afterAll(async () => {
   await h.stop()
@@ -153,5 +157,39 @@ describe("partner feed sync", () => {
     expect(res.status).toBe(200)
     expect(res.json.reports.find((r: any) => r.partner_id === p.id).updated).toEqual([{ sku: prod.sku, from: 40, to: 33 }])
     expect((await h.admin("POST", `/admin/partners/${(await h.partner({})).id}/sync`)).status).toBe(400)
+  })
+
+  it("never hands out again a unit sold while the partner's feed was on its way", async () => {
+    const p = await h.partner({ inventory_feed_url: feeds.url("/racing.json") })
+    const prod = await h.product(p.id, { stock: 10 })
+    let release!: () => void
+    const feedAnswered = new Promise<void>((resolve) => (release = resolve))
+    // The partner counts 5 in its storeroom when we ask; the answer is slow to arrive.
+    feeds.script("/racing.json", [], { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ [prod.sku]: 5 }), hold: feedAnswered })
+
+    const sync = h.admin("POST", `/admin/partners/${p.id}/sync`)
+    await waitFor("the feed request", async () => feeds.at("/racing.json").length === 1)
+    await h.order([{ variantId: prod.variantId, quantity: 2 }]) // sold between the snapshot and the write
+    release()
+    const report = (await sync).json.report
+    expect(report.updated).toEqual([{ sku: prod.sku, from: 8, to: 3 }])
+    const stock = async () => (await h.sql(`SELECT inventory_quantity FROM product_variant WHERE id = $1`, [prod.variantId]))[0].inventory_quantity
+    expect(await stock()).toBe(3)
+
+    // Only 3 of the partner's 5 are left to sell: a fourth cannot be bought.
+    await h.order([{ variantId: prod.variantId, quantity: 3 }])
+    await expect(h.order([{ variantId: prod.variantId, quantity: 1 }])).rejects.toThrow()
+    expect(await stock()).toBe(0)
+  })
+
+  it("tells the storefronts that stock changed", async () => {
+    const p = await h.partner({ inventory_feed_url: feeds.url("/announce.json") })
+    const prod = await h.product(p.id, { stock: 10 })
+    feeds.script("/announce.json", [], { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ [prod.sku]: 4 }) })
+    await new Promise((r) => setTimeout(r, 1000)) // let the product's own creation events pass
+    const before = feeds.at("/revalidate").length
+    expect((await h.admin("POST", `/admin/partners/${p.id}/sync`)).json.report.updated).toHaveLength(1)
+    const [call] = await waitFor("a storefront revalidation", async () => feeds.at("/revalidate").length > before && feeds.at("/revalidate").slice(before))
+    expect(JSON.parse(call.body)).toEqual({ tags: ["products"] })
   })
 })

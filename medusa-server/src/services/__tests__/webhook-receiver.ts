@@ -7,7 +7,8 @@ import { AddressInfo } from "net"
  * with this file's own Standard Webhooks implementation, not the server's.
  */
 export type Received = { path: string; id: string; timestamp: string; signature: string; body: string; answered: number }
-type Answer = { status: number; headers?: Record<string, string>; body?: string }
+/** `hold`: the answer waits until it settles (a slow partner, or a race a test stages). */
+type Answer = { status: number; headers?: Record<string, string>; body?: string; hold?: Promise<unknown> }
 
 export function standardWebhookValid(
   secret: string,
@@ -46,8 +47,12 @@ export async function startReceiver() {
         body: Buffer.concat(chunks).toString("utf8"),
         answered: answer.status,
       })
-      res.writeHead(answer.status, answer.headers ?? { "content-type": "text/plain" })
-      res.end(answer.body ?? "ok")
+      const reply = () => {
+        res.writeHead(answer.status, answer.headers ?? { "content-type": "text/plain" })
+        res.end(answer.body ?? "ok")
+      }
+      if (answer.hold) answer.hold.then(reply, reply)
+      else reply()
     })
   })
   // No host: listen on both 127.0.0.1 and ::1, whichever "localhost" resolves to.

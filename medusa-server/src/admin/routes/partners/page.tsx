@@ -2,6 +2,7 @@ import type { RouteConfig } from "@medusajs/admin"
 import { useEffect, useState } from "react"
 import { Link } from "react-router-dom"
 import { adminApi } from "../../lib/api"
+import { OneTimeSecret } from "../../lib/one-time-secret"
 
 /** Partner list: who supplies what, their verification status and webhook health. */
 const PartnersPage = () => {
@@ -9,6 +10,7 @@ const PartnersPage = () => {
   const [error, setError] = useState<string | null>(null)
   const [form, setForm] = useState({ name: "", country: "" })
   const [syncing, setSyncing] = useState(false)
+  const [issued, setIssued] = useState<{ name: string; secret: string } | null>(null)
 
   const load = () => adminApi("GET", "/partners?limit=200").then((r) => setPartners(r.partners)).catch((e) => setError(e.message))
   useEffect(() => {
@@ -19,7 +21,8 @@ const PartnersPage = () => {
     e.preventDefault()
     setError(null)
     try {
-      await adminApi("POST", "/partners", form)
+      const created = await adminApi("POST", "/partners", form)
+      setIssued({ name: created.partner.name, secret: created.webhook_secret })
       setForm({ name: "", country: "" })
       await load()
     } catch (err: any) {
@@ -48,6 +51,7 @@ const PartnersPage = () => {
         </button>
       </div>
       {error && <p className="text-rose-50 mb-4">{error}</p>}
+      {issued && <OneTimeSecret title={`${issued.name}: webhook signing secret`} secret={issued.secret} onDismiss={() => setIssued(null)} />}
       <table className="w-full">
         <thead>
           <tr className="inter-small-semibold text-grey-50 text-left">

@@ -9,6 +9,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const partners: PartnerService = req.scope.resolve("partnerService")
-  const created = await partners.create(req.body as any)
-  res.status(201).json({ partner: await partners.retrieveForAdmin(created.id) })
+  const { partner, secret } = await partners.create(req.body as any)
+  // The only time the signing secret is shown: the admin hands it to the partner now.
+  res.status(201).json({ partner: await partners.retrieveForAdmin(partner.id), webhook_secret: secret })
 }

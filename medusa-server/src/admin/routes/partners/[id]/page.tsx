@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react"
 import { useParams } from "react-router-dom"
 import { adminApi } from "../../../lib/api"
+import { OneTimeSecret } from "../../../lib/one-time-secret"
 
 const FIELDS = ["name", "handle", "country", "country_code", "contact_email", "payout_account_ref", "webhook_url", "inventory_feed_url", "story"]
 
@@ -12,6 +13,8 @@ const PartnerDetailPage = () => {
   const [deliveries, setDeliveries] = useState<any[]>([])
   const [reports, setReports] = useState<any[]>([])
   const [message, setMessage] = useState<string | null>(null)
+  // A rotated secret is shown until dismissed or the page is left; the server never shows it again.
+  const [issuedSecret, setIssuedSecret] = useState<string | null>(null)
 
   const load = async () => {
     try {
@@ -74,7 +77,7 @@ const PartnerDetailPage = () => {
         </div>
         <div className="mt-4 flex gap-2">
           <button className="btn btn-primary btn-small" onClick={save}>Save</button>
-          <button className="btn btn-secondary btn-small" onClick={act(() => adminApi("POST", `/partners/${id}/rotate-secret`), "New secret issued; the old one signs for 24 h more")}>
+          <button className="btn btn-secondary btn-small" onClick={act(async () => setIssuedSecret((await adminApi("POST", `/partners/${id}/rotate-secret`)).secret), "New secret issued; the old one signs for 24 h more")}>
             Rotate signing secret
           </button>
           {partner.webhook_url && !partner.webhook_enabled && (
@@ -89,10 +92,11 @@ const PartnerDetailPage = () => {
           )}
         </div>
         <h2 className="inter-base-semibold mt-6">Signing secrets</h2>
-        <ul className="font-mono text-xs">
+        {issuedSecret && <OneTimeSecret secret={issuedSecret} onDismiss={() => setIssuedSecret(null)} />}
+        <ul className="font-mono text-xs" data-testid="signing-secrets">
           {partner.webhook_secrets.map((s: any) => (
-            <li key={s.secret}>
-              {s.secret} {s.expires_at ? `(expires ${new Date(s.expires_at).toLocaleString()})` : "(current)"}
+            <li key={s.created_at}>
+              {s.hint} {s.expires_at ? `(expires ${new Date(s.expires_at).toLocaleString()})` : "(current)"}
             </li>
           ))}
         </ul>

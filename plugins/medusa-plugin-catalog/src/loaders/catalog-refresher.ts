@@ -1,0 +1,42 @@
+import { CatalogRefresher } from "../lib/outbox-listener"
+import { CATALOG_PRODUCTS_CHANGED } from "../lib/events"
+
+export type CatalogPluginOptions = {
+  /** false: this process does not refresh the read model (another process or the CLI does). Default true. */
+  refresh?: boolean
+  pollIntervalMs?: number
+}
+
+let running: CatalogRefresher | undefined
+
+/**
+ * Starts the read model's refresher in this process: it listens for the outbox
+ * triggers' notifications, so a write shows in the catalog within a second.
+ */
+export default async function catalogRefresherLoader(container: any, options: CatalogPluginOptions = {}): Promise<void> {
+  if (options.refresh === false || process.env.CATALOG_REFRESH === "false") return
+  const { projectConfig } = container.resolve("configModule")
+  const logger = container.resolve("logger")
+  if (!projectConfig.database_url) return
+  await running?.stop()
+  running = new CatalogRefresher({
+    databaseUrl: projectConfig.database_url,
+    logger,
+    pollIntervalMs: options.pollIntervalMs,
+    // Subscribers (the storefronts' cache) hear exactly which products changed, whatever wrote them.
+    // Straight to the event bus module: Medusa's EventBusService stages every event in a
+    // table polled every 3 s, and the change is already committed.
+    onRefreshed: ({ productIds, all }) => {
+      const bus = container.hasRegistration("eventBusModuleService")
+        ? container.resolve("eventBusModuleService")
+        : container.resolve("eventBusService")
+      Promise.resolve(bus.emit(CATALOG_PRODUCTS_CHANGED, { product_ids: productIds, all })).catch((err: Error) =>
+        logger.warn(`${CATALOG_PRODUCTS_CHANGED}: ${err.message}`)
+      )
+    },
+  })
+  await running.start()
+  const stop = () => void running?.stop()
+  process.once("SIGTERM", stop)
+  process.once("SIGINT", stop)
+}

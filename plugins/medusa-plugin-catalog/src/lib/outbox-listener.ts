@@ -1,5 +1,5 @@
 import { Client, Pool } from "pg"
-import { NOTIFY_CHANNEL } from "./read-model-sql"
+import { NOTIFY_CHANNEL, REFRESHED_CHANNEL } from "./read-model-sql"
 import { drainOutbox } from "./read-model"
 import { poolDb } from "./pg-db"
 
@@ -11,6 +11,10 @@ export type RefresherOptions = {
   /** A safety net for notifications lost while the listening connection was down. */
   pollIntervalMs?: number
   onRefreshed?: (result: { productIds: string[]; all: boolean }) => void
+  /** false: only listen (for onReadModelChanged); another process drains the outbox. */
+  drain?: boolean
+  /** Any process's refresher committed a change to the read model (or we may have missed one). */
+  onReadModelChanged?: () => void
 }
 
 /**
@@ -34,6 +38,7 @@ export class CatalogRefresher {
 
   async start(): Promise<void> {
     await this.listen()
+    if (this.options.drain === false) return
     this.timer = setInterval(() => this.kick(), this.options.pollIntervalMs ?? 5000)
     this.timer.unref()
     this.kick()
@@ -41,7 +46,7 @@ export class CatalogRefresher {
 
   /** Drains now, or right after the drain under way. */
   kick(): void {
-    if (this.stopped) return
+    if (this.stopped || this.options.drain === false) return
     if (this.running) {
       this.again = true
       return
@@ -98,18 +103,23 @@ export class CatalogRefresher {
       client.end().catch(() => undefined)
       void this.listen()
     }
-    client.on("notification", () => this.kick())
+    client.on("notification", (msg) => {
+      if (msg.channel === REFRESHED_CHANNEL) this.options.onReadModelChanged?.()
+      else this.kick()
+    })
     client.on("error", lost)
     client.on("end", () => lost())
     try {
       await client.connect()
       await client.query(`LISTEN ${NOTIFY_CHANNEL}`)
+      await client.query(`LISTEN ${REFRESHED_CHANNEL}`)
     } catch (err) {
       client.end().catch(() => undefined)
       throw err
     }
     this.listener = client
-    // anything written while nobody was listening
+    // anything written or refreshed while nobody was listening
+    this.options.onReadModelChanged?.()
     this.kick()
   }
 }

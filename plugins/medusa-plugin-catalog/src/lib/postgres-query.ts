@@ -57,8 +57,7 @@ export function buildCatalogSql(query: ResolvedCatalogQuery): { text: string; pa
 
   const text = `
 WITH base AS MATERIALIZED (
-  SELECT ${distinct} e.product_id, e.title, e.subtitle, e.handle, e.thumbnail, e.collection_id, e.category_ids, e.partner,
-         e.digital_twin, e.price, e.currency_code, e.in_stock, e.product_created_at, ${rank} AS rank
+  SELECT ${distinct} e.product_id, e.collection_id, e.category_ids, e.digital_twin, e.price, e.in_stock, e.product_created_at, ${rank} AS rank
     FROM catalog_entry e
    WHERE ${channelCond} AND e.region_id = ${region} ${match}
    ${distinct ? "ORDER BY e.product_id" : ""}
@@ -66,11 +65,16 @@ WITH base AS MATERIALIZED (
 SELECT
   (SELECT count(*)::int FROM base ${where()}) AS count,
   (SELECT COALESCE(json_agg(json_build_object(
-            'id', product_id, 'title', title, 'subtitle', subtitle, 'handle', handle, 'thumbnail', thumbnail,
-            'collection_id', collection_id, 'category_ids', category_ids, 'partner', partner, 'digital_twin', digital_twin,
-            'price', CASE WHEN price IS NULL THEN NULL ELSE json_build_object('amount', price, 'currency_code', currency_code) END,
-            'in_stock', in_stock, 'created_at', product_created_at) ORDER BY ord), '[]'::json)
-     FROM (SELECT *, row_number() OVER (ORDER BY ${order}) AS ord FROM base ${where()} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) page
+            'id', e.product_id, 'title', e.title, 'subtitle', e.subtitle, 'handle', e.handle, 'thumbnail', e.thumbnail,
+            'collection_id', e.collection_id, 'category_ids', e.category_ids, 'partner', e.partner, 'digital_twin', e.digital_twin,
+            'price', CASE WHEN e.price IS NULL THEN NULL ELSE json_build_object('amount', e.price, 'currency_code', e.currency_code) END,
+            'in_stock', e.in_stock, 'created_at', e.product_created_at) ORDER BY ${qualify(order, "page")}), '[]'::json)
+     FROM (SELECT * FROM base ${where()} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) page
+     CROSS JOIN LATERAL (
+       SELECT * FROM catalog_entry e
+        WHERE e.product_id = page.product_id AND e.region_id = ${region} AND ${channelCond}
+        LIMIT 1
+     ) e
   ) AS products,
   (SELECT COALESCE(json_object_agg(category_id, n), '{}'::json)
      FROM (SELECT c AS category_id, count(*)::int AS n FROM base CROSS JOIN LATERAL unnest(category_ids) c ${where("category")} GROUP BY c) f
@@ -82,6 +86,14 @@ SELECT
      FROM base ${where("stock")}
   ) AS stock_counts`
   return { text, params }
+}
+
+/** "price ASC NULLS LAST, product_id" → "page.price ASC NULLS LAST, page.product_id" */
+function qualify(order: string, table: string): string {
+  return order
+    .split(",")
+    .map((part) => `${table}.${part.trim()}`)
+    .join(", ")
 }
 
 /** Turns the statement's one row into counts by bucket index (width_bucket numbers buckets from 1). */

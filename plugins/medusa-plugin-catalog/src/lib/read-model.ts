@@ -2,6 +2,7 @@ import {
   ALL_PRODUCT_IDS_SQL,
   DELETE_ENTRIES_SQL,
   INSERT_ENTRIES_SQL,
+  NOTIFY_REFRESHED_SQL,
   REFRESH_LOCK_SQL,
   TAKE_OUTBOX_SQL,
 } from "./read-model-sql"
@@ -18,6 +19,7 @@ async function refreshProducts(sql: Sql, productIds: string[]): Promise<void> {
   if (!productIds.length) return
   await sql(DELETE_ENTRIES_SQL, [productIds])
   await sql(INSERT_ENTRIES_SQL, [productIds])
+  await sql(NOTIFY_REFRESHED_SQL)
 }
 
 /**
@@ -49,6 +51,7 @@ export async function drainOutbox(db: Transactional): Promise<{ productIds: stri
 async function rebuildAllIn(sql: Sql) {
   const ids: string[] = (await sql(ALL_PRODUCT_IDS_SQL)).map((r) => r.id)
   await sql(`DELETE FROM catalog_entry WHERE NOT (product_id = ANY($1::text[]))`, [ids])
+  await sql(NOTIFY_REFRESHED_SQL)
   for (let i = 0; i < ids.length; i += REBUILD_BATCH) await refreshProducts(sql, ids.slice(i, i + REBUILD_BATCH))
 }
 
@@ -61,6 +64,7 @@ export async function rebuildAll(db: Transactional, onProgress?: (done: number, 
   await db.transaction(async (sql) => {
     await sql(REFRESH_LOCK_SQL)
     await sql(`DELETE FROM catalog_entry WHERE NOT (product_id = ANY($1::text[]))`, [ids])
+    await sql(NOTIFY_REFRESHED_SQL)
   })
   onProgress?.(0, ids.length)
   for (let i = 0; i < ids.length; i += REBUILD_BATCH) {

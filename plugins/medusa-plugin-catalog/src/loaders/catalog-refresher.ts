@@ -1,5 +1,6 @@
 import { CatalogRefresher } from "../lib/outbox-listener"
 import { CATALOG_PRODUCTS_CHANGED } from "../lib/events"
+import { catalogResults } from "../lib/result-cache"
 
 export type CatalogPluginOptions = {
   /** false: this process does not refresh the read model (another process or the CLI does). Default true. */
@@ -11,10 +12,10 @@ let running: CatalogRefresher | undefined
 
 /**
  * Starts the read model's refresher in this process: it listens for the outbox
- * triggers' notifications, so a write shows in the catalog within a second.
+ * triggers' notifications, so a write shows in the catalog within a second, and
+ * for other processes' refreshes, which start this process's answer cache over.
  */
 export default async function catalogRefresherLoader(container: any, options: CatalogPluginOptions = {}): Promise<void> {
-  if (options.refresh === false || process.env.CATALOG_REFRESH === "false") return
   const { projectConfig } = container.resolve("configModule")
   const logger = container.resolve("logger")
   if (!projectConfig.database_url) return
@@ -23,6 +24,8 @@ export default async function catalogRefresherLoader(container: any, options: Ca
     databaseUrl: projectConfig.database_url,
     logger,
     pollIntervalMs: options.pollIntervalMs,
+    drain: options.refresh !== false && process.env.CATALOG_REFRESH !== "false",
+    onReadModelChanged: () => catalogResults.invalidate(),
     // Subscribers (the storefronts' cache) hear exactly which products changed, whatever wrote them.
     // Straight to the event bus module: Medusa's EventBusService stages every event in a
     // table polled every 3 s, and the change is already committed.

@@ -3,8 +3,9 @@ import { ARCHETYPES } from "@pva/medusa-plugin-archetype"
 import { MedusaError } from "medusa-core-utils"
 import type { EntityManager } from "typeorm"
 import { PostgresCatalogEngine } from "../engines/postgres"
-import { type CatalogEngine, type ResolvedCatalogQuery, priceBuckets } from "../lib/catalog-engine"
+import { type CatalogEngine, type EngineResult, type ResolvedCatalogQuery, priceBuckets } from "../lib/catalog-engine"
 import type { CatalogParams } from "../lib/catalog-params"
+import { catalogResults } from "../lib/result-cache"
 import { TtlCache } from "../lib/ttl-cache"
 
 const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
@@ -43,7 +44,9 @@ class CatalogService extends TransactionBaseService {
     if (params.collection) resolved.collectionId = await this.collection(params.collection)
     if (params.archetype) resolved.archetypeCategoryIds = await this.archetypeCategories(params.archetype)
 
-    const result = await this.engine.search(resolved)
+    const result = (await catalogResults.get(`${this.engine.name}:${JSON.stringify(resolved)}`, () =>
+      this.engine.search(resolved)
+    )) as EngineResult
     const named = await this.namedCategories(Object.keys(result.categoryCounts))
     return {
       products: result.products,

@@ -3,11 +3,13 @@
 import { Pool } from "pg"
 import { drainOutbox, rebuildAll } from "./lib/read-model"
 import { poolDb } from "./lib/pg-db"
+import { MeilisearchMirror } from "./engines/meilisearch-mirror"
 
 const USAGE = `usage: pva-catalog <command>
 
 commands:
-  rebuild    rebuild every product's rows (published × channel × region), showing progress
+  rebuild    rebuild every product's rows (published × channel × region), showing progress;
+             then the Meilisearch index too when MEILISEARCH_HOST is set
   drain      refresh the products waiting in the outbox, then exit
   status     rows in the read model, products waiting in the outbox, oldest wait
 `
@@ -48,6 +50,12 @@ async function main(argv: string[]): Promise<number> {
       const progress = new Progress()
       const total = await rebuildAll(poolDb(pool), (done, all) => progress.update(done, all))
       progress.finish(total)
+      if (process.env.MEILISEARCH_HOST) {
+        process.stderr.write(`mirroring into Meilisearch at ${process.env.MEILISEARCH_HOST}\n`)
+        const mirror = new MeilisearchMirror({ host: process.env.MEILISEARCH_HOST, apiKey: process.env.MEILISEARCH_API_KEY })
+        await mirror.sync(async (text, params) => (await pool.query(text, params)).rows, null)
+        process.stderr.write("Meilisearch is up to date\n")
+      }
       return 0
     }
     if (command === "drain") {

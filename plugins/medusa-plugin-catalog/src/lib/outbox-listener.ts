@@ -1,6 +1,6 @@
 import { Client, Pool } from "pg"
 import { NOTIFY_CHANNEL, REFRESHED_CHANNEL } from "./read-model-sql"
-import { drainOutbox } from "./read-model"
+import { drainOutbox, type Sql } from "./read-model"
 import { poolDb } from "./pg-db"
 
 type Logger = { info(msg: string): void; warn(msg: string): void; error(msg: string): void }
@@ -10,7 +10,8 @@ export type RefresherOptions = {
   logger: Logger
   /** A safety net for notifications lost while the listening connection was down. */
   pollIntervalMs?: number
-  onRefreshed?: (result: { productIds: string[]; all: boolean }) => void
+  /** Awaited before the next drain; `sql` runs on the refresher's pool. */
+  onRefreshed?: (result: { productIds: string[]; all: boolean }, sql: Sql) => Promise<void> | void
   /** false: only listen (for onReadModelChanged); another process drains the outbox. */
   drain?: boolean
   /** Any process's refresher committed a change to the read model (or we may have missed one). */
@@ -35,6 +36,8 @@ export class CatalogRefresher {
     this.pool = new Pool({ connectionString: options.databaseUrl, max: 2, application_name: "pva-catalog-refresher" })
     this.pool.on("error", (err) => options.logger.warn(`catalog refresher: ${err.message}`))
   }
+
+  private readonly sql: Sql = async (text, params) => (await this.pool.query(text, params)).rows
 
   async start(): Promise<void> {
     await this.listen()
@@ -73,7 +76,7 @@ export class CatalogRefresher {
       do {
         this.again = false
         const result = await drainOutbox(poolDb(this.pool))
-        if (result.all || result.productIds.length) this.options.onRefreshed?.(result)
+        if (result.all || result.productIds.length) await this.options.onRefreshed?.(result, this.sql)
       } while (this.again && !this.stopped)
     } catch (err: any) {
       this.options.logger.warn(`catalog refresher: ${err.message}; retrying on the next change or poll`)

@@ -1,8 +1,13 @@
 import { CatalogRefresher } from "../lib/outbox-listener"
 import { CATALOG_PRODUCTS_CHANGED } from "../lib/events"
 import { catalogResults } from "../lib/result-cache"
+import { NOTIFY_REFRESHED_SQL } from "../lib/read-model-sql"
+import { MeilisearchMirror } from "../engines/meilisearch-mirror"
+import type { MeiliOptions } from "../engines/meilisearch"
 
 export type CatalogPluginOptions = {
+  /** Set: the catalog answers from Meilisearch, mirrored from the Postgres read model. */
+  meilisearch?: MeiliOptions
   /** false: this process does not refresh the read model (another process or the CLI does). Default true. */
   refresh?: boolean
   pollIntervalMs?: number
@@ -20,6 +25,7 @@ export default async function catalogRefresherLoader(container: any, options: Ca
   const logger = container.resolve("logger")
   if (!projectConfig.database_url) return
   await running?.stop()
+  const mirror = options.meilisearch?.host ? new MeilisearchMirror(options.meilisearch) : undefined
   running = new CatalogRefresher({
     databaseUrl: projectConfig.database_url,
     logger,
@@ -29,7 +35,16 @@ export default async function catalogRefresherLoader(container: any, options: Ca
     // Subscribers (the storefronts' cache) hear exactly which products changed, whatever wrote them.
     // Straight to the event bus module: Medusa's EventBusService stages every event in a
     // table polled every 3 s, and the change is already committed.
-    onRefreshed: ({ productIds, all }) => {
+    onRefreshed: async ({ productIds, all }, sql) => {
+      if (mirror) {
+        try {
+          await mirror.sync(sql, all ? null : productIds)
+          // the Postgres commit already told every process; Meilisearch answers differ only now
+          await sql(NOTIFY_REFRESHED_SQL)
+        } catch (err: any) {
+          logger.warn(`catalog: Meilisearch mirror failed (${err.message}); the next change or rebuild retries`)
+        }
+      }
       const bus = container.hasRegistration("eventBusModuleService")
         ? container.resolve("eventBusModuleService")
         : container.resolve("eventBusService")

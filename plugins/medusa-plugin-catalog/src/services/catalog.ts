@@ -2,7 +2,9 @@ import { TransactionBaseService } from "@medusajs/medusa"
 import { ARCHETYPES } from "@pva/medusa-plugin-archetype"
 import { MedusaError } from "medusa-core-utils"
 import type { EntityManager } from "typeorm"
+import { MeilisearchCatalogEngine } from "../engines/meilisearch"
 import { PostgresCatalogEngine } from "../engines/postgres"
+import type { CatalogPluginOptions } from "../loaders/catalog-refresher"
 import { type CatalogEngine, type EngineResult, type ResolvedCatalogQuery, priceBuckets } from "../lib/catalog-engine"
 import type { CatalogParams } from "../lib/catalog-params"
 import { catalogResults } from "../lib/result-cache"
@@ -23,13 +25,9 @@ class CatalogService extends TransactionBaseService {
   private readonly categoryNames = new TtlCache<Category[]>(NAMES_TTL_MS)
   private engine_?: CatalogEngine
 
-  constructor(container: { manager: EntityManager; catalogEngine?: CatalogEngine }) {
+  constructor(container: { manager: EntityManager }, options: CatalogPluginOptions = {}) {
     super(container)
-    try {
-      this.engine_ = container.catalogEngine
-    } catch {
-      this.engine_ = undefined
-    }
+    if (options.meilisearch?.host) this.engine_ = new MeilisearchCatalogEngine(options.meilisearch)
   }
 
   private get engine(): CatalogEngine {

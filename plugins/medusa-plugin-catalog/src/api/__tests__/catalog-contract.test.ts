@@ -65,6 +65,11 @@ beforeAll(async () => {
 })
 
 describe("GET /store/catalog", () => {
+  it("answers from Meilisearch when MEILISEARCH_HOST is set, else from Postgres", async () => {
+    const res: any = await catalog(`region_id=${usRegion}&limit=1`)
+    expect(res.engine).toBe(process.env.MEILISEARCH_HOST ? "meilisearch" : "postgres")
+  })
+
   it("finds the emerald pendant when the shopper types 'emrald'", async () => {
     const typo = await catalog(`q=emrald&region_id=${usRegion}`)
     expect(typo.products.map((p) => p.handle)).toContain("amradjet-emerald-pendant")

@@ -35,6 +35,17 @@ function runMigrations(): void {
   if (result.status !== 0) throw new Error(`migrations failed with exit code ${result.status}`)
 }
 
+/** `seed --products N`: N generated products on top of the curated catalog (benchmarks). */
+function bulkProductsFlag(argv: string[]): number | undefined {
+  const at = argv.indexOf("--products")
+  if (at < 0) return undefined
+  const count = Number(argv[at + 1])
+  if (!Number.isInteger(count) || count < 1 || count > 1_000_000) {
+    throw new ConfigError(`--products needs a whole number of products from 1 to 1000000, got "${argv[at + 1] ?? ""}"`)
+  }
+  return count
+}
+
 async function main(command: string): Promise<void> {
   readServerEnv() // fail fast on a bad environment, before anything starts
 
@@ -57,7 +68,11 @@ async function main(command: string): Promise<void> {
   if (command === "seed") {
     runMigrations()
     const { runSeed } = require("./scripts/seed")
-    await runSeed({ directory: serverRoot, writeStorefrontEnv: process.argv.includes("--write-storefront-env") })
+    await runSeed({
+      directory: serverRoot,
+      writeStorefrontEnv: process.argv.includes("--write-storefront-env"),
+      bulkProducts: bulkProductsFlag(process.argv),
+    })
     return exit(0)
   }
   if (process.env.MEDUSA_SKIP_MIGRATIONS !== "true") runMigrations()

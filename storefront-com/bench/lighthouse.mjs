@@ -4,6 +4,7 @@
 //
 //   npm run bench -w @pva/storefront-com
 //   BENCH_RUNS=3 npm run bench -w @pva/storefront-com   (median of more runs per page)
+//   BENCH_PRODUCTS=10000 npm run bench -w @pva/storefront-com   (on a 10k-product catalog)
 import { spawnSync } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
@@ -56,6 +57,17 @@ async function main() {
     const shopUrl = `http://127.0.0.1:${shopPort}`
     log(`seeding ${db.name}`)
     const seed = migrateAndSeed(db.url, { MEDUSA_BACKEND_URL: medusaUrl })
+    if (process.env.BENCH_PRODUCTS) {
+      log(`adding ${process.env.BENCH_PRODUCTS} generated products`)
+      const main = path.join(ROOT, "..", "medusa-server", "dist", "main.js")
+      const bulk = spawnSync(process.execPath, [main, "seed", "--products", process.env.BENCH_PRODUCTS], {
+        cwd: path.dirname(path.dirname(main)),
+        env: { ...process.env, DATABASE_URL: db.url, REDIS_URL: "", MEDUSA_ADMIN_SERVE: "false", LOG_LEVEL: "error", MEDUSA_BACKEND_URL: medusaUrl },
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+      })
+      if (bulk.status !== 0) throw new Error(`bulk seed failed:\n${String(bulk.stderr).slice(-3000)}`)
+    }
     medusa = await startPvaServer(db.url, { port: medusaPort, extra: { STORE_CORS: shopUrl } })
 
     const env = {

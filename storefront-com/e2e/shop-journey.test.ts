@@ -220,6 +220,11 @@ describe("pvabazaar.com in Chromium", () => {
     expect(collection.includes("Pieces with a digital twin")).toBe(true)
     expect(collection.includes("Kivu Tourmaline Collector Stone")).toBe(true)
     expect(collection.includes("Malachite Fish")).toBe(false)
+    const parent = await (await fetch(`${shop()}/categories/gemstones?sort=price-desc`)).text()
+    expect(parent.includes("Amradjet Emerald Pendant")).toBe(true) // a parent category lists its children's pieces
+    const search = await (await fetch(`${shop()}/store?q=emrald`)).text()
+    expect(search.includes("Amradjet Emerald Pendant")).toBe(true) // typo-tolerant search, server-rendered
+    expect(search.includes("Malachite Fish")).toBe(false)
 
     const piece = await createStockedProduct(4, { title: `Renamed Tourmaline ${unique()}` })
     const first = await (await fetch(`${shop()}/products/${piece.handle}`)).text()

@@ -9,6 +9,11 @@ export function buildMedusaConfig(env: ServerEnv) {
     "medusa-fulfillment-manual",
     "medusa-payment-manual",
     { resolve: "@pva/medusa-plugin-archetype", options: { enableUI: true } },
+    // The storefronts' catalog (issue 17): read model, Postgres search, facets; Meilisearch when configured.
+    {
+      resolve: "@pva/medusa-plugin-catalog",
+      options: { meilisearch: env.meilisearchHost ? { host: env.meilisearchHost, apiKey: env.meilisearchApiKey } : undefined },
+    },
   ]
 
   if (env.stripeApiKey) {

@@ -212,7 +212,7 @@ function writeStorefrontEnv(repoRoot: string, backendUrl: string, keys: Record<"
   }
 }
 
-export async function runSeed(opts: { directory: string; writeStorefrontEnv?: boolean }) {
+export async function runSeed(opts: { directory: string; writeStorefrontEnv?: boolean; bulkProducts?: number }) {
   const env = readServerEnv()
   const loaders = require("@medusajs/medusa/dist/loaders").default
   const { container } = await loaders({ directory: opts.directory, expressApp: express() })
@@ -221,6 +221,10 @@ export async function runSeed(opts: { directory: string; writeStorefrontEnv?: bo
     backendUrl: env.backendUrl,
     devAccounts: !env.isProduction,
   })
+  if (opts.bulkProducts) {
+    const { seedBulkCatalog } = require("../seed/bulk-catalog")
+    await seedBulkCatalog(container.resolve("configModule").projectConfig.database_url, opts.bulkProducts)
+  }
   if (opts.writeStorefrontEnv) writeStorefrontEnv(path.resolve(opts.directory, ".."), env.backendUrl, result.publishableKeys)
   console.log(JSON.stringify({ seeded: true, ...result }))
   return result

@@ -1,11 +1,13 @@
 import Link from "next/link"
-import { currentRegion, listCollections, listProducts, partnerByHandle } from "@/lib/catalog"
+import { currentRegion, listCollections, partnerByHandle, searchCatalog } from "@/lib/catalog"
 import { ProductCard } from "@/modules/products/product-card"
 import { Recommendations } from "@/modules/products/recommendations"
 
 export default async function Home() {
   const region = await currentRegion()
-  const [products, collections] = await Promise.all([listProducts(region.id), listCollections()])
+  // "relevance" with no search puts pieces with a digital twin first
+  const params = new URLSearchParams({ region_id: region.id, sort: "relevance", limit: "24" })
+  const [{ products }, collections] = await Promise.all([searchCatalog(params), listCollections()])
   const featured = products.filter((p) => p.digital_twin || p.partner).slice(0, 4)
   const partnerHandles = [...new Set(products.map((p) => p.partner?.handle).filter(Boolean))].slice(0, 3) as string[]
   const partners = (await Promise.all(partnerHandles.map((h) => partnerByHandle(h)))).filter(Boolean)

@@ -1,48 +1,55 @@
-import { cheapestAmount, inStock } from "@pva/storefront-core"
-
+/** A listing page's filters as the shopper's URL carries them; prices are in minor units (cents). */
 export type CatalogQuery = {
+  q?: string
   category?: string
   min?: number
   max?: number
   inStockOnly: boolean
-  sort: "featured" | "price-asc" | "price-desc" | "newest" | "title"
+  sort: "featured" | "price-asc" | "price-desc" | "newest"
   page: number
 }
 
 export const PER_PAGE = 12
-const SORTS = ["featured", "price-asc", "price-desc", "newest", "title"] as const
-
-type Listable = { title: string; created_at: string; categories: string[]; variants: any[] }
+const SORTS = { featured: "relevance", "price-asc": "price_asc", "price-desc": "price_desc", newest: "newest" } as const
+const MAX_PAGE = 1000
 
 /** Reads filters from the URL, ignoring values that make no sense rather than failing the page. */
 export function parseCatalogQuery(params: Record<string, string | string[] | undefined>): CatalogQuery {
   const one = (k: string) => (Array.isArray(params[k]) ? params[k]![0] : (params[k] as string | undefined))
   const money = (k: string) => {
     const v = Number(one(k))
-    return one(k) !== undefined && one(k) !== "" && Number.isFinite(v) && v >= 0 ? Math.round(v * 100) : undefined
+    return one(k) !== undefined && one(k) !== "" && Number.isFinite(v) && v >= 0 && v < 1e12 ? Math.round(v * 100) : undefined
   }
-  const page = Math.max(1, Math.floor(Number(one("page")) || 1))
-  const sort = (SORTS as readonly string[]).includes(one("sort") ?? "") ? (one("sort") as CatalogQuery["sort"]) : "featured"
-  return { category: one("category") || undefined, min: money("min"), max: money("max"), inStockOnly: one("in_stock") === "1", sort, page }
+  const page = Math.min(MAX_PAGE, Math.max(1, Math.floor(Number(one("page")) || 1)))
+  const sort = Object.keys(SORTS).includes(one("sort") ?? "") ? (one("sort") as CatalogQuery["sort"]) : "featured"
+  let [min, max] = [money("min"), money("max")]
+  if (min !== undefined && max !== undefined && min > max) [min, max] = [max, min]
+  const q = one("q")?.trim().slice(0, 200) || undefined
+  return { q, category: one("category") || undefined, min, max, inStockOnly: one("in_stock") === "1", sort, page }
 }
 
-/** Filters, sorts and pages products for a currency; prices compare in minor units. */
-export function queryCatalog<T extends Listable>(products: T[], query: CatalogQuery, currencyCode: string, categoryIds?: string[]) {
-  const priceOf = (p: T) => cheapestAmount(p.variants, currencyCode)
-  let items = products.filter((p) => {
-    if (categoryIds && !p.categories.some((c) => categoryIds.includes(c))) return false
-    const price = priceOf(p)
-    if (query.min !== undefined && (price === null || price < query.min)) return false
-    if (query.max !== undefined && (price === null || price > query.max)) return false
-    if (query.inStockOnly && !p.variants.some(inStock)) return false
-    return true
-  })
-  const byPrice = (a: T, b: T) => (priceOf(a) ?? Infinity) - (priceOf(b) ?? Infinity)
-  if (query.sort === "price-asc") items = [...items].sort(byPrice)
-  if (query.sort === "price-desc") items = [...items].sort((a, b) => byPrice(b, a))
-  if (query.sort === "newest") items = [...items].sort((a, b) => b.created_at.localeCompare(a.created_at))
-  if (query.sort === "title") items = [...items].sort((a, b) => a.title.localeCompare(b.title))
-  const pages = Math.max(1, Math.ceil(items.length / PER_PAGE))
-  const page = Math.min(query.page, pages)
-  return { items: items.slice((page - 1) * PER_PAGE, page * PER_PAGE), total: items.length, page, pages }
+/** The `GET /store/catalog` parameters for a listing page; `fixed` pins the page's own category or collection. */
+export function catalogParams(query: CatalogQuery, opts: { regionId: string; category?: string; collection?: string; limit?: number }) {
+  const params = new URLSearchParams({ region_id: opts.regionId, sort: SORTS[query.sort], page: String(query.page), limit: String(opts.limit ?? PER_PAGE) })
+  if (query.q) params.set("q", query.q)
+  const category = opts.category ?? query.category
+  if (category) params.set("category", category)
+  if (opts.collection) params.set("collection", opts.collection)
+  if (query.min !== undefined) params.set("price_min", String(query.min))
+  if (query.max !== undefined) params.set("price_max", String(query.max))
+  if (query.inStockOnly) params.set("in_stock", "true")
+  return params
+}
+
+/** The link to another page of the same listing, keeping the shopper's filters. */
+export function pageHref(basePath: string, query: CatalogQuery, page: number, opts: { keepCategory: boolean }) {
+  const params = new URLSearchParams()
+  if (query.q) params.set("q", query.q)
+  if (query.category && opts.keepCategory) params.set("category", query.category)
+  if (query.min !== undefined) params.set("min", String(query.min / 100))
+  if (query.max !== undefined) params.set("max", String(query.max / 100))
+  if (query.inStockOnly) params.set("in_stock", "1")
+  if (query.sort !== "featured") params.set("sort", query.sort)
+  params.set("page", String(page))
+  return `${basePath}?${params}`
 }

@@ -2,11 +2,11 @@ import { unstable_cache } from "next/cache"
 import { cookies } from "next/headers"
 import { createMedusaClient, storefrontConfig } from "@pva/storefront-core"
 
-// Catalog data is the same for every shopper of a region, so it is cached across
-// requests under the "products" tag (POST /api/revalidate drops it when Medusa says a
-// product changed). Nothing customer-specific is ever fetched here.
+// Catalog data is the same for every shopper of a region. Product pages are cached
+// across requests under `product:<id>` (POST /api/revalidate drops exactly the products
+// Medusa says changed); listings ask the catalog API each time. Nothing
+// customer-specific is ever fetched here.
 const client = () => createMedusaClient(storefrontConfig())
-const PAGE = 100
 // Cache entries belong to one Medusa server and storefront key, never to another's.
 const SCOPE = [storefrontConfig().baseUrl, storefrontConfig().publishableKey]
 
@@ -27,27 +27,78 @@ export async function currentRegion() {
   return regions.find((r) => r.id === chosen) ?? regions.find((r) => r.currency_code === "usd") ?? regions[0]
 }
 
-export const listProducts = unstable_cache(
-  async (regionId: string) => {
-    const products: any[] = []
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await client().products.list({ region_id: regionId, limit: PAGE, offset, expand: EXPAND } as any)
-      products.push(...page.products.map(slim))
-      if (products.length >= page.count || page.products.length === 0) return products
-    }
+/** One page of `GET /store/catalog`: the server filters, sorts, pages and counts. */
+export type CatalogPage = {
+  products: CatalogItem[]
+  count: number
+  page: number
+  limit: number
+  currency_code: string
+  facets: {
+    categories: Array<{ id: string; name: string; handle: string; count: number }>
+    price: Array<{ min: number; max: number | null; count: number }>
+    in_stock: { in_stock: number; out_of_stock: number }
+  }
+}
+
+export type CatalogItem = {
+  id: string
+  title: string
+  handle: string
+  thumbnail: string | null
+  price: { amount: number; currency_code: string } | null
+  in_stock: boolean
+  digital_twin: boolean
+  partner: { name: string; handle: string; country: string } | null
+  category_ids: string[]
+  collection_id: string | null
+}
+
+/**
+ * Listing pages ask the catalog API for just their page; its answers are a second old
+ * at most, so they are not kept here (a cached page would outlive a sale).
+ */
+export async function searchCatalog(params: URLSearchParams): Promise<CatalogPage> {
+  const { baseUrl, publishableKey } = storefrontConfig()
+  const res = await fetch(`${baseUrl}/store/catalog?${params}`, {
+    headers: { "x-publishable-api-key": publishableKey },
+    cache: "no-store",
+  })
+  if (!res.ok) throw new Error(`catalog answered ${res.status}: ${(await res.text()).slice(0, 200)}`)
+  return res.json()
+}
+
+// Which product a handle names; a missing handle is not remembered, so a new product shows at once.
+const NOT_FOUND = "not-found"
+const productIdByHandle = unstable_cache(
+  async (handle: string) => {
+    const { products } = await client().products.list({ handle, limit: 1, fields: "id" } as any)
+    if (!products[0]) throw new Error(NOT_FOUND)
+    return products[0].id as string
   },
-  ["products", ...SCOPE],
-  { tags: ["products"], revalidate: 600 }
+  ["product-id", ...SCOPE],
+  { tags: ["products"], revalidate: 3600 }
 )
 
-export const productByHandle = unstable_cache(
-  async (handle: string, regionId: string) => {
-    const { products } = await client().products.list({ handle, region_id: regionId, expand: EXPAND } as any)
-    return products[0] ? slim(products[0]) : null
-  },
-  ["product", ...SCOPE],
-  { tags: ["products"], revalidate: 600 }
-)
+/**
+ * A product page's data, cached under `product:<id>`: when Medusa says this product
+ * changed, only its pages are dropped, never the rest of the catalog.
+ */
+export async function productByHandle(handle: string, regionId: string) {
+  const id = await productIdByHandle(handle).catch((err) => {
+    if (err?.message === NOT_FOUND) return null
+    throw err
+  })
+  if (!id) return null
+  return unstable_cache(
+    async () => {
+      const { products } = await client().products.list({ id, region_id: regionId, expand: EXPAND } as any)
+      return products[0] && products[0].handle === handle ? slim(products[0]) : null
+    },
+    ["product", id, regionId, ...SCOPE],
+    { tags: [`product:${id}`, "products"], revalidate: 600 }
+  )()
+}
 
 export const listCategories = unstable_cache(
   async () => {
@@ -55,13 +106,13 @@ export const listCategories = unstable_cache(
     return product_categories.map((c: any) => ({ id: c.id, name: c.name, handle: c.handle, parent_category_id: c.parent_category_id }))
   },
   ["categories", ...SCOPE],
-  { tags: ["products"], revalidate: 600 }
+  { tags: ["categories"], revalidate: 600 }
 )
 
 export const listCollections = unstable_cache(
   async () => (await client().collections.list({ limit: 100 } as any)).collections.map((c: any) => ({ id: c.id, title: c.title, handle: c.handle })),
   ["collections", ...SCOPE],
-  { tags: ["products"], revalidate: 600 }
+  { tags: ["collections"], revalidate: 600 }
 )
 
 export const partnerByHandle = unstable_cache(

@@ -1,30 +1,31 @@
-import { parseCatalogQuery, PER_PAGE, queryCatalog } from "../catalog-query"
-
-const product = (i: number, usd: number, stock: number, categories: string[] = []) => ({
-  title: `Piece ${String.fromCharCode(90 - i)}`,
-  created_at: `2026-01-${String(i + 1).padStart(2, "0")}`,
-  categories,
-  variants: [{ inventory_quantity: stock, manage_inventory: true, prices: [{ currency_code: "usd", amount: usd }] }],
-})
-const products = Array.from({ length: 15 }, (_, i) => product(i, (i + 1) * 1000, i % 3 === 0 ? 0 : 5, i % 2 ? ["cat_even"] : ["cat_odd"]))
+import { catalogParams, pageHref, parseCatalogQuery, PER_PAGE } from "../catalog-query"
 
 describe("catalog filters", () => {
   it("reads the URL, ignoring nonsense", () => {
-    expect(parseCatalogQuery({ min: "10", max: "50.5", in_stock: "1", sort: "price-desc", page: "2", category: "emeralds" })).toEqual({
-      category: "emeralds", min: 1000, max: 5050, inStockOnly: true, sort: "price-desc", page: 2,
+    expect(parseCatalogQuery({ q: " emerald ", min: "10", max: "50.5", in_stock: "1", sort: "price-desc", page: "2", category: "emeralds" })).toEqual({
+      q: "emerald", category: "emeralds", min: 1000, max: 5050, inStockOnly: true, sort: "price-desc", page: 2,
     })
-    expect(parseCatalogQuery({ min: "-4", max: "lots", sort: "random", page: "0" })).toEqual({ category: undefined, min: undefined, max: undefined, inStockOnly: false, sort: "featured", page: 1 })
+    expect(parseCatalogQuery({ min: "-4", max: "lots", sort: "random", page: "0" })).toEqual({
+      q: undefined, category: undefined, min: undefined, max: undefined, inStockOnly: false, sort: "featured", page: 1,
+    })
+    expect(parseCatalogQuery({ min: "90", max: "10", page: "99999" })).toMatchObject({ min: 1000, max: 9000, page: 1000 })
   })
 
-  it("filters by price range, stock and category, then sorts and pages", () => {
-    const q = parseCatalogQuery({ min: "30", max: "120", in_stock: "1", sort: "price-desc" })
-    const result = queryCatalog(products, q, "usd")
-    const prices = result.items.map((p) => p.variants[0].prices[0].amount)
-    expect(prices).toEqual([12000, 11000, 9000, 8000, 6000, 5000, 3000]) // $40, $70, $100 are sold out
-    expect(queryCatalog(products, parseCatalogQuery({}), "usd", ["cat_even"]).total).toBe(7)
-    const page2 = queryCatalog(products, parseCatalogQuery({ page: "2" }), "usd")
-    expect(page2).toMatchObject({ page: 2, pages: 2, total: 15 })
-    expect(page2.items).toHaveLength(15 - PER_PAGE)
-    expect(queryCatalog(products, parseCatalogQuery({ page: "9" }), "usd").page).toBe(2)
+  it("asks the catalog API for exactly the page the shopper is on, in cents", () => {
+    const params = catalogParams(parseCatalogQuery({ q: "ring", min: "30", max: "120", in_stock: "1", sort: "price-desc", page: "3", category: "rings" }), { regionId: "reg_1" })
+    expect(Object.fromEntries(params)).toEqual({
+      region_id: "reg_1", sort: "price_desc", page: "3", limit: String(PER_PAGE), q: "ring", category: "rings", price_min: "3000", price_max: "12000", in_stock: "true",
+    })
+    // a category or collection page pins its own, whatever the URL says
+    const pinned = catalogParams(parseCatalogQuery({ category: "other" }), { regionId: "reg_1", category: "emeralds", collection: "digital-twins" })
+    expect(pinned.get("category")).toBe("emeralds")
+    expect(pinned.get("collection")).toBe("digital-twins")
+    expect(pinned.get("sort")).toBe("relevance")
+  })
+
+  it("links to other pages keeping the filters", () => {
+    const query = parseCatalogQuery({ q: "ring", category: "rings", min: "5", sort: "newest" })
+    expect(pageHref("/store", query, 2, { keepCategory: true })).toBe("/store?q=ring&category=rings&min=5&sort=newest&page=2")
+    expect(pageHref("/categories/rings", query, 3, { keepCategory: false })).toBe("/categories/rings?q=ring&min=5&sort=newest&page=3")
   })
 })

@@ -1,47 +1,35 @@
 import Link from "next/link"
-import type { CatalogProduct } from "@/lib/catalog"
-import { CatalogQuery, queryCatalog } from "@/lib/catalog-query"
+import type { CatalogPage } from "@/lib/catalog"
+import { CatalogQuery, pageHref } from "@/lib/catalog-query"
 import { ProductCard } from "@/modules/products/product-card"
-
-type Category = { id: string; name: string; handle: string }
 
 /** Filters are a plain GET form, so the catalog works and is crawlable without JavaScript. */
 export function CatalogView(props: {
   title: string
   basePath: string
-  products: CatalogProduct[]
-  categories: Category[]
+  result: CatalogPage
   query: CatalogQuery
   currencyCode: string
-  fixedCategoryIds?: string[]
-  /** A collection page lists its own products and offers no category choice. */
+  /** Category and collection pages list their own products and offer no category choice. */
   hideCategoryFilter?: boolean
 }) {
-  const { query, currencyCode } = props
-  const categoryIds = props.fixedCategoryIds ?? (query.category ? props.categories.filter((c) => c.handle === query.category).map((c) => c.id) : undefined)
-  const result = queryCatalog(props.products, query, currencyCode, categoryIds)
-  const pageHref = (page: number) => {
-    const params = new URLSearchParams()
-    if (query.category && !props.fixedCategoryIds) params.set("category", query.category)
-    if (query.min !== undefined) params.set("min", String(query.min / 100))
-    if (query.max !== undefined) params.set("max", String(query.max / 100))
-    if (query.inStockOnly) params.set("in_stock", "1")
-    if (query.sort !== "featured") params.set("sort", query.sort)
-    params.set("page", String(page))
-    return `${props.basePath}?${params}`
-  }
+  const { query, currencyCode, result } = props
+  const pages = Math.max(1, Math.ceil(result.count / result.limit))
+  const href = (page: number) => pageHref(props.basePath, query, page, { keepCategory: !props.hideCategoryFilter })
 
   return (
     <div className="container section">
       <h1>{props.title}</h1>
       <div className="catalog">
         <form method="get" action={props.basePath} aria-label="Filter products">
-          {!props.fixedCategoryIds && !props.hideCategoryFilter && (
+          <label htmlFor="q">Search</label>
+          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} autoComplete="off" />
+          {!props.hideCategoryFilter && (
             <>
               <label htmlFor="category">Category</label>
               <select id="category" name="category" defaultValue={query.category ?? ""}>
                 <option value="">All categories</option>
-                {props.categories.map((c) => <option key={c.id} value={c.handle}>{c.name}</option>)}
+                {result.facets.categories.map((c) => <option key={c.id} value={c.handle}>{c.name} ({c.count})</option>)}
               </select>
             </>
           )}
@@ -50,28 +38,27 @@ export function CatalogView(props: {
           <label htmlFor="max">Max price ({currencyCode.toUpperCase()})</label>
           <input id="max" name="max" type="number" min={0} step="any" inputMode="decimal" defaultValue={query.max !== undefined ? query.max / 100 : ""} />
           <label style={{ display: "flex", gap: 8, alignItems: "center" }}>
-            <input type="checkbox" name="in_stock" value="1" defaultChecked={query.inStockOnly} /> In stock only
+            <input type="checkbox" name="in_stock" value="1" defaultChecked={query.inStockOnly} /> In stock only ({result.facets.in_stock.in_stock})
           </label>
           <label htmlFor="sort">Sort by</label>
           <select id="sort" name="sort" defaultValue={query.sort}>
-            <option value="featured">Featured</option>
+            <option value="featured">{query.q ? "Best match" : "Featured"}</option>
             <option value="price-asc">Price: low to high</option>
             <option value="price-desc">Price: high to low</option>
             <option value="newest">Newest</option>
-            <option value="title">Name</option>
           </select>
           <p><button className="btn btn-primary" type="submit">Apply</button></p>
         </form>
         <div>
-          <p className="muted" role="status">{result.total} piece{result.total === 1 ? "" : "s"}</p>
+          <p className="muted" role="status">{result.count} piece{result.count === 1 ? "" : "s"}</p>
           <div className="grid">
-            {result.items.map((p, i) => <ProductCard key={p.id} product={p} currencyCode={currencyCode} headingLevel={2} eager={i < 4} />)}
+            {result.products.map((p, i) => <ProductCard key={p.id} product={p} currencyCode={currencyCode} headingLevel={2} eager={i < 4} />)}
           </div>
-          {result.pages > 1 && (
+          {pages > 1 && (
             <nav aria-label="Pages" className="row" style={{ marginTop: 16 }}>
-              {result.page > 1 && <Link href={pageHref(result.page - 1)} rel="prev">Previous</Link>}
-              <span>Page {result.page} of {result.pages}</span>
-              {result.page < result.pages && <Link href={pageHref(result.page + 1)} rel="next">Next</Link>}
+              {result.page > 1 && <Link href={href(result.page - 1)} rel="prev">Previous</Link>}
+              <span>Page {Math.min(result.page, pages)} of {pages}</span>
+              {result.page < pages && <Link href={href(result.page + 1)} rel="next">Next</Link>}
             </nav>
           )}
         </div>

@@ -4,9 +4,12 @@ import Link from "next/link"
 import { useEffect, useId, useState } from "react"
 import { useStore } from "@/lib/store-context"
 
-/** Results as you type, from Medusa's product search; a late answer never overwrites a newer one. */
+/**
+ * Results as you type, from the catalog API (typo-tolerant); a late answer never
+ * overwrites a newer one. Enter opens the full results page, which works without JavaScript.
+ */
 export function SearchBox() {
-  const { client } = useStore()
+  const { client, region } = useStore()
   const [q, setQ] = useState("")
   const [results, setResults] = useState<Array<{ id: string; title: string; handle: string }>>([])
   const listId = useId()
@@ -17,7 +20,9 @@ export function SearchBox() {
     let current = true
     const timer = setTimeout(async () => {
       try {
-        const { products } = await client.products.list({ q: term, limit: 6 } as any)
+        const params = new URLSearchParams({ q: term, limit: "6" })
+        if (region?.id) params.set("region_id", region.id)
+        const { products } = await client.client.request("GET", `/store/catalog?${params}`)
         if (current) setResults(products.map((p: any) => ({ id: p.id, title: p.title, handle: p.handle })))
       } catch {
         if (current) setResults([])
@@ -27,13 +32,14 @@ export function SearchBox() {
       current = false
       clearTimeout(timer)
     }
-  }, [q, client])
+  }, [q, client, region?.id])
 
   return (
-    <div role="search" style={{ position: "relative", flex: "1 1 200px", maxWidth: 360 }}>
+    <form role="search" method="get" action="/store" style={{ position: "relative", flex: "1 1 200px", maxWidth: 360 }}>
       <label htmlFor={`${listId}-q`} className="visually-hidden">Search the shop</label>
       <input
         id={`${listId}-q`}
+        name="q"
         type="search"
         placeholder="Search gems and goods"
         value={q}
@@ -51,6 +57,6 @@ export function SearchBox() {
           ))}
         </ul>
       )}
-    </div>
+    </form>
   )
 }

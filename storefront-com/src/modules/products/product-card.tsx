@@ -1,7 +1,17 @@
 import Link from "next/link"
 import { cheapestAmount, inStock, Price } from "@pva/storefront-core"
 
-type CardProduct = { id: string; title: string; handle: string; thumbnail: string | null; variants: any[]; digital_twin?: boolean }
+/** A product with its variants (product pages, recommendations) or a catalog API item (price and stock flag). */
+type CardProduct = {
+  id: string
+  title: string
+  handle: string
+  thumbnail: string | null
+  variants?: any[]
+  price?: { amount: number } | null
+  in_stock?: boolean
+  digital_twin?: boolean
+}
 
 /** `eager` for cards in the first screenful: their image is what the shopper waits for. */
 export function ProductCard({ product, currencyCode, reason, headingLevel = 3, eager = false }: {
@@ -11,7 +21,8 @@ export function ProductCard({ product, currencyCode, reason, headingLevel = 3, e
   headingLevel?: 2 | 3
   eager?: boolean
 }) {
-  const available = product.variants.some(inStock)
+  const available = product.in_stock ?? (product.variants ?? []).some(inStock)
+  const amount = product.price !== undefined ? (product.price?.amount ?? null) : cheapestAmount(product.variants ?? [], currencyCode)
   const Heading = headingLevel === 2 ? "h2" : "h3"
   return (
     <article className="card" data-testid="product-card">
@@ -23,8 +34,9 @@ export function ProductCard({ product, currencyCode, reason, headingLevel = 3, e
         )}
         <div className="body">
           <Heading style={{ fontSize: "1rem", margin: "0 0 4px" }}>{product.title}</Heading>
-          <Price amount={cheapestAmount(product.variants, currencyCode)} currencyCode={currencyCode} />
+          <Price amount={amount} currencyCode={currencyCode} />
           {!available && <p className="muted" style={{ margin: 0 }}>Sold out</p>}
+          {product.digital_twin && <p className="muted" style={{ margin: 0, fontSize: "0.85rem" }}>With its digital twin</p>}
           {reason && <p className="muted" style={{ margin: 0, fontSize: "0.85rem" }}>{REASONS[reason] ?? reason}</p>}
         </div>
       </Link>

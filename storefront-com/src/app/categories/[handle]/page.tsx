@@ -1,7 +1,7 @@
 import type { Metadata } from "next"
 import { notFound } from "next/navigation"
-import { currentRegion, listCategories, listProducts } from "@/lib/catalog"
-import { parseCatalogQuery } from "@/lib/catalog-query"
+import { currentRegion, listCategories, searchCatalog } from "@/lib/catalog"
+import { catalogParams, parseCatalogQuery } from "@/lib/catalog-query"
 import { CatalogView } from "@/modules/catalog/catalog-view"
 
 type Props = { params: { handle: string }; searchParams: Record<string, string | string[] | undefined> }
@@ -13,20 +13,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CategoryPage({ params, searchParams }: Props) {
   const region = await currentRegion()
-  const [products, categories] = await Promise.all([listProducts(region.id), listCategories()])
-  const category = categories.find((c) => c.handle === params.handle)
+  const category = (await listCategories()).find((c) => c.handle === params.handle)
   if (!category) notFound()
-  // A parent category shows its children's pieces too.
-  const ids = [category.id, ...categories.filter((c) => c.parent_category_id === category.id).map((c) => c.id)]
+  const query = parseCatalogQuery(searchParams)
+  // The catalog counts a parent category's pieces with its children's.
+  const result = await searchCatalog(catalogParams(query, { regionId: region.id, category: category.id }))
   return (
     <CatalogView
       title={category.name}
       basePath={`/categories/${category.handle}`}
-      products={products}
-      categories={categories}
-      query={parseCatalogQuery(searchParams)}
+      result={result}
+      query={query}
       currencyCode={region.currency_code}
-      fixedCategoryIds={ids}
+      hideCategoryFilter
     />
   )
 }

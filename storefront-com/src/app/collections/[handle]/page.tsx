@@ -1,7 +1,7 @@
 import type { Metadata } from "next"
 import { notFound } from "next/navigation"
-import { currentRegion, listCategories, listCollections, listProducts } from "@/lib/catalog"
-import { parseCatalogQuery } from "@/lib/catalog-query"
+import { currentRegion, listCollections, searchCatalog } from "@/lib/catalog"
+import { catalogParams, parseCatalogQuery } from "@/lib/catalog-query"
 import { CatalogView } from "@/modules/catalog/catalog-view"
 
 type Props = { params: { handle: string }; searchParams: Record<string, string | string[] | undefined> }
@@ -13,16 +13,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CollectionPage({ params, searchParams }: Props) {
   const region = await currentRegion()
-  const [products, categories, collections] = await Promise.all([listProducts(region.id), listCategories(), listCollections()])
-  const collection = collections.find((c) => c.handle === params.handle)
+  const collection = (await listCollections()).find((c) => c.handle === params.handle)
   if (!collection) notFound()
+  const query = parseCatalogQuery(searchParams)
+  const result = await searchCatalog(catalogParams({ ...query, category: undefined }, { regionId: region.id, collection: collection.id }))
   return (
     <CatalogView
       title={collection.title}
       basePath={`/collections/${collection.handle}`}
-      products={products.filter((p) => p.collection_id === collection.id)}
-      categories={categories}
-      query={parseCatalogQuery(searchParams)}
+      result={result}
+      query={{ ...query, category: undefined }}
       currencyCode={region.currency_code}
       hideCategoryFilter
     />

@@ -1,0 +1,13 @@
+const path = require("path")
+const serverTestSupport = path.join(__dirname, "..", "..", "medusa-server", "test-support")
+
+module.exports = {
+  testEnvironment: "node",
+  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: path.join(__dirname, "tsconfig.test.json") }] },
+  testMatch: ["<rootDir>/src/**/__tests__/**/*.test.ts"],
+  // The plugin is tested inside the real, seeded PVA Medusa server that loads it; the
+  // server revalidates a storefront that the tests play (test-support/global-setup.ts).
+  globalSetup: path.join(__dirname, "test-support", "global-setup.ts"),
+  globalTeardown: path.join(serverTestSupport, "global-teardown.ts"),
+  testTimeout: 180000,
+}

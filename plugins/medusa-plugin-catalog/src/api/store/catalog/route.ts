@@ -1,0 +1,21 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import { storefrontSalesChannels } from "@pva/medusa-plugin-archetype/dist/lib/storefront"
+import { MedusaError } from "medusa-core-utils"
+import { CatalogParamError, parseCatalogParams } from "../../../lib/catalog-params"
+import type CatalogService from "../../../services/catalog"
+
+/** `GET /store/catalog`: search, filter, sort and facet the storefront's products in its region's currency. */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  let params
+  try {
+    params = parseCatalogParams(req.query as Record<string, unknown>)
+  } catch (err) {
+    if (err instanceof CatalogParamError) throw new MedusaError(MedusaError.Types.INVALID_DATA, err.message)
+    throw err
+  }
+  const salesChannelIds = await storefrontSalesChannels(req)
+  const catalog: CatalogService = req.scope.resolve("catalogService")
+  // public, the same for every shopper of a storefront: a CDN or the storefront may keep it briefly
+  res.set("cache-control", "public, max-age=1")
+  res.json(await catalog.query(params, salesChannelIds))
+}

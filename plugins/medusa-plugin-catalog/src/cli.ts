@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+// pva-catalog: rebuild the catalog read model and see its state, against DATABASE_URL.
+import { Pool } from "pg"
+import { drainOutbox, rebuildAll } from "./lib/read-model"
+import { poolDb } from "./lib/pg-db"
+import { MeilisearchMirror } from "./engines/meilisearch-mirror"
+
+const USAGE = `usage: pva-catalog <command>
+
+commands:
+  rebuild    rebuild every product's rows (published × channel × region), showing progress;
+             then the Meilisearch index too when MEILISEARCH_HOST is set
+  drain      refresh the products waiting in the outbox, then exit
+  status     rows in the read model, products waiting in the outbox, oldest wait
+`
+
+class Progress {
+  private readonly started = Date.now()
+  private lastDraw = 0
+  private readonly tty = process.stderr.isTTY
+
+  update(done: number, total: number) {
+    const now = Date.now()
+    if (done < total && now - this.lastDraw < (this.tty ? 100 : 1000)) return
+    this.lastDraw = now
+    const share = total ? done / total : 1
+    const bar = "#".repeat(Math.round(share * 30)).padEnd(30, ".")
+    const rate = Math.round(done / Math.max(0.001, (now - this.started) / 1000))
+    const line = `[${bar}] ${(share * 100).toFixed(1).padStart(5)}%  ${done}/${total} products  ${rate} products/s`
+    process.stderr.write(this.tty ? `\r${line}` : `${line}\n`)
+  }
+
+  finish(total: number) {
+    const seconds = (Date.now() - this.started) / 1000
+    process.stderr.write(`${this.tty ? "\n" : ""}done: ${total} products in ${seconds.toFixed(1)} s\n`)
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command] = argv
+  if (!command || command === "help" || command === "--help") {
+    process.stdout.write(USAGE)
+    return command ? 0 : 1
+  }
+  const url = process.env.DATABASE_URL
+  if (!url) throw new Error("DATABASE_URL is not set")
+  const pool = new Pool({ connectionString: url, max: 2, application_name: "pva-catalog" })
+  try {
+    if (command === "rebuild") {
+      const progress = new Progress()
+      const total = await rebuildAll(poolDb(pool), (done, all) => progress.update(done, all))
+      progress.finish(total)
+      if (process.env.MEILISEARCH_HOST) {
+        process.stderr.write(`mirroring into Meilisearch at ${process.env.MEILISEARCH_HOST}\n`)
+        const mirror = new MeilisearchMirror({ host: process.env.MEILISEARCH_HOST, apiKey: process.env.MEILISEARCH_API_KEY })
+        await mirror.sync(async (text, params) => (await pool.query(text, params)).rows, null)
+        process.stderr.write("Meilisearch is up to date\n")
+      }
+      return 0
+    }
+    if (command === "drain") {
+      const { productIds, all } = await drainOutbox(poolDb(pool))
+      process.stdout.write(all ? "rebuilt every product\n" : `refreshed ${productIds.length} product(s)\n`)
+      return 0
+    }
+    if (command === "status") {
+      const { rows } = await pool.query(`
+        SELECT (SELECT count(*)::int FROM catalog_entry) AS entries,
+               (SELECT count(DISTINCT product_id)::int FROM catalog_entry) AS products,
+               (SELECT count(*)::int FROM catalog_outbox) AS waiting,
+               (SELECT extract(epoch FROM now() - min(created_at))::float FROM catalog_outbox) AS oldest_wait_s`)
+      const s = rows[0]
+      process.stdout.write(
+        `${s.entries} rows for ${s.products} products; ${s.waiting} change(s) waiting` +
+          (s.oldest_wait_s !== null ? `, oldest ${s.oldest_wait_s.toFixed(1)} s` : "") + "\n"
+      )
+      return 0
+    }
+    throw new Error(`unknown command "${command}"\n${USAGE}`)
+  } finally {
+    await pool.end()
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error) => {
+      process.stderr.write(`pva-catalog: ${error instanceof Error ? error.message : String(error)}\n`)
+      process.exit(1)
+    }
+  )
+}
+
+export { main }

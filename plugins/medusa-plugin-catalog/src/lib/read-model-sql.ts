@@ -1,0 +1,93 @@
+/**
+ * Rebuilds the read-model rows of the products in $1 (text[]): delete, then insert
+ * one row per published product × enabled sales channel × region. Run both in one
+ * transaction, so a reader sees the old rows or the new ones, never neither.
+ *
+ * The price is Medusa's default calculated price without price lists: the cheapest
+ * variant price for the region (a region price, or the price in its currency).
+ */
+export const DELETE_ENTRIES_SQL = `DELETE FROM catalog_entry WHERE product_id = ANY($1::text[])`
+
+export const INSERT_ENTRIES_SQL = `
+WITH RECURSIVE targets AS MATERIALIZED (
+  SELECT p.* FROM product p
+   WHERE p.id = ANY($1::text[]) AND p.status = 'published' AND p.deleted_at IS NULL AND NOT p.is_giftcard
+),
+visible_category AS (
+  SELECT c.id, c.name, c.parent_category_id FROM product_category c WHERE c.is_active AND NOT c.is_internal
+),
+product_category_tree AS (
+  SELECT pcp.product_id, c.id, c.name, c.parent_category_id
+    FROM product_category_product pcp JOIN visible_category c ON c.id = pcp.product_category_id
+   WHERE pcp.product_id = ANY($1::text[])
+  UNION
+  SELECT t.product_id, c.id, c.name, c.parent_category_id
+    FROM product_category_tree t JOIN visible_category c ON c.id = t.parent_category_id
+),
+categories AS (
+  SELECT product_id, array_agg(DISTINCT id ORDER BY id) AS ids, string_agg(DISTINCT name, ' ') AS names
+    FROM product_category_tree GROUP BY product_id
+),
+variant_prices AS MATERIALIZED (
+  SELECT v.product_id, ma.amount, ma.currency_code, ma.region_id
+    FROM product_variant v
+    JOIN product_variant_money_amount pvma ON pvma.variant_id = v.id AND pvma.deleted_at IS NULL
+    JOIN money_amount ma ON ma.id = pvma.money_amount_id AND ma.deleted_at IS NULL
+   WHERE v.product_id = ANY($1::text[]) AND v.deleted_at IS NULL
+     AND ma.price_list_id IS NULL AND ma.min_quantity IS NULL AND ma.max_quantity IS NULL
+),
+region_prices AS (
+  SELECT vp.product_id, r.id AS region_id, min(vp.amount) AS amount
+    FROM variant_prices vp
+    JOIN region r ON r.deleted_at IS NULL AND (vp.region_id = r.id OR (vp.region_id IS NULL AND vp.currency_code = r.currency_code))
+   GROUP BY vp.product_id, r.id
+),
+stock AS MATERIALIZED (
+  SELECT v.product_id,
+         bool_or(NOT v.manage_inventory OR v.allow_backorder OR v.inventory_quantity > 0) AS in_stock,
+         string_agg(COALESCE(v.sku, ''), ' ') AS skus
+    FROM product_variant v
+   WHERE v.product_id = ANY($1::text[]) AND v.deleted_at IS NULL
+   GROUP BY v.product_id
+)
+INSERT INTO catalog_entry (
+  product_id, sales_channel_id, region_id, currency_code, title, subtitle, handle, thumbnail,
+  collection_id, category_ids, partner, digital_twin, price, in_stock, product_created_at, search, search_text
+)
+SELECT p.id, sc.id, r.id, r.currency_code, p.title, p.subtitle, p.handle, p.thumbnail,
+       p.collection_id, COALESCE(cat.ids, '{}'), partner.doc, COALESCE((p.metadata ->> 'digital_twin')::boolean, false),
+       rp.amount,
+       COALESCE(stock.in_stock, false), p.created_at,
+       setweight(to_tsvector('english', p.title), 'A')
+         || setweight(to_tsvector('english', concat_ws(' ', p.subtitle, cat.names, partner.doc ->> 'name', p.material, p.origin_country)), 'B')
+         || setweight(to_tsvector('english', concat_ws(' ', p.description, stock.skus)), 'C'),
+       lower(concat_ws(' ', p.title, p.subtitle, cat.names, partner.doc ->> 'name', p.material))
+  FROM targets p
+  JOIN product_sales_channel psc ON psc.product_id = p.id
+  JOIN sales_channel sc ON sc.id = psc.sales_channel_id AND sc.deleted_at IS NULL AND NOT sc.is_disabled
+  CROSS JOIN region r
+  LEFT JOIN region_prices rp ON rp.product_id = p.id AND rp.region_id = r.id
+  LEFT JOIN categories cat ON cat.product_id = p.id
+  LEFT JOIN stock ON stock.product_id = p.id
+  LEFT JOIN LATERAL (
+    SELECT jsonb_build_object('id', pa.id, 'name', pa.name, 'handle', pa.handle, 'country', pa.country, 'country_code', pa.country_code) AS doc
+      FROM partner pa WHERE pa.id = p.partner_id AND pa.status = 'approved' AND pa.is_active
+  ) partner ON true
+ WHERE r.deleted_at IS NULL
+ON CONFLICT (product_id, sales_channel_id, region_id) DO NOTHING`
+
+/** Takes up to $1 outbox rows, oldest first; the caller holds the refresh lock. */
+export const TAKE_OUTBOX_SQL = `
+DELETE FROM catalog_outbox
+ WHERE id IN (SELECT id FROM catalog_outbox ORDER BY id LIMIT $1)
+RETURNING product_id`
+
+/** One refresher at a time across processes: two could otherwise interleave delete and insert of one product. */
+export const REFRESH_LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtext('pva_catalog_refresh'))`
+
+export const ALL_PRODUCT_IDS_SQL = `SELECT id FROM product WHERE deleted_at IS NULL ORDER BY id`
+
+export const NOTIFY_CHANNEL = "pva_catalog"
+/** Sent by the refresher in the transaction that changed the read model: caches start over. */
+export const REFRESHED_CHANNEL = "pva_catalog_refreshed"
+export const NOTIFY_REFRESHED_SQL = `SELECT pg_notify('${"pva_catalog_refreshed"}', '')`

@@ -14,6 +14,9 @@ export function buildMedusaConfig(env: ServerEnv) {
       resolve: "@pva/medusa-plugin-catalog",
       options: { meilisearch: env.meilisearchHost ? { host: env.meilisearchHost, apiKey: env.meilisearchApiKey } : undefined },
     },
+    // Digital twins (issue 14): chain, keys and storefront URLs come from the environment
+    // (CHAIN_*, TWIN_MINTER_KEY / TWIN_ATTESTER_KEY, STOREFRONT_ORG_URL, SIWE_DOMAINS, PINNING_SERVICE_*).
+    { resolve: "@pva/medusa-plugin-digital-twin", options: { enableUI: true } },
   ]
 
   if (env.stripeApiKey) {

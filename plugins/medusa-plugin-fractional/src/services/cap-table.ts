@@ -97,11 +97,6 @@ class CapTableService extends TransactionBaseService {
       return { offering_id: offering.id, chain_offering_id: null, holders: [], total_supply_on_chain: null, sold_in_store: offering.sold, differences: [] }
     }
     const holders = await this.holdings.holdersOf(offering.chain_offering_id)
-    const recorded: Array<{ wallet: string; customer_id: string; shares: number }> = await this.activeManager_.query(
-      `SELECT lower(wallet) AS wallet, customer_id, sum(quantity)::int AS shares FROM fractional_share_reservation
-        WHERE offering_id = $1 AND status = 'confirmed' GROUP BY 1, 2`,
-      [offering.id]
-    )
     const rows = await Promise.all(
       holders.map(async (h) => {
         const customerId = await this.kyc.wallets.customerOf(h.wallet as Address)
@@ -119,15 +114,13 @@ class CapTableService extends TransactionBaseService {
     } catch {
       totalSupply = null
     }
-    const mirrored = holders.reduce((s, h) => s + h.balance, 0)
+    const mirrored = holders.reduce((sum, h) => sum + h.balance, 0)
     const differences: string[] = []
-    if (totalSupply !== null && totalSupply !== mirrored) differences.push(`chain totalSupply is ${totalSupply}; chain sync has seen ${mirrored} (still catching up, or a log was missed)`)
-    if (mirrored !== offering.sold) differences.push(`store sold ${offering.sold} shares; the chain shows ${mirrored} held`)
-    const bought = new Map<string, number>()
-    for (const r of recorded) bought.set(r.wallet, (bought.get(r.wallet) ?? 0) + r.shares)
-    for (const [wallet, shares] of bought) {
-      const held = holders.find((h) => h.wallet.toLowerCase() === wallet)?.balance ?? 0
-      if (held !== shares) differences.push(`${wallet} bought ${shares} in the store and holds ${held} on chain (a transfer on chain, or not yet synced)`)
+    if (totalSupply !== null && totalSupply !== mirrored) differences.push(`chain totalSupply is ${totalSupply}; chain sync has seen ${mirrored} (catching up, or a log was missed)`)
+    if (totalSupply !== null && totalSupply !== offering.sold) differences.push(`the store sold ${offering.sold} shares; the chain has minted ${totalSupply}`)
+    for (const h of holders) {
+      const onChain = await this.offerings.chain.balanceOf(h.wallet, BigInt(offering.chain_offering_id)).then(Number, () => null)
+      if (onChain !== null && onChain !== h.balance) differences.push(`${h.wallet} holds ${onChain} on chain; the store's mirror says ${h.balance}`)
     }
     return {
       offering_id: offering.id,

@@ -9,6 +9,7 @@ import { readServerEnv } from "../config/env"
 import { CATEGORY_TREE, SEED_PRODUCTS, SeedProduct } from "../seed/catalog"
 import { writeProductImage } from "../seed/product-image"
 import { seedArchetype } from "@pva/medusa-plugin-archetype"
+import { seedDigitalTwins, traitList } from "@pva/medusa-plugin-digital-twin"
 import { seedFractional } from "@pva/medusa-plugin-fractional"
 
 export const DEV_ADMIN = { email: "admin@pvabazaar.local", password: "pva-admin-dev" }
@@ -111,9 +112,13 @@ export async function seedStore(container: any, opts: { staticDir: string; backe
     if (!customer) {
       await customerService.create({ email: DEV_CUSTOMER.email, password: DEV_CUSTOMER.password, first_name: "Ada", last_name: "Shopper" })
     }
-    // Needs the dev customer; on a fresh local chain it also re-creates what the store holds.
-    await seedFractional(container, { devCustomerEmail: DEV_CUSTOMER.email })
   }
+  await seedDigitalTwins(container, {
+    pieces: SEED_PRODUCTS.filter((p) => p.twinTraits).map((p) => ({ handle: p.handle, traits: p.twinTraits! })),
+    devCustomerEmail: opts.devAccounts ? DEV_CUSTOMER.email : null,
+  })
+  // Needs the dev customer; on a fresh local chain it also re-creates what the store holds.
+  if (opts.devAccounts) await seedFractional(container, { devCustomerEmail: DEV_CUSTOMER.email })
   return { publishableKeys: keys, salesChannels: { com: channels.com.id, org: channels.org.id } }
 }
 
@@ -195,7 +200,7 @@ async function seedCollections(container: any) {
 }
 
 function productMetadata(spec: SeedProduct) {
-  return { origin: spec.origin, digital_twin: Boolean(spec.digitalTwin) }
+  return { origin: spec.origin, digital_twin: Boolean(spec.digitalTwin), ...(spec.twinTraits ? { twin_traits: traitList(spec.twinTraits) } : {}) }
 }
 
 function requireCategory(ids: Record<string, string>, name: string) {

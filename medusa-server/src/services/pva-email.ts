@@ -1,10 +1,12 @@
 import { AbstractNotificationService } from "@medusajs/medusa"
 import { readServerEnv } from "../config/env"
-import { lowStockAlert, orderConfirmation, RenderedEmail, reorderRequest } from "../lib/email-templates"
+import { lowStockAlert, orderConfirmation, RenderedEmail, reorderRequest, twinClaimCode } from "../lib/email-templates"
 import { LOW_STOCK_EVENT, LowStockEventData, REORDER_REQUEST_EVENT } from "../lib/stock-alerts"
 import type EmailOutboxService from "./email-outbox"
 
 export const EMAIL_EVENTS = ["order.placed", LOW_STOCK_EVENT, REORDER_REQUEST_EVENT]
+/** Sent by @pva/medusa-plugin-digital-twin through notificationService.send. */
+export const TWIN_CLAIM_CODE_EVENT = "digital_twin.claim_code"
 
 type Outgoing = RenderedEmail & { to: string }
 
@@ -33,6 +35,8 @@ class PvaEmailService extends AbstractNotificationService {
     const message = await this.render(event, data)
     if (!message) return undefined as any
     const via = await this.deliver(message, event, data?.id)
+    // Medusa keeps `data` in its notification table: a claim code must not be kept there.
+    if (event === TWIN_CLAIM_CODE_EVENT) return { to: message.to, status: "sent", data: { subject: message.subject, via } }
     return { to: message.to, status: "sent", data: { ...message, via } }
   }
 
@@ -60,6 +64,10 @@ class PvaEmailService extends AbstractNotificationService {
           items: order.items.map((i: any) => ({ title: i.title, sku: i.variant?.sku, quantity: i.quantity, unit_price: i.unit_price })),
         }),
       }
+    }
+    if (event === TWIN_CLAIM_CODE_EVENT) {
+      if (!data?.email) return null
+      return { to: data.email, ...twinClaimCode(data) }
     }
     if (event === LOW_STOCK_EVENT) {
       return { to: readServerEnv().automation.adminAlertEmail, ...lowStockAlert(data as LowStockEventData) }

@@ -10,6 +10,7 @@ import { CATEGORY_TREE, SEED_PRODUCTS, SeedProduct } from "../seed/catalog"
 import { writeProductImage } from "../seed/product-image"
 import { seedArchetype } from "@pva/medusa-plugin-archetype"
 import { seedDigitalTwins, traitList } from "@pva/medusa-plugin-digital-twin"
+import { seedFractional } from "@pva/medusa-plugin-fractional"
 
 export const DEV_ADMIN = { email: "admin@pvabazaar.local", password: "pva-admin-dev" }
 export const DEV_CUSTOMER = { email: "shopper@pvabazaar.local", password: "pva-shopper-dev" }
@@ -116,6 +117,8 @@ export async function seedStore(container: any, opts: { staticDir: string; backe
     pieces: SEED_PRODUCTS.filter((p) => p.twinTraits).map((p) => ({ handle: p.handle, traits: p.twinTraits! })),
     devCustomerEmail: opts.devAccounts ? DEV_CUSTOMER.email : null,
   })
+  // Needs the dev customer; on a fresh local chain it also re-creates what the store holds.
+  if (opts.devAccounts) await seedFractional(container, { devCustomerEmail: DEV_CUSTOMER.email })
   return { publishableKeys: keys, salesChannels: { com: channels.com.id, org: channels.org.id } }
 }
 

@@ -9,6 +9,9 @@ export function buildMedusaConfig(env: ServerEnv) {
     "medusa-fulfillment-manual",
     "medusa-payment-manual",
     { resolve: "@pva/medusa-plugin-archetype", options: { enableUI: true } },
+    // Digital twins (issue 14): chain, keys and storefront URLs come from the environment
+    // (CHAIN_*, TWIN_MINTER_KEY / TWIN_ATTESTER_KEY, STOREFRONT_ORG_URL, SIWE_DOMAINS, PINNING_SERVICE_*).
+    { resolve: "@pva/medusa-plugin-digital-twin", options: { enableUI: true } },
   ]
 
   if (env.stripeApiKey) {

@@ -125,3 +125,23 @@ export function reorderRequest(d: StockData): RenderedEmail {
     TEXT_FOOTER
   return { subject, html, text }
 }
+
+export type TwinClaimCodeData = { title: string; tag_id: string; claim_url: string; code: string }
+
+/** The buyer's claim code for a twin: a link to pvabazaar.org, and the code to type if links are stripped. */
+export function twinClaimCode(d: TwinClaimCodeData): RenderedEmail {
+  const subject = `Claim the digital twin of your ${d.title}`
+  const html = layout(
+    "Claim your digital twin",
+    `<p>Your <strong>${esc(d.title)}</strong> (tag ${esc(d.tag_id)}) has a digital twin: an NFT that carries the piece's provenance.
+Claim it into your own wallet on pvabazaar.org.</p>
+<p style="margin:24px 0"><a href="${esc(d.claim_url)}" style="background:${BRAND.accent};color:${BRAND.dark};padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:bold">Claim your twin</a></p>
+<p>Or enter this code on the claim page: <code style="font-size:16px;letter-spacing:1px">${esc(d.code)}</code></p>
+<p style="color:#5b6661;font-size:13px">Keep this code private: whoever claims with it first decides which wallet receives the twin.</p>`
+  )
+  const text =
+    `Claim your digital twin\n\nYour ${d.title} (tag ${d.tag_id}) has a digital twin. Claim it into your own wallet:\n${d.claim_url}\n\n` +
+    `Or enter this code on the claim page: ${d.code}\nKeep this code private.` +
+    TEXT_FOOTER
+  return { subject, html, text }
+}

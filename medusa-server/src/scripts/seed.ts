@@ -9,6 +9,7 @@ import { readServerEnv } from "../config/env"
 import { CATEGORY_TREE, SEED_PRODUCTS, SeedProduct } from "../seed/catalog"
 import { writeProductImage } from "../seed/product-image"
 import { seedArchetype } from "@pva/medusa-plugin-archetype"
+import { seedDigitalTwins, traitList } from "@pva/medusa-plugin-digital-twin"
 
 export const DEV_ADMIN = { email: "admin@pvabazaar.local", password: "pva-admin-dev" }
 export const DEV_CUSTOMER = { email: "shopper@pvabazaar.local", password: "pva-shopper-dev" }
@@ -111,6 +112,10 @@ export async function seedStore(container: any, opts: { staticDir: string; backe
       await customerService.create({ email: DEV_CUSTOMER.email, password: DEV_CUSTOMER.password, first_name: "Ada", last_name: "Shopper" })
     }
   }
+  await seedDigitalTwins(container, {
+    pieces: SEED_PRODUCTS.filter((p) => p.twinTraits).map((p) => ({ handle: p.handle, traits: p.twinTraits! })),
+    devCustomerEmail: opts.devAccounts ? DEV_CUSTOMER.email : null,
+  })
   return { publishableKeys: keys, salesChannels: { com: channels.com.id, org: channels.org.id } }
 }
 
@@ -192,7 +197,7 @@ async function seedCollections(container: any) {
 }
 
 function productMetadata(spec: SeedProduct) {
-  return { origin: spec.origin, digital_twin: Boolean(spec.digitalTwin) }
+  return { origin: spec.origin, digital_twin: Boolean(spec.digitalTwin), ...(spec.twinTraits ? { twin_traits: traitList(spec.twinTraits) } : {}) }
 }
 
 function requireCategory(ids: Record<string, string>, name: string) {

@@ -1,11 +1,13 @@
 import { AbstractNotificationService } from "@medusajs/medusa"
 import { readServerEnv } from "../config/env"
 import { CUSTOMER_EMAIL_EVENTS, renderCustomerEmail, TOKEN_EMAIL_EVENTS } from "../lib/customer-email-render"
-import { lowStockAlert, orderConfirmation, RenderedEmail, reorderRequest } from "../lib/email-templates"
+import { lowStockAlert, orderConfirmation, RenderedEmail, reorderRequest, twinClaimCode } from "../lib/email-templates"
 import { LOW_STOCK_EVENT, LowStockEventData, REORDER_REQUEST_EVENT } from "../lib/stock-alerts"
 import type EmailOutboxService from "./email-outbox"
 
 export const EMAIL_EVENTS = ["order.placed", LOW_STOCK_EVENT, REORDER_REQUEST_EVENT, ...CUSTOMER_EMAIL_EVENTS]
+/** Sent by @pva/medusa-plugin-digital-twin through notificationService.send. */
+export const TWIN_CLAIM_CODE_EVENT = "digital_twin.claim_code"
 
 type Outgoing = RenderedEmail & { to: string }
 
@@ -35,6 +37,8 @@ class PvaEmailService extends AbstractNotificationService {
     if (!message) return undefined as any
     const via = await this.deliver(message, event, data?.id)
     if (TOKEN_EMAIL_EVENTS.has(event)) return { to: message.to, status: "sent", data: { to: message.to, subject: message.subject, via } }
+    // Medusa keeps `data` in its notification table: a claim code must not be kept there.
+    if (event === TWIN_CLAIM_CODE_EVENT) return { to: message.to, status: "sent", data: { subject: message.subject, via } }
     return { to: message.to, status: "sent", data: { ...message, via } }
   }
 
@@ -62,6 +66,10 @@ class PvaEmailService extends AbstractNotificationService {
           items: order.items.map((i: any) => ({ title: i.title, sku: i.variant?.sku, quantity: i.quantity, unit_price: i.unit_price })),
         }),
       }
+    }
+    if (event === TWIN_CLAIM_CODE_EVENT) {
+      if (!data?.email) return null
+      return { to: data.email, ...twinClaimCode(data) }
     }
     if (event === LOW_STOCK_EVENT) {
       return { to: readServerEnv().automation.adminAlertEmail, ...lowStockAlert(data as LowStockEventData) }

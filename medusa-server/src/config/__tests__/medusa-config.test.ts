@@ -20,6 +20,13 @@ describe("the Medusa config follows the environment", () => {
     expect(pluginNames(config)).toContain("medusa-payment-manual")
   })
 
+  it("registers the digital twin plugin with its admin UI", () => {
+    const twins = buildMedusaConfig(readServerEnv({})).plugins.find(
+      (p) => typeof p !== "string" && p.resolve === "@pva/medusa-plugin-digital-twin"
+    ) as any
+    expect(twins.options).toMatchObject({ enableUI: true })
+  })
+
   it("uses Redis for events and cache when REDIS_URL is set", () => {
     const config = buildMedusaConfig(readServerEnv({ REDIS_URL: "redis://cache:6379" }))
     expect(config.modules.eventBus).toEqual({ resolve: "@medusajs/event-bus-redis", options: { redisUrl: "redis://cache:6379" } })

@@ -1,0 +1,62 @@
+import type { ProductDetailsWidgetProps, WidgetConfig } from "@medusajs/admin"
+import { useEffect, useState } from "react"
+
+type Row = { trait_type: string; value: string }
+const SUGGESTED = ["Gemstone", "Cut", "Carat", "Clarity", "Origin"]
+
+/** Twin eligibility and traits on the product page. */
+const ProductTwinWidget = ({ product, notify }: ProductDetailsWidgetProps) => {
+  const [eligible, setEligible] = useState(false)
+  const [rows, setRows] = useState<Row[]>([])
+  const url = `/admin/twins/products/${product.id}`
+  useEffect(() => {
+    fetch(url, { credentials: "include" })
+      .then((r) => r.json())
+      .then((d) => {
+        setEligible(!!d.eligible)
+        const given: Row[] = (d.traits ?? []).map((t: any) => ({ trait_type: t.trait_type, value: String(t.value) }))
+        setRows(given.length ? given : SUGGESTED.map((trait_type) => ({ trait_type, value: "" })))
+      })
+  }, [product.id])
+  const save = async () => {
+    const traits = rows
+      .filter((r) => r.trait_type.trim() && r.value.trim())
+      .map((r) => ({ trait_type: r.trait_type.trim(), value: /^\d+(\.\d+)?$/.test(r.value.trim()) ? Number(r.value) : r.value.trim() }))
+    const res = await fetch(url, {
+      method: "POST",
+      credentials: "include",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ eligible, traits }),
+    })
+    const body = await res.json().catch(() => ({}))
+    if (res.ok) notify.success("Digital twin", "Saved")
+    else notify.error("Digital twin", body.message ?? `Failed with ${res.status}`)
+  }
+  return (
+    <div style={{ padding: 24, background: "white", borderRadius: 8, border: "1px solid #e5e7eb" }}>
+      <h2 style={{ fontWeight: 600, marginBottom: 8 }}>Digital twin</h2>
+      <label>
+        <input type="checkbox" checked={eligible} onChange={(e) => setEligible(e.target.checked)} /> Each sold unit gets an NFT digital twin
+      </label>
+      <table style={{ marginTop: 8 }}>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>
+              <td>
+                <input value={r.trait_type} onChange={(e) => setRows(rows.map((x, j) => (j === i ? { ...x, trait_type: e.target.value } : x)))} />
+              </td>
+              <td>
+                <input value={r.value} onChange={(e) => setRows(rows.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button onClick={() => setRows([...rows, { trait_type: "", value: "" }])}>Add trait</button> <button onClick={save}>Save</button>
+    </div>
+  )
+}
+
+export const config: WidgetConfig = { zone: "product.details.after" }
+
+export default ProductTwinWidget

@@ -1,0 +1,14 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import { invalid, pageOf } from "../../../lib/http"
+import DigitalTwinService, { TWIN_STATUSES } from "../../../services/digital-twin"
+
+/** Public: every twin, by token id; no buyer, order or claim data. */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  const query = req.query as Record<string, unknown>
+  const { limit, offset } = pageOf(query)
+  const status = query.status as string | undefined
+  if (status !== undefined && !(TWIN_STATUSES as readonly string[]).includes(status)) invalid(`status must be one of ${TWIN_STATUSES.join(", ")}`)
+  const service: DigitalTwinService = req.scope.resolve("digitalTwinService")
+  const { twins, count } = await service.list({ limit, offset, status })
+  res.json({ twins: twins.map((t) => service.publicView(t)), count, limit, offset })
+}

@@ -1,0 +1,7 @@
+export { seedDigitalTwins, traitList, DEV_WALLET, type TwinPieceSeed } from "./seed/twins"
+export { contentAddress } from "./lib/cid"
+export { metadataBytes, twinName, type Trait } from "./lib/metadata"
+export { WALLET_LINKED, WALLET_UNLINKED, type CustomerWallet } from "./services/customer-wallet"
+export { CLAIM_CODE_EMAIL_EVENT } from "./services/twin-claim"
+export type { default as CustomerWalletService } from "./services/customer-wallet"
+export type { DigitalTwinPluginOptions } from "./lib/settings"

@@ -1,0 +1,50 @@
+import { TransactionBaseService } from "@medusajs/medusa"
+import { MedusaError } from "medusa-core-utils"
+import { keccak256, stringToHex, toBytes } from "viem"
+import type DigitalTwinService from "./digital-twin"
+import type TwinChainService from "./twin-chain"
+
+/**
+ * An issuer's signed statement about a twin (appraisal, service, authenticity). Anyone can check
+ * it: `verifyMessage({ address: issuer, message, signature })`. A minted twin also gets the
+ * statement's hash on chain (PVATwin.attest), which chain sync ties back to the record.
+ */
+export default class AttestationService extends TransactionBaseService {
+  static identifier = "attestationService"
+  protected readonly container_: any
+
+  constructor(container: any) {
+    // eslint-disable-next-line prefer-rest-params
+    super(arguments[0])
+    this.container_ = container
+  }
+
+  async attest(twinId: string, input: { kind: unknown; statement: unknown }) {
+    if (typeof input.kind !== "string" || !/^[A-Za-z0-9_ -]{1,31}$/.test(input.kind)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "kind must be 1-31 letters, digits, spaces, - or _ (e.g. APPRAISAL)")
+    }
+    if (typeof input.statement !== "string" || !input.statement.trim() || input.statement.length > 2000) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "statement must be a non-empty text of at most 2000 characters")
+    }
+    const twins: DigitalTwinService = this.container_.digitalTwinService
+    const twin = await twins.byId(twinId)
+    if (!twin) throw new MedusaError(MedusaError.Types.NOT_FOUND, "No such twin")
+    const chain: TwinChainService = this.container_.twinChainService
+    const kind = input.kind.toUpperCase()
+    const message = JSON.stringify({
+      twin: { chain_id: chain.settings.chainId, contract: chain.twinAddress(), token_id: twin.token_id, tag_id: twin.tag_id },
+      kind,
+      statement: input.statement.trim(),
+      issued_at: new Date().toISOString(),
+    })
+    const dataHash = keccak256(toBytes(message))
+    const { issuer, signature } = await chain.signAttestation(message)
+    const [event] = await this.activeManager_.query(
+      `INSERT INTO digital_twin_event (twin_id, kind, data) VALUES ($1, 'attested', $2) RETURNING id::text`,
+      [twin.id, JSON.stringify({ kind, statement: input.statement.trim(), message, data_hash: dataHash, issuer, signature })]
+    )
+    let txHash: string | null = null
+    if (twin.status === "minted") txHash = await chain.attestOnChain(BigInt(twin.token_id), stringToHex(kind, { size: 32 }), dataHash)
+    return { id: event.id, kind, message, data_hash: dataHash, issuer, signature, tx_hash: txHash }
+  }
+}

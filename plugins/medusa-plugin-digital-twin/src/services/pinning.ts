@@ -1,0 +1,71 @@
+import { TransactionBaseService } from "@medusajs/medusa"
+import { MedusaError } from "medusa-core-utils"
+import { resolveSettings, type DigitalTwinPluginOptions, type DigitalTwinSettings } from "../lib/settings"
+import type ContentStoreService from "./content-store"
+import type { TwinRow } from "./digital-twin"
+
+/**
+ * Pins a twin's image and metadata to the configured pinning service before any voucher names
+ * them, and refuses to go on unless the service reports the CID we computed. Without a
+ * service the local content store (GET /ipfs/:cid) is the origin.
+ */
+export default class PinningService extends TransactionBaseService {
+  static identifier = "pinningService"
+  protected readonly settings_: DigitalTwinSettings
+  protected readonly container_: any
+
+  constructor(container: any, options: DigitalTwinPluginOptions = {}) {
+    // eslint-disable-next-line prefer-rest-params
+    super(arguments[0])
+    this.container_ = container
+    this.settings_ = resolveSettings(options)
+  }
+
+  get configured(): boolean {
+    return !!this.settings_.pinning
+  }
+
+  async ensurePinned(twin: Pick<TwinRow, "id" | "image_cid" | "metadata_cid" | "pinned_at" | "tag_id">): Promise<void> {
+    if (!this.settings_.pinning || twin.pinned_at) return
+    const content: ContentStoreService = this.container_.contentStoreService
+    for (const cid of [twin.image_cid, twin.metadata_cid]) {
+      const block = await content.get(cid)
+      if (!block) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `content ${cid} is missing from the content store`)
+      const pinned = await this.pin(block.bytes, block.contentType, cid, `${twin.tag_id}-${cid.slice(-8)}`)
+      if (pinned !== cid) {
+        throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `the pinning service answered CID ${pinned} for content whose CID is ${cid}`)
+      }
+    }
+    await this.activeManager_.query(`UPDATE digital_twin SET pinned_at = now() WHERE id = $1`, [twin.id])
+  }
+
+  /** The CID the service reports for `bytes`. */
+  async pin(bytes: Buffer, contentType: string, cid: string, name: string): Promise<string> {
+    const { kind, url, token } = this.settings_.pinning!
+    const base = url.replace(/\/+$/, "")
+    const headers = { authorization: `Bearer ${token}` }
+    let res: Response
+    if (kind === "pinata") {
+      // Pinata uploads the bytes; CIDv1 makes a one-block file a raw leaf, the same CID as ours.
+      const form = new FormData()
+      form.append("file", new Blob([bytes], { type: contentType }), name)
+      form.append("pinataOptions", JSON.stringify({ cidVersion: 1 }))
+      form.append("pinataMetadata", JSON.stringify({ name }))
+      res = await fetch(`${base}/pinning/pinFileToIPFS`, { method: "POST", headers, body: form })
+    } else {
+      // IPFS Pinning Service API: the service fetches the content by CID from its origins.
+      res = await fetch(`${base}/pins`, {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/json" },
+        body: JSON.stringify({ cid, name }),
+      })
+    }
+    const body: any = await res.json().catch(() => ({}))
+    if (!res.ok) {
+      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `the pinning service refused to pin (${res.status}): ${body?.error?.reason ?? body?.error ?? "no reason given"}`)
+    }
+    const answered = kind === "pinata" ? body.IpfsHash : body.pin?.cid
+    if (typeof answered !== "string") throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "the pinning service answered without a CID")
+    return answered
+  }
+}

@@ -1,0 +1,200 @@
+import { TransactionBaseService } from "@medusajs/medusa"
+import { generateEntityId } from "@medusajs/medusa/dist/utils/generate-entity-id"
+import { MedusaError } from "medusa-core-utils"
+import { getAddress, isAddress } from "viem"
+import { conflict, HttpError } from "../lib/http"
+import { claimCodeHash, looksLikeClaimCode, newClaimCode } from "../lib/claim-code"
+import { resolveSettings, type DigitalTwinPluginOptions, type DigitalTwinSettings } from "../lib/settings"
+import { rowsOf } from "../lib/sql-rows"
+import type CustomerWalletService from "./customer-wallet"
+import type { TwinRow } from "./digital-twin"
+import type PinningService from "./pinning"
+import type TwinChainService from "./twin-chain"
+
+export const CLAIM_CODE_EMAIL_EVENT = "digital_twin.claim_code"
+export type ClaimMode = "self" | "relay"
+
+/** The same answer for an unknown, revoked or someone else's code: it says nothing about a twin. */
+const INVALID_CODE = "This claim code is not valid"
+/** A voucher about to lapse is renewed rather than handed out. */
+const VOUCHER_MARGIN_SECONDS = 120
+
+const err = (type: string, message: string) => new MedusaError(type, message)
+
+/** Claim codes (stored as hashes), binding a twin to the first wallet, and vouchers. */
+export default class TwinClaimService extends TransactionBaseService {
+  static identifier = "twinClaimService"
+  protected readonly settings_: DigitalTwinSettings
+  protected readonly container_: any
+
+  constructor(container: any, options: DigitalTwinPluginOptions = {}) {
+    // eslint-disable-next-line prefer-rest-params
+    super(arguments[0])
+    this.container_ = container
+    this.settings_ = resolveSettings(options)
+  }
+
+  /** A new code for the twin (revoking any earlier one), emailed to the buyer. The code is never stored or logged. */
+  async issueCode(twinId: string, opts: { email?: string | null } = {}): Promise<{ sent_to: string | null }> {
+    const code = newClaimCode()
+    const twin: TwinRow & { order_email: string | null; customer_email: string | null } = await this.atomicPhase_(async (manager) => {
+      const [row] = await manager.query(
+        `SELECT t.*, t.token_id::text AS token_id, o.email AS order_email, c.email AS customer_email
+           FROM digital_twin t LEFT JOIN "order" o ON o.id = t.order_id LEFT JOIN customer c ON c.id = t.customer_id
+          WHERE t.id = $1 FOR UPDATE OF t`,
+        [twinId]
+      )
+      if (!row) throw err(MedusaError.Types.NOT_FOUND, "No such twin")
+      if (row.status === "minted") throw err(MedusaError.Types.NOT_ALLOWED, "This twin is already minted: it needs no claim code")
+      await manager.query(`UPDATE digital_twin_claim_code SET revoked_at = now() WHERE twin_id = $1 AND revoked_at IS NULL`, [twinId])
+      await manager.query(`INSERT INTO digital_twin_claim_code (id, twin_id, code_hash) VALUES ($1, $2, $3)`, [
+        generateEntityId(undefined, "tcc"),
+        twinId,
+        claimCodeHash(code),
+      ])
+      return row
+    })
+    const to = opts.email ?? twin.order_email ?? twin.customer_email
+    if (!to) return { sent_to: null }
+    const claimUrl = `${this.settings_.orgUrl}/claim?code=${encodeURIComponent(code)}`
+    await this.container_.notificationService.send(
+      CLAIM_CODE_EMAIL_EVENT,
+      { id: twin.id, customer_id: twin.customer_id, email: to, title: twin.title, token_id: twin.token_id, tag_id: twin.tag_id, claim_url: claimUrl, code },
+      this.settings_.notificationProvider
+    )
+    return { sent_to: to }
+  }
+
+  async revokeCode(twinId: string): Promise<{ revoked: number }> {
+    const rows = rowsOf(
+      await this.activeManager_.query(`UPDATE digital_twin_claim_code SET revoked_at = now() WHERE twin_id = $1 AND revoked_at IS NULL RETURNING id`, [
+        twinId,
+      ])
+    )
+    return { revoked: rows.length }
+  }
+
+  /**
+   * Binds the twin behind `code` to `wallet` (first wallet wins, the same wallet again is
+   * idempotent) and hands out a voucher (`self`) or submits the claim for the collector (`relay`).
+   */
+  async claim(input: { customerId: string; code: unknown; wallet: unknown; mode: unknown }) {
+    const { customerId } = input
+    if (!looksLikeClaimCode(input.code)) throw err(MedusaError.Types.INVALID_DATA, "code must be the 26-character claim code from your email")
+    if (typeof input.wallet !== "string" || !isAddress(input.wallet, { strict: false })) {
+      throw err(MedusaError.Types.INVALID_DATA, "wallet must be a 0x-prefixed Ethereum address")
+    }
+    const mode = input.mode ?? "self"
+    if (mode !== "self" && mode !== "relay") throw err(MedusaError.Types.INVALID_DATA, 'mode must be "self" or "relay"')
+    const wallet = input.wallet.toLowerCase()
+    const wallets: CustomerWalletService = this.container_.customerWalletService
+    if (!(await wallets.isLinked(customerId, wallet))) {
+      throw err(MedusaError.Types.NOT_ALLOWED, "Link this wallet to your account (sign in with it) before claiming to it")
+    }
+
+    const [found] = await this.activeManager_.query(
+      `SELECT t.id, t.customer_id, c.has_account
+         FROM digital_twin_claim_code k JOIN digital_twin t ON t.id = k.twin_id LEFT JOIN customer c ON c.id = t.customer_id
+        WHERE k.code_hash = $1 AND k.revoked_at IS NULL`,
+      [claimCodeHash(input.code)]
+    )
+    // A registered buyer's code works only in their account; a guest order's code in any signed-in account.
+    if (!found || (found.customer_id && found.customer_id !== customerId && found.has_account)) {
+      throw err(MedusaError.Types.INVALID_DATA, INVALID_CODE)
+    }
+    const bound = rowsOf<TwinRow>(
+      await this.activeManager_.query(
+        `UPDATE digital_twin
+            SET claim_wallet = $2, customer_id = $3, status = CASE WHEN status = 'issued' THEN 'bound' ELSE status END, updated_at = now()
+          WHERE id = $1 AND (claim_wallet IS NULL OR (claim_wallet = $2 AND customer_id = $3))
+          RETURNING *, token_id::text AS token_id`,
+        [found.id, wallet, customerId]
+      )
+    )[0]
+    if (!bound) throw conflict("This twin is already being claimed to another wallet")
+    if (bound.status === "minted") return { twin: bound, voucher: null, mode }
+
+    await (this.container_.pinningService as PinningService).ensurePinned(bound)
+    const twin = await this.ensureVoucher(bound)
+    if (mode === "self") return { twin, voucher: this.voucherView(twin), mode }
+    return { twin: await this.relay(twin), voucher: this.voucherView(twin), mode }
+  }
+
+  /** Signs a voucher unless a live one exists; an expired one is re-issued while the twin is unminted. */
+  private async ensureVoucher(twin: TwinRow): Promise<TwinRow> {
+    const now = Math.floor(Date.now() / 1000)
+    if (twin.voucher_signature && Number(twin.voucher_deadline) > now + VOUCHER_MARGIN_SECONDS) return twin
+    const chain: TwinChainService = this.container_.twinChainService
+    const deadline = BigInt(now + this.settings_.voucherTtlSeconds)
+    const signature = await chain.signVoucher({
+      to: getAddress(twin.claim_wallet!),
+      tokenId: BigInt(twin.token_id),
+      metadataDigest: twin.metadata_digest,
+      deadline,
+    })
+    return this.atomicPhase_(async (manager) => {
+      const [updated] = rowsOf<TwinRow>(
+        await manager.query(
+          `UPDATE digital_twin SET voucher_deadline = $2, voucher_signature = $3,
+                  status = CASE WHEN status = 'submitted' THEN 'bound' ELSE status END, relay_tx_hash = NULL, updated_at = now()
+            WHERE id = $1 AND status <> 'minted' AND claim_wallet = $4 AND (voucher_deadline IS NULL OR voucher_deadline <= $5)
+            RETURNING *, token_id::text AS token_id`,
+          [twin.id, deadline.toString(), signature, twin.claim_wallet, now + VOUCHER_MARGIN_SECONDS]
+        )
+      )
+      if (!updated) {
+        // A concurrent request of the same wallet signed first: hand out its voucher.
+        const [current] = await manager.query(`SELECT *, token_id::text AS token_id FROM digital_twin WHERE id = $1`, [twin.id])
+        return current
+      }
+      await manager.query(`INSERT INTO digital_twin_event (twin_id, kind, data) VALUES ($1, 'claim_issued', $2)`, [
+        twin.id,
+        JSON.stringify({ deadline: Number(deadline) }),
+      ])
+      return updated
+    })
+  }
+
+  /** Exactly one request moves bound → submitted and sends the transaction; the others see its result. */
+  private async relay(twin: TwinRow): Promise<TwinRow> {
+    const [mine] = rowsOf<TwinRow>(
+      await this.activeManager_.query(
+        `UPDATE digital_twin SET status = 'submitted', updated_at = now() WHERE id = $1 AND status = 'bound' AND voucher_signature = $2
+          RETURNING *, token_id::text AS token_id`,
+        [twin.id, twin.voucher_signature]
+      )
+    )
+    if (!mine) {
+      const [current] = await this.activeManager_.query(`SELECT *, token_id::text AS token_id FROM digital_twin WHERE id = $1`, [twin.id])
+      return current
+    }
+    const chain: TwinChainService = this.container_.twinChainService
+    try {
+      const hash = await chain.relayClaim(
+        { to: getAddress(mine.claim_wallet!), tokenId: BigInt(mine.token_id), metadataDigest: mine.metadata_digest, deadline: BigInt(mine.voucher_deadline!) },
+        mine.voucher_signature as `0x${string}`
+      )
+      await this.activeManager_.query(`UPDATE digital_twin SET relay_tx_hash = $2 WHERE id = $1`, [mine.id, hash])
+      return { ...mine, relay_tx_hash: hash }
+    } catch (e) {
+      await this.activeManager_.query(`UPDATE digital_twin SET status = 'bound' WHERE id = $1 AND status = 'submitted'`, [mine.id])
+      throw new HttpError(502, "chain_error", `The chain refused the claim: ${(e as Error).message.split("\n")[0]}`)
+    }
+  }
+
+  voucherView(twin: TwinRow) {
+    if (!twin.voucher_signature) return null
+    const chain: TwinChainService = this.container_.twinChainService
+    return {
+      chain_id: this.settings_.chainId,
+      contract_address: chain.twinAddress(),
+      voucher: {
+        to: getAddress(twin.claim_wallet!),
+        tokenId: twin.token_id,
+        metadataDigest: twin.metadata_digest,
+        deadline: String(twin.voucher_deadline),
+      },
+      signature: twin.voucher_signature,
+    }
+  }
+}

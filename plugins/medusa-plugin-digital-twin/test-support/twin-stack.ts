@@ -1,0 +1,131 @@
+// The whole stack a twin test needs, all real: a hardhat node with PVATwin deployed, a
+// PostgreSQL database, and the seeded PVA Medusa server with chain sync following the node.
+import { roles, pvaTwinAbi } from "@pva/contracts"
+import { createHash } from "crypto"
+import { Client } from "pg"
+import { createWalletClient, http as viemHttp, parseEther, type Address, type Hex } from "viem"
+import { generatePrivateKey, privateKeyToAccount, type PrivateKeyAccount } from "viem/accounts"
+import { createSiweMessage } from "viem/siwe"
+import { startChain, type TestChain } from "../../medusa-plugin-chain-sync/test-support/chain"
+import { createTestDatabase, type TestDatabase } from "../../../medusa-server/test-support/database"
+import { migrateAndSeed, startServer, type TestServer } from "../../../medusa-server/test-support/server"
+
+/** Hardhat dev key #1: the server's minter and attester in tests (chain 31337 only). */
+export const SERVER_KEY: Hex = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d"
+export const SIWE_DOMAIN = "localhost:8001"
+
+export type TwinStack = Awaited<ReturnType<typeof startTwinStack>>
+
+export async function startTwinStack(extraEnv: Record<string, string> = {}) {
+  const [chain, db] = await Promise.all([startChain(), createTestDatabase("twins")])
+  const server = privateKeyToAccount(SERVER_KEY)
+  for (const role of ["MINTER_ROLE", "ATTESTER_ROLE"] as const) {
+    await chain.send(chain.wallet.writeContract({ address: chain.twin.address, abi: pvaTwinAbi, functionName: "grantRole", args: [roles[role], server.address] }))
+  }
+  const env = {
+    CHAIN_SYNC_FOLLOW: "true",
+    CHAIN_RPC_URLS: chain.url,
+    CHAIN_RPC_URL: chain.url,
+    CHAIN_ID: "31337",
+    CHAIN_CONFIRMATIONS: "0",
+    CHAIN_DEPLOYMENTS_DIR: chain.writeDeployment(),
+    CHAIN_SYNC_POLL_INTERVAL_MS: "100",
+    TWIN_MINTER_KEY: SERVER_KEY,
+    TWIN_ATTESTER_KEY: SERVER_KEY,
+    STOREFRONT_ORG_URL: `http://${SIWE_DOMAIN}`,
+    TWIN_CLAIM_ATTEMPTS: "30",
+    RATE_LIMIT_LOGIN: "1000",
+    ...extraEnv,
+  }
+  const seed = migrateAndSeed(db.url, env)
+  const medusa: TestServer = await startServer(db.url, env)
+  // medusa-server's store helpers read these.
+  process.env.PVA_TEST_SERVER_URL = medusa.url
+  process.env.PVA_TEST_SEED = JSON.stringify(seed)
+  process.env.PVA_TEST_DATABASE_URL = db.url
+
+  async function sql<T = any>(text: string, params: unknown[] = []): Promise<T[]> {
+    const client = new Client({ connectionString: db.url })
+    await client.connect()
+    try {
+      return (await client.query(text, params)).rows
+    } finally {
+      await client.end()
+    }
+  }
+
+  async function api(method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { "content-type": "application/json", "x-publishable-api-key": seed.publishableKeys.org, ...opts.headers }
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`
+    const res = await fetch(`${medusa.url}${path}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) })
+    const text = await res.text()
+    let json: any
+    try {
+      json = JSON.parse(text)
+    } catch {
+      json = undefined
+    }
+    return { status: res.status, json, text, headers: res.headers }
+  }
+
+  /** A SIWE message as pvabazaar.org would build it, signed by `account`. */
+  async function siwe(account: PrivateKeyAccount, overrides: Partial<Parameters<typeof createSiweMessage>[0]> = {}) {
+    const nonce = overrides.nonce ?? (await api("POST", "/store/wallet/nonce")).json.nonce
+    const now = Date.now()
+    const message = createSiweMessage({
+      domain: SIWE_DOMAIN,
+      address: account.address,
+      statement: "Sign in to PVA Bazaar",
+      uri: `http://${SIWE_DOMAIN}/claim`,
+      version: "1",
+      chainId: 31337,
+      nonce,
+      issuedAt: new Date(now),
+      expirationTime: new Date(now + 5 * 60_000),
+      ...overrides,
+    })
+    return { message, signature: await account.signMessage({ message }) }
+  }
+
+  /** A fresh wallet linked (by SIWE) to the customer behind `token`. */
+  async function linkedWallet(token: string, account = privateKeyToAccount(generatePrivateKey())) {
+    const res = await api("POST", "/store/customers/me/wallets", { token, body: await siwe(account) })
+    if (res.status !== 201) throw new Error(`linking failed: ${res.status} ${res.text}`)
+    return account
+  }
+
+  /** Gas money for a collector who submits their own claim. */
+  async function fund(address: Address) {
+    await chain.send(chain.wallet.sendTransaction({ to: address, value: parseEther("1") }))
+  }
+
+  function walletClient(account: PrivateKeyAccount) {
+    return createWalletClient({ account, chain: chain.publicClient.chain!, transport: viemHttp(chain.url) })
+  }
+
+  /** The claim code from the newest claim email to `email`. */
+  async function claimCodeFor(email: string, offset = 0): Promise<string> {
+    const rows = await sql(`SELECT text FROM email_outbox WHERE "to" = $1 AND event_name = 'digital_twin.claim_code' ORDER BY id DESC`, [email])
+    if (!rows[offset]) throw new Error(`no claim email ${offset} for ${email}`)
+    return /code=([a-z2-7]{26})/.exec(rows[offset].text)![1]
+  }
+
+  return {
+    chain: chain as TestChain,
+    db: db as TestDatabase,
+    medusa,
+    seed,
+    sql,
+    api,
+    siwe,
+    linkedWallet,
+    fund,
+    walletClient,
+    claimCodeFor,
+    sha256: (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex"),
+    async stop() {
+      await medusa.stop()
+      await Promise.all([chain.stop(), db.drop()])
+    },
+  }
+}

@@ -52,6 +52,9 @@ export function buildMedusaConfig(env: ServerEnv) {
     options: { follow: env.chainSyncFollow, enableUI: true },
   })
 
+  // Fractional shares (issue 15): offerings, KYC, reservations, cap table; follows chain sync's events.
+  plugins.push({ resolve: "@pva/medusa-plugin-fractional", options: { enableUI: true } })
+
   if (env.serveAdmin) {
     plugins.push({
       resolve: "@medusajs/admin",

@@ -10,6 +10,7 @@ import { CATEGORY_TREE, SEED_PRODUCTS, SeedProduct } from "../seed/catalog"
 import { writeProductImage } from "../seed/product-image"
 import { seedArchetype } from "@pva/medusa-plugin-archetype"
 import { seedDigitalTwins, traitList } from "@pva/medusa-plugin-digital-twin"
+import { seedFractional } from "@pva/medusa-plugin-fractional"
 
 export const DEV_ADMIN = { email: "admin@pvabazaar.local", password: "pva-admin-dev" }
 export const DEV_CUSTOMER = { email: "shopper@pvabazaar.local", password: "pva-shopper-dev" }
@@ -111,6 +112,8 @@ export async function seedStore(container: any, opts: { staticDir: string; backe
     if (!customer) {
       await customerService.create({ email: DEV_CUSTOMER.email, password: DEV_CUSTOMER.password, first_name: "Ada", last_name: "Shopper" })
     }
+    // Needs the dev customer; on a fresh local chain it also re-creates what the store holds.
+    await seedFractional(container, { devCustomerEmail: DEV_CUSTOMER.email })
   }
   await seedDigitalTwins(container, {
     pieces: SEED_PRODUCTS.filter((p) => p.twinTraits).map((p) => ({ handle: p.handle, traits: p.twinTraits! })),

@@ -7,7 +7,17 @@ import type { EntityManager } from "typeorm"
  * inside the same transaction that took it (a second transaction would wait on
  * the row lock the first one holds).
  */
-export type StockDecrement = { variantId: string; quantity: number; restockable: true; manager: EntityManager }
+export type StockDecrement = {
+  variantId: string
+  quantity: number
+  restockable: true
+  manager: EntityManager
+  /** Set when another plugin holds the line instead (fractional shares): undoes that hold. */
+  undo?: () => Promise<void>
+}
+
+/** A plugin that sells some variants from its own count: it answers null for variants not its own. */
+type LineHolder = { withTransaction(manager: EntityManager): LineHolder; reserveForLine(variantId: string, quantity: number, lineItemId: string): Promise<StockDecrement | null> }
 
 /**
  * Medusa 1.x reserves stock by reading the quantity and writing `read - n`, so two
@@ -16,6 +26,17 @@ export type StockDecrement = { variantId: string; quantity: number; restockable:
  * checkout re-read the committed quantity and find nothing left.
  */
 class ProductVariantInventoryService extends MedusaProductVariantInventoryService {
+  private readonly shareReservations_?: LineHolder
+
+  constructor(container: any) {
+    super(container)
+    try {
+      this.shareReservations_ = container.shareReservationService
+    } catch {
+      // @pva/medusa-plugin-fractional is not installed
+    }
+  }
+
   async reserveQuantity(variantId: string, quantity: number, context: Record<string, unknown> = {}): Promise<any> {
     if ((this as any).inventoryService_) {
       return super.reserveQuantity(variantId, quantity, context as any)
@@ -24,6 +45,11 @@ class ProductVariantInventoryService extends MedusaProductVariantInventoryServic
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Quantity must be a positive whole number, got ${quantity}`)
     }
     return this.atomicPhase_(async (manager) => {
+      const lineItemId = context.lineItemId
+      if (this.shareReservations_ && typeof lineItemId === "string") {
+        const held = await this.shareReservations_.withTransaction(manager).reserveForLine(variantId, quantity, lineItemId)
+        if (held) return held
+      }
       const result = await manager.query(
         `UPDATE product_variant
             SET inventory_quantity = inventory_quantity - $2, updated_at = now()
@@ -51,7 +77,11 @@ class ProductVariantInventoryService extends MedusaProductVariantInventoryServic
 
   /** Puts back stock taken by `reserveQuantity` when the checkout that took it fails. */
   async restock(decrements: StockDecrement[]): Promise<void> {
-    for (const { variantId, quantity, manager } of decrements) {
+    for (const { variantId, quantity, manager, undo } of decrements) {
+      if (undo) {
+        await undo()
+        continue
+      }
       await manager.query(
         `UPDATE product_variant SET inventory_quantity = inventory_quantity + $2, updated_at = now() WHERE id = $1`,
         [variantId, quantity]

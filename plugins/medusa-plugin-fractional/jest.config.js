@@ -1,0 +1,12 @@
+const path = require("path")
+
+module.exports = {
+  testEnvironment: "node",
+  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: path.join(__dirname, "tsconfig.test.json") }] },
+  testMatch: ["<rootDir>/src/**/__tests__/**/*.test.ts"],
+  // One hardhat node, database and PVA server (following the chain) for every suite.
+  globalSetup: path.join(__dirname, "test-support", "global-setup.ts"),
+  globalTeardown: path.join(__dirname, "test-support", "global-teardown.ts"),
+  maxWorkers: 1,
+  testTimeout: 180000,
+}

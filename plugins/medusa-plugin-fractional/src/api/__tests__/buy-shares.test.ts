@@ -1,0 +1,122 @@
+import { testSeed } from "../../../../../medusa-server/test-support/store"
+import {
+  admin,
+  approvedBuyer,
+  completeCart,
+  dbQuery,
+  DEPLOYER,
+  openOffering,
+  SERVER_SIGNER,
+  shareCart,
+  store,
+  testChain,
+  waitFor,
+} from "../../../test-support/fractional"
+
+const orgKey = () => testSeed().publishableKeys.org
+const addLine = (token: string | undefined, cartId: string, variant_id: string, quantity: unknown) =>
+  store("POST", `/store/carts/${cartId}/line-items`, { token, key: orgKey(), body: { variant_id, quantity } })
+
+async function newCart(token?: string) {
+  const regions = (await store("GET", "/store/regions", { key: orgKey() })).json.regions
+  const region = regions.find((r: any) => r.name === "United States")
+  return (await store("POST", "/store/carts", { token, key: orgKey(), body: { region_id: region.id } })).json.cart.id as string
+}
+
+let buyer: Awaited<ReturnType<typeof approvedBuyer>>
+let offering: any
+
+beforeAll(async () => {
+  buyer = await approvedBuyer("collector")
+  offering = await openOffering({ total_shares: 100, investor_cap: 20 })
+})
+
+describe("buying shares", () => {
+  it("approval made the linked wallet eligible on chain", async () => {
+    expect(buyer.eligibility).toEqual([expect.objectContaining({ wallet: buyer.wallet, eligible: true })])
+    expect(await testChain().isEligible(buyer.wallet)).toBe(true)
+  })
+
+  it.each([
+    [0, 400, /quantity must be a whole number/],
+    [-3, 400, /quantity must be a whole number/],
+    [1.5, 400, /quantity must be a whole number|whole number/],
+    [21, 400, /at most 20 shares per investor: you hold 0, have 0 pending and this would add 21/],
+  ])("a share line of quantity %p is a %p with a message", async (quantity, status, message) => {
+    const cartId = await newCart(buyer.token)
+    const res = await addLine(buyer.token, cartId, offering.variant_id, quantity)
+    expect(res.status).toBe(status)
+    expect(res.json.message).toMatch(message)
+  })
+
+  it("refuses a wallet that compliance has switched off on chain", async () => {
+    const frozen = await approvedBuyer("frozen")
+    const chain = testChain()
+    await chain.setRole("COMPLIANCE_ROLE", DEPLOYER, true)
+    await chain.write(DEPLOYER, "setEligible", [frozen.wallet, false])
+    const ineligible = await addLine(frozen.token, await newCart(frozen.token), offering.variant_id, 1)
+    expect(ineligible.status).toBe(400)
+    expect(ineligible.json.message).toMatch(/None of your linked wallets is eligible/)
+  })
+
+  it("13 shares: order placed, reserved, minted to the wallet, confirmed by chain sync; cap table, chain and portfolio agree", async () => {
+    const { cartId, added } = await shareCart(buyer, offering.variant_id, 13)
+    expect(added.status).toBe(200)
+    const done = await completeCart(buyer.token, cartId)
+    expect(done.status).toBe(200)
+    expect(done.json.type).toBe("order")
+
+    const chain = testChain()
+    await waitFor(async () => (await chain.balanceOf(buyer.wallet, offering.chain_offering_id)) === 13, 20_000, "the mint")
+    const confirmed = await waitFor(async () => {
+      const o = (await admin("GET", `/admin/offerings/${offering.id}`)).json.offering
+      return o.sold === 13 && o
+    }, 20_000, "chain sync to confirm the mint")
+    expect(confirmed).toMatchObject({ sold: 13, reserved: 0, remaining: 87 })
+    const [reservation] = await dbQuery(`SELECT status, mint_tx_hash, order_id FROM fractional_share_reservation WHERE line_item_id IN (SELECT id FROM line_item WHERE cart_id = $1)`, [cartId])
+    expect(reservation).toMatchObject({ status: "confirmed", order_id: done.json.data.id })
+
+    const capTable = (await admin("GET", `/admin/offerings/${offering.id}/cap-table`)).json.cap_table
+    expect(capTable).toMatchObject({ total_supply_on_chain: 13, sold_in_store: 13, differences: [] })
+    expect(capTable.holders).toEqual([expect.objectContaining({ wallet: buyer.wallet, customer_id: buyer.customerId, customer_email: buyer.email, shares: 13, percent: 13 })])
+
+    const portfolio = (await store("GET", "/store/customers/me/portfolio", { token: buyer.token })).json.portfolio
+    const position = portfolio.positions.find((p: any) => p.offering_id === offering.id)
+    expect(position).toMatchObject({ confirmed_shares: 13, pending_shares: 0, value: { usd: 13 * 625, eur: 13 * 579 } })
+
+    const mine = (await store("GET", `/store/offerings/${offering.id}`, { token: buyer.token })).json.offering
+    expect(mine).toMatchObject({ total_shares: 100, sold: 13, remaining: 87, investor_cap: 20, your_cap: 7, prices: { usd: 625, eur: 579 } })
+
+    // the cap counts what is held: 7 more is fine, 8 is not
+    const over = await addLine(buyer.token, await newCart(buyer.token), offering.variant_id, 8)
+    expect(over.status).toBe(400)
+    expect(over.json.message).toMatch(/you hold 13, have 0 pending and this would add 8/)
+    expect((await addLine(buyer.token, await newCart(buyer.token), offering.variant_id, 7)).status).toBe(200)
+  })
+
+  it("a mint that fails releases the shares and cancels the order (its payment is given back)", async () => {
+    const chain = testChain()
+    const spare = await openOffering({ total_shares: 10 })
+    const { cartId } = await shareCart(buyer, spare.variant_id, 4)
+    await chain.setRole("MINTER_ROLE", SERVER_SIGNER, false)
+    let orderId: string
+    try {
+      const done = await completeCart(buyer.token, cartId)
+      expect(done.status).toBe(200)
+      orderId = done.json.data.id
+      await waitFor(async () => {
+        const [r] = await dbQuery(`SELECT status FROM fractional_share_reservation WHERE order_id = $1`, [orderId])
+        return r?.status === "released"
+      }, 20_000, "the failed mint to release the reservation")
+    } finally {
+      await chain.setRole("MINTER_ROLE", SERVER_SIGNER, true)
+    }
+    const [reservation] = await dbQuery(`SELECT status, error FROM fractional_share_reservation WHERE order_id = $1`, [orderId!])
+    expect(reservation.error).toMatch(/mint failed: .*AccessControlUnauthorizedAccount/)
+    const order = (await admin("GET", `/admin/orders/${orderId!}`)).json.order
+    expect(order.status).toBe("canceled")
+    expect(order.payment_status).toBe("canceled")
+    expect((await admin("GET", `/admin/offerings/${spare.id}`)).json.offering).toMatchObject({ sold: 0, reserved: 0, remaining: 10 })
+    expect(await chain.totalSupply(spare.chain_offering_id)).toBe(0)
+  })
+})

@@ -1,0 +1,42 @@
+// The one thing this plugin needs from wallet linking (built by the digital-twin plugin):
+// which wallets a customer has proven, and who owns a wallet. Everything here goes through
+// this interface, so the wallet plugin's service is adapted in one place.
+import { getAddress, type Address } from "viem"
+
+export interface WalletDirectory {
+  /** The wallets `customerId` has linked (proved by signature), newest first. */
+  walletsOf(customerId: string): Promise<Address[]>
+  /** The customer who linked `wallet`, if any. */
+  customerOf(wallet: Address): Promise<string | null>
+}
+
+/** The event the wallet plugin emits when a customer links a wallet: `{ customer_id, address }`. */
+export const WALLET_LINKED_EVENT = "customer.wallet_linked"
+export const WALLET_UNLINKED_EVENT = "customer.wallet_unlinked"
+
+const NO_WALLETS: WalletDirectory = {
+  walletsOf: async () => [],
+  customerOf: async () => null,
+}
+
+/**
+ * Adapts the wallet plugin's `customerWalletService` (`listFor(customerId)`, `ownerOf(address)`)
+ * when it is installed; without it no customer has a wallet, so nobody can be sold shares
+ * (the safe answer).
+ */
+export function walletDirectoryFrom(cradle: Record<string, any>): WalletDirectory {
+  let service: any
+  try {
+    service = cradle.customerWalletService
+  } catch {
+    return NO_WALLETS
+  }
+  if (!service) return NO_WALLETS
+  return {
+    async walletsOf(customerId) {
+      const wallets: Array<{ address: string }> = await service.listFor(customerId)
+      return wallets.map((w) => getAddress(w.address)).reverse()
+    },
+    customerOf: (wallet) => service.ownerOf(wallet),
+  }
+}

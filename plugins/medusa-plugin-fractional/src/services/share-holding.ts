@@ -1,0 +1,117 @@
+import { TransactionBaseService } from "@medusajs/medusa"
+import { getAddress, type Address } from "viem"
+import { rowsOf } from "../lib/sql-rows"
+import type ShareReservationService from "./share-reservation"
+
+const ZERO = "0x0000000000000000000000000000000000000000"
+
+/** A share movement as chain sync hands it over (TransferSingle, or one entry of a TransferBatch). */
+export type ShareTransferLog = {
+  logId: string
+  txHash: string
+  blockNumber: number
+  from: string
+  to: string
+  chainOfferingId: string
+  value: string
+}
+
+/** What chain sync emits; see @pva/medusa-plugin-chain-sync. */
+export type ChainLogEvent = {
+  id: string
+  contract_name: string
+  event_name: string
+  args: Record<string, any>
+  block_number: number
+  transaction_hash: string
+}
+
+/** The chain log's share movements, one per offering id (a batch becomes several). */
+export function shareTransfersOf(event: ChainLogEvent): ShareTransferLog[] {
+  if (event.contract_name !== "PVAShares") return []
+  const base = { txHash: event.transaction_hash.toLowerCase(), blockNumber: event.block_number, from: String(event.args.from).toLowerCase(), to: String(event.args.to).toLowerCase() }
+  if (event.event_name === "TransferSingle") {
+    return [{ ...base, logId: event.id, chainOfferingId: String(event.args.id), value: String(event.args.value) }]
+  }
+  if (event.event_name === "TransferBatch") {
+    const ids: unknown[] = event.args.ids ?? []
+    const values: unknown[] = event.args.values ?? []
+    return ids.map((id, i) => ({ ...base, logId: `${event.id}:${i}`, chainOfferingId: String(id), value: String(values[i]) }))
+  }
+  return []
+}
+
+/**
+ * The store's mirror of share balances, moved only by chain sync's confirmed logs and moved
+ * back by removed ones. Each log is applied once (its id is recorded in the same
+ * transaction), so repeats and replays count once and a reorg leaves no wrong record.
+ */
+class ShareHoldingService extends TransactionBaseService {
+  private readonly container: any
+
+  constructor(container: any) {
+    super(container)
+    this.container = container
+  }
+
+  private get reservations(): ShareReservationService {
+    return this.container.shareReservationService
+  }
+
+  async apply(event: ChainLogEvent): Promise<number> {
+    let applied = 0
+    for (const transfer of shareTransfersOf(event)) {
+      await this.atomicPhase_(async (manager) => {
+        const inserted = rowsOf(
+          await manager.query(
+            `INSERT INTO fractional_applied_transfer (log_id, tx_hash, chain_offering_id, from_wallet, to_wallet, value, block_number)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (log_id) DO NOTHING RETURNING log_id`,
+            [transfer.logId, transfer.txHash, transfer.chainOfferingId, transfer.from, transfer.to, transfer.value, transfer.blockNumber]
+          )
+        )
+        if (!inserted.length) return
+        await this.move(manager, transfer, 1)
+        if (transfer.from === ZERO) await this.reservations.settleMint(manager, transfer.txHash)
+        applied++
+      })
+    }
+    return applied
+  }
+
+  /** A log chain sync had confirmed is gone (reorg): undo exactly what applying it did. */
+  async revert(event: ChainLogEvent): Promise<number> {
+    let reverted = 0
+    for (const transfer of shareTransfersOf(event)) {
+      await this.atomicPhase_(async (manager) => {
+        const removed = rowsOf(await manager.query(`DELETE FROM fractional_applied_transfer WHERE log_id = $1 RETURNING log_id`, [transfer.logId]))
+        if (!removed.length) return
+        await this.move(manager, transfer, -1)
+        if (transfer.from === ZERO) await this.reservations.settleMint(manager, transfer.txHash, true)
+        reverted++
+      })
+    }
+    return reverted
+  }
+
+  private async move(manager: any, t: ShareTransferLog, sign: 1 | -1) {
+    const upsert = `INSERT INTO fractional_share_holding (chain_offering_id, wallet, balance) VALUES ($1, $2, $3)
+                    ON CONFLICT (chain_offering_id, wallet) DO UPDATE SET balance = fractional_share_holding.balance + EXCLUDED.balance, updated_at = now()`
+    // Rows are touched in a fixed order so two transfers between the same wallets cannot deadlock.
+    const deltas: Array<[string, string]> = []
+    if (t.from !== ZERO) deltas.push([t.from, `${sign === 1 ? "-" : ""}${t.value}`])
+    if (t.to !== ZERO) deltas.push([t.to, `${sign === 1 ? "" : "-"}${t.value}`])
+    deltas.sort((a, b) => a[0].localeCompare(b[0]))
+    for (const [wallet, delta] of deltas) await manager.query(upsert, [t.chainOfferingId, wallet, delta])
+  }
+
+  /** Balances of one offering from the mirror, largest first. */
+  async holdersOf(chainOfferingId: string): Promise<Array<{ wallet: Address; balance: number }>> {
+    const rows = await this.activeManager_.query(
+      `SELECT wallet, balance::int AS balance FROM fractional_share_holding WHERE chain_offering_id = $1 AND balance <> 0 ORDER BY balance DESC, wallet`,
+      [chainOfferingId]
+    )
+    return rows.map((r: any) => ({ wallet: getAddress(r.wallet), balance: r.balance }))
+  }
+}
+
+export default ShareHoldingService

@@ -1,0 +1,201 @@
+import { TransactionBaseService } from "@medusajs/medusa"
+import { MedusaError } from "medusa-core-utils"
+import type { EntityManager } from "typeorm"
+import type { Hash } from "viem"
+import { sharesChainConfig } from "../lib/chain-config"
+import { ChainCallError, sharesChain, type SharesChain } from "../lib/shares-chain"
+import { rowsOf } from "../lib/sql-rows"
+import { ShareReservation } from "../models/share-reservation"
+import type KycService from "./kyc"
+import type SharePurchaseRulesService from "./share-purchase-rules"
+
+/** What the server's inventory service hands back for a share line, so a failed checkout undoes it. */
+export type ShareHold = { variantId: string; quantity: number; restockable: true; manager: EntityManager; undo: () => Promise<void> }
+
+const insufficient = (message: string) =>
+  new MedusaError(MedusaError.Types.NOT_ALLOWED, message, MedusaError.Codes.INSUFFICIENT_INVENTORY)
+
+/**
+ * Shares from cart completion to the chain: one guarded UPDATE reserves them inside the
+ * checkout's transaction (`sold + reserved <= total_shares` is also a CHECK), the order's
+ * mint goes out with the MINTER key keyed by the order line, chain sync's confirmation
+ * turns the reservation into sold shares, and a failed mint releases them and refunds.
+ */
+class ShareReservationService extends TransactionBaseService {
+  private readonly container: any
+
+  constructor(container: any) {
+    super(container)
+    this.container = container
+  }
+
+  get chain(): SharesChain {
+    return sharesChain(sharesChainConfig())
+  }
+
+  private get kyc(): KycService {
+    return this.container.kycService
+  }
+
+  private get rules(): SharePurchaseRulesService {
+    return this.container.sharePurchaseRulesService
+  }
+
+  /**
+   * Called by the checkout for every line: holds `quantity` shares when `variantId` is an
+   * offering's, else answers null. Runs in the checkout's transaction (`activeManager_`).
+   */
+  async reserveForLine(variantId: string, quantity: number, lineItemId: string): Promise<ShareHold | null> {
+    const manager = this.activeManager_
+    const [offering] = await manager.query(`SELECT * FROM fractional_offering WHERE variant_id = $1`, [variantId])
+    if (!offering) return null
+    const [line] = await manager.query(
+      `SELECT li.cart_id, c.customer_id, c.metadata FROM line_item li JOIN cart c ON c.id = li.cart_id WHERE li.id = $1`,
+      [lineItemId]
+    )
+    const customerId: string | null = line?.customer_id ?? null
+    const wallet = await this.rules.checkBuyer(offering, customerId, { manager, cartId: line?.cart_id, quantity, preferredWallet: line?.metadata?.share_wallet })
+
+    const updated = rowsOf(
+      await manager.query(
+        `UPDATE fractional_offering SET reserved = reserved + $2, updated_at = now()
+          WHERE id = $1 AND status = 'open' AND sold + reserved + $2 <= total_shares
+          RETURNING total_shares - sold - reserved AS remaining`,
+        [offering.id, quantity]
+      )
+    )
+    if (!updated.length) {
+      const [now] = await manager.query(`SELECT status, total_shares - sold - reserved AS remaining FROM fractional_offering WHERE id = $1`, [offering.id])
+      if (now.status !== "open") throw insufficient(`${offering.title} is ${now.status.replace("_", " ")}: no shares are for sale`)
+      throw insufficient(`Only ${now.remaining} shares of ${offering.title} are left; you asked for ${quantity}`)
+    }
+    const repo = manager.getRepository(ShareReservation)
+    const reservation = await repo.save(
+      repo.create({ offering_id: offering.id, line_item_id: lineItemId, cart_id: line.cart_id, customer_id: customerId!, wallet, quantity, status: "reserved" })
+    )
+    return {
+      variantId,
+      quantity,
+      restockable: true,
+      manager,
+      undo: async () => {
+        await this.releaseIn(manager, reservation.id, "checkout failed")
+      },
+    }
+  }
+
+  /** Gives a reservation's shares back (once: a released reservation is never released again). */
+  private async releaseIn(manager: EntityManager, reservationId: string, reason: string): Promise<boolean> {
+    const [released] = rowsOf(
+      await manager.query(
+        `UPDATE fractional_share_reservation SET status = 'released', error = $2, updated_at = now()
+          WHERE id = $1 AND status IN ('reserved', 'minting') RETURNING offering_id, quantity`,
+        [reservationId, reason]
+      )
+    )
+    if (!released) return false
+    await manager.query(`UPDATE fractional_offering SET reserved = reserved - $2, updated_at = now() WHERE id = $1`, [released.offering_id, released.quantity])
+    return true
+  }
+
+  async forOrder(orderId: string): Promise<ShareReservation[]> {
+    return this.activeManager_.query(
+      `SELECT r.* FROM fractional_share_reservation r JOIN line_item li ON li.id = r.line_item_id WHERE li.order_id = $1 ORDER BY r.created_at`,
+      [orderId]
+    )
+  }
+
+  /**
+   * Mints every share line of a placed order to the buyer's wallet. The line id keys the mint:
+   * the transaction hash is recorded before broadcast, so a repeat (redelivered event, restart)
+   * finds the line minting or confirmed and sends nothing again.
+   */
+  async mintOrder(orderId: string): Promise<void> {
+    const reservations = await this.forOrder(orderId)
+    if (!reservations.length) return
+    await this.activeManager_.query(
+      `UPDATE fractional_share_reservation r SET order_id = $1 FROM line_item li WHERE li.id = r.line_item_id AND li.order_id = $1 AND r.order_id IS NULL`,
+      [orderId]
+    )
+    const failures: Array<{ reservation: ShareReservation; reason: string }> = []
+    for (const reservation of reservations.filter((r) => r.status === "reserved")) {
+      const reason = await this.mintOne(reservation)
+      if (reason) failures.push({ reservation, reason })
+    }
+    if (failures.length) await this.refundFailedMints(orderId, failures)
+  }
+
+  /** Sends one mint; answers why it failed, or null. */
+  private async mintOne(reservation: ShareReservation): Promise<string | null> {
+    const [offering] = await this.activeManager_.query(`SELECT chain_offering_id FROM fractional_offering WHERE id = $1`, [reservation.offering_id])
+    let hash: Hash
+    try {
+      hash = await this.chain.send("minter", "mintShares", [reservation.wallet, BigInt(offering.chain_offering_id), BigInt(reservation.quantity)], async (txHash) => {
+        const claimed = rowsOf(
+          await this.activeManager_.query(
+            `UPDATE fractional_share_reservation SET status = 'minting', mint_tx_hash = $2, updated_at = now() WHERE id = $1 AND status = 'reserved' RETURNING id`,
+            [reservation.id, txHash]
+          )
+        )
+        if (!claimed.length) throw new Error(`reservation ${reservation.id} is already being minted`)
+      })
+    } catch (error) {
+      if (!(error instanceof ChainCallError)) {
+        const [now] = await this.activeManager_.query(`SELECT status FROM fractional_share_reservation WHERE id = $1`, [reservation.id])
+        if (now?.status !== "reserved") return null // another worker has it
+      }
+      return (error as Error).message
+    }
+    try {
+      await this.chain.confirm(hash)
+      return null
+    } catch (error) {
+      return (error as Error).message
+    }
+  }
+
+  /** A mint that failed: its shares go back on sale and the buyer gets their money back. */
+  private async refundFailedMints(orderId: string, failures: Array<{ reservation: ShareReservation; reason: string }>) {
+    for (const { reservation, reason } of failures) await this.releaseIn(this.activeManager_, reservation.id, `mint failed: ${reason}`)
+    const orderService = this.container.orderService
+    const order = await orderService.retrieveWithTotals(orderId, { relations: ["items", "payments"] })
+    const failedLines = new Set(failures.map((f) => f.reservation.line_item_id))
+    const everythingFailed = order.items.every((item: any) => failedLines.has(item.id))
+    if (everythingFailed && order.payment_status !== "captured") {
+      await orderService.cancel(orderId)
+      return
+    }
+    const amount = order.items.filter((item: any) => failedLines.has(item.id)).reduce((sum: number, item: any) => sum + (item.total ?? 0), 0)
+    if (order.payment_status === "captured" && amount > 0) {
+      await orderService.createRefund(orderId, Math.min(amount, order.refundable_amount), "other", "Shares could not be minted")
+    }
+  }
+
+  /**
+   * A confirmed mint seen by chain sync: the reservation's shares become sold (and the
+   * offering sold out when none are left). Idempotent; `undo` reverses it for a reorg.
+   */
+  async settleMint(manager: EntityManager, txHash: string, undo = false): Promise<void> {
+    const [from, to] = undo ? ["confirmed", "minting"] : ["minting", "confirmed"]
+    const settled = rowsOf(
+      await manager.query(
+        `UPDATE fractional_share_reservation SET status = $3, updated_at = now() WHERE mint_tx_hash = $1 AND status = $2 RETURNING offering_id, quantity`,
+        [txHash, from, to]
+      )
+    )
+    for (const { offering_id, quantity } of settled) {
+      const sign = undo ? -1 : 1
+      await manager.query(
+        `UPDATE fractional_offering
+            SET sold = sold + $2, reserved = reserved - $2, updated_at = now(),
+                status = CASE WHEN sold + $2 = total_shares AND status = 'open' THEN 'sold_out'
+                              WHEN sold + $2 < total_shares AND status = 'sold_out' THEN 'open'
+                              ELSE status END
+          WHERE id = $1`,
+        [offering_id, sign * quantity]
+      )
+    }
+  }
+}
+
+export default ShareReservationService

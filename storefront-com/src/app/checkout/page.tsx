@@ -2,28 +2,17 @@
 
 import { useRouter } from "next/navigation"
 import { useEffect, useState } from "react"
-import { formatAmount, unwrap } from "@pva/storefront-core"
+import { formatAmount, ADDRESS_FIELDS, type AddressInput, unwrap, validateAddress } from "@pva/storefront-core"
 import { placeOrder as placeOrderAction, saveCheckoutDetails } from "@/lib/actions/checkout"
 import { useStore } from "@/lib/store-context"
 import { useAction } from "@/lib/use-action"
 import { CartTotals } from "@/modules/cart/cart-items"
-import { AddressInput, validateAddress } from "@/modules/checkout/address"
 import { StripePayment } from "@/modules/checkout/stripe-payment"
 
 const STRIPE_KEY = process.env.NEXT_PUBLIC_STRIPE_KEY
 
 type Step = "address" | "shipping" | "payment" | "review"
 
-const FIELDS: Array<[keyof AddressInput, string, string?]> = [
-  ["email", "Email", "email"],
-  ["first_name", "First name"],
-  ["last_name", "Last name"],
-  ["address_1", "Street address"],
-  ["city", "City"],
-  ["province", "State / province"],
-  ["postal_code", "Postal code"],
-  ["phone", "Phone (optional)", "tel"],
-]
 
 export default function CheckoutPage() {
   const { cart, client, customer, refreshCart, startNewCart, ready } = useStore()
@@ -112,7 +101,7 @@ export default function CheckoutPage() {
 
       {step === "address" && (
         <form onSubmit={submitAddress} noValidate aria-label="Shipping address">
-          {FIELDS.map(([field, label, type]) => (
+          {ADDRESS_FIELDS.map(([field, label, type]) => (
             <div key={field}>
               <label htmlFor={field}>{label}</label>
               <input

@@ -1,10 +1,9 @@
 "use client"
 
 import { useState } from "react"
-import { errorMessage, unwrap } from "@pva/storefront-core"
+import { errorMessage, unwrap, validateAddress } from "@pva/storefront-core"
 import { addAddress, deleteAddress } from "@/lib/actions/account"
 import { useStore } from "@/lib/store-context"
-import { validateAddress } from "@/modules/checkout/address"
 
 const EMPTY = { first_name: "", last_name: "", address_1: "", city: "", province: "", postal_code: "", country_code: "us" }
 

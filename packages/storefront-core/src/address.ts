@@ -10,6 +10,18 @@ export type AddressInput = {
   phone?: string
 }
 
+/** The address form's fields, in order: [field, label, input type]. */
+export const ADDRESS_FIELDS: Array<[keyof AddressInput, string, string?]> = [
+  ["email", "Email", "email"],
+  ["first_name", "First name"],
+  ["last_name", "Last name"],
+  ["address_1", "Street address"],
+  ["city", "City"],
+  ["province", "State / province"],
+  ["postal_code", "Postal code"],
+  ["phone", "Phone (optional)", "tel"],
+]
+
 const POSTAL: Record<string, RegExp> = {
   us: /^\d{5}(-\d{4})?$/,
   de: /^\d{5}$/,

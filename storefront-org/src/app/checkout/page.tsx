@@ -1,0 +1,33 @@
+import type { Metadata } from "next"
+import Link from "next/link"
+import { redirect } from "next/navigation"
+import { formatAmount } from "@pva/storefront-core"
+import { shareCart } from "@/lib/actions/checkout"
+import { currentCustomer } from "@/lib/actions/session"
+import { ShareCheckoutForm } from "@/modules/offerings/share-checkout-form"
+
+export const metadata: Metadata = { title: "Checkout" }
+
+export default async function CheckoutPage() {
+  const customer = await currentCustomer()
+  if (!customer) redirect("/account?next=/checkout")
+  const cart = await shareCart()
+  if (!cart.ok) return <div className="container section"><p className="alert">{cart.message}</p></div>
+  if (!cart.data || cart.data.items.length === 0) {
+    return <div className="container section"><h1>Checkout</h1><p>Your cart is empty. <Link href="/offerings">See the offerings</Link>.</p></div>
+  }
+  const { items, currency_code, total, countries } = cart.data
+  return (
+    <div className="container section" style={{ maxWidth: 720 }}>
+      <h1>Checkout</h1>
+      <ul aria-label="Your cart">
+        {items.map((i) => <li key={i.id}>{i.quantity} × {i.title} — {formatAmount(i.total, currency_code)}</li>)}
+      </ul>
+      <p>Total <strong>{formatAmount(total, currency_code)}</strong></p>
+      <ShareCheckoutForm
+        countries={countries}
+        initial={{ email: customer.email, first_name: customer.first_name ?? "", last_name: customer.last_name ?? "", country_code: countries[0]?.iso_2 ?? "" }}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,67 @@
+"use server"
+
+import { cookies } from "next/headers"
+import { rejected, validateAddress, type ActionResult, type AddressInput } from "@pva/storefront-core"
+import { cookieOptions } from "@pva/storefront-core/session"
+import { asCustomer } from "./store-request"
+
+// Share carts belong to the signed-in collector, so every step runs on the server with their
+// session. Shares ship nothing; the cart still needs an address and a method, as any Medusa cart.
+
+const SHARE_CART_COOKIE = "pva_org_cart"
+
+export type ShareCart = { id: string; currency_code: string; countries: { iso_2: string; display_name: string }[]; items: { id: string; title: string; quantity: number; unit_price: number; total: number }[]; total: number; email: string | null }
+
+export async function shareCart(): Promise<ActionResult<ShareCart | null>> {
+  const cartId = cookies().get(SHARE_CART_COOKIE)?.value
+  if (!cartId) return { ok: true, data: null }
+  const res = await asCustomer<{ cart: any }>("GET", `/store/carts/${encodeURIComponent(cartId)}`)
+  if (!res.ok) return res.status === 404 ? { ok: true, data: null } : res
+  const c = res.data.cart
+  if (c.completed_at) return { ok: true, data: null }
+  return {
+    ok: true,
+    data: {
+      id: c.id,
+      currency_code: c.region.currency_code,
+      countries: c.region.countries.map((x: any) => ({ iso_2: x.iso_2, display_name: x.display_name })),
+      items: c.items.map((i: any) => ({ id: i.id, title: i.title, quantity: i.quantity, unit_price: i.unit_price, total: i.total ?? i.unit_price * i.quantity })),
+      total: c.total,
+      email: c.email,
+    },
+  }
+}
+
+/** Address, method, manual payment, completion: the order that reserves the shares. */
+export async function placeShareOrder(address: AddressInput): Promise<ActionResult<{ id: string }>> {
+  const cartId = cookies().get(SHARE_CART_COOKIE)?.value
+  if (!cartId) return rejected(400, "Your cart is empty: choose shares on an offering first.")
+  const cart = await shareCart()
+  if (!cart.ok) return cart
+  if (!cart.data) return rejected(400, "Your cart is empty: choose shares on an offering first.")
+  const problems = validateAddress(address, cart.data.countries.map((c) => c.iso_2))
+  const first = Object.values(problems)[0]
+  if (first) return rejected(400, first)
+  const { email, phone, ...rest } = address
+  const postal = { ...rest, phone: phone || undefined, province: rest.province || undefined }
+  const path = `/store/carts/${encodeURIComponent(cartId)}`
+  const updated = await asCustomer("POST", path, { email: email.trim(), shipping_address: postal, billing_address: postal })
+  if (!updated.ok) return updated
+  const options = await asCustomer<{ shipping_options: { id: string }[] }>("GET", `/store/shipping-options/${encodeURIComponent(cartId)}`)
+  if (!options.ok) return options
+  const option = options.data.shipping_options[0]
+  if (!option) return rejected(400, "No delivery method is available for this address.")
+  for (const [step, body] of [
+    [`${path}/shipping-methods`, { option_id: option.id }],
+    [`${path}/payment-sessions`, undefined],
+    [`${path}/payment-session`, { provider_id: "manual" }],
+  ] as const) {
+    const done = await asCustomer("POST", step, body as Record<string, unknown> | undefined)
+    if (!done.ok) return done
+  }
+  const completed = await asCustomer<{ type: string; data: any }>("POST", `${path}/complete`)
+  if (!completed.ok) return completed
+  if (completed.data.type !== "order") return rejected(409, "Your payment was not completed; please review your details and try again.")
+  cookies().set(SHARE_CART_COOKIE, "", cookieOptions(0))
+  return { ok: true, data: { id: completed.data.data.id } }
+}

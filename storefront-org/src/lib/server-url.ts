@@ -1,0 +1,4 @@
+import { storefrontConfig } from "@pva/storefront-core"
+
+/** The browser-facing URL of something the Medusa server serves (images, /ipfs). */
+export const serverUrl = (path: string) => `${storefrontConfig().baseUrl}${path}`

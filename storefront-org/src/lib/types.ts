@@ -1,0 +1,81 @@
+export type TwinStatus = "issued" | "bound" | "submitted" | "minted"
+
+export type Twin = {
+  token_id: string
+  tag_id: string
+  name: string
+  title: string
+  product_id: string
+  status: TwinStatus
+  owner: string | null
+  chain_id: number
+  contract_address: string | null
+  token_uri: string
+  metadata_cid: string
+  metadata_url: string
+  image_cid: string
+  image_url: string
+  mint_tx_hash: string | null
+  mint_block: number | null
+}
+
+/** A twin as its buyer sees it in their account. */
+export type OwnedTwin = Twin & {
+  id: string
+  claim_wallet: string | null
+  voucher_deadline: number | null
+  relay_tx_hash: string | null
+  claimable: boolean
+}
+
+export type TwinMetadata = {
+  name?: string
+  description?: string
+  image?: string
+  attributes?: { trait_type: string; value: string | number }[]
+}
+
+export type ProvenanceEvent = {
+  kind: "created" | "sold" | "claim_issued" | "minted" | "transferred" | "attested" | string
+  occurred_at: string
+  tx_hash: string | null
+  block_number: number | null
+  from?: string | null
+  to?: string | null
+  attestation_kind?: string
+  statement?: string
+  issuer?: string
+  signature?: string
+}
+
+export type Offering = {
+  id: string
+  title: string
+  status: "open" | "closed" | "sold_out" | string
+  product_id: string | null
+  variant_id: string | null
+  artifact_product_id: string | null
+  twin_token_id: string | null
+  chain_offering_id: string | null
+  prices: { usd: number; eur: number }
+  total_shares: number
+  sold: number
+  remaining: number
+  investor_cap: number | null
+  your_cap: number | null
+  lockup_until: string | null
+}
+
+export type KycStatus = "required" | "pending" | "approved" | "rejected"
+
+export type Portfolio = {
+  positions: {
+    offering_id: string
+    title: string
+    price_per_share: { usd: number; eur: number }
+    confirmed_shares: number
+    pending_shares: number
+    value: { usd: number; eur: number }
+  }[]
+  total_value: { usd: number; eur: number }
+}

@@ -167,6 +167,16 @@ describe("rate limits", () => {
     expect((await reset(unknown, "127.0.7.7")).status).toBe(429)
   })
 
+  it("limits password changes per address and token guesses per client", async () => {
+    const email = unique("changed")
+    const change = (ip: string) =>
+      call(server, "/store/customers/password-reset", { body: { email, token: "guessed.token.value", password: "new-password-1" }, from: ip })
+    expect(await statuses(["127.0.10.1", "127.0.10.2", "127.0.10.3"].map((ip) => () => change(ip)))).toEqual([401, 401, 429])
+
+    const confirm = () => call(server, "/store/email-verification/confirm", { body: { token: "A".repeat(43) }, from: "127.0.10.4" })
+    expect(await statuses([confirm, confirm, confirm, confirm, confirm])).toEqual([400, 400, 400, 400, 429])
+  })
+
   it("limits order lookups per client and per email", async () => {
     const lookup = (email: string, ip: string) => call(server, "/store/orders/lookup", { body: { order_number: "PVA-20260101-000001", email }, from: ip })
     const perClient = await statuses(Array.from({ length: 6 }, (_, i) => () => lookup(unique(`guess${i}`), "127.0.8.1")))

@@ -47,6 +47,16 @@ describe("password reset", () => {
     expect(await emailsTo(unknown, RESET)).toEqual([])
   })
 
+  it("no route tells whether an email has an account", async () => {
+    const known = unique("exists")
+    await registerCustomer(known)
+    const [a, b] = await Promise.all([known, unique("absent")].map((e) => http("GET", `/store/auth/${encodeURIComponent(e)}`)))
+    expect([a.status, a.json]).toEqual([b.status, b.json])
+    expect(a.status).toBe(404)
+    // The session routes beside it still work.
+    expect((await http("GET", "/store/auth")).status).toBe(401)
+  })
+
   it("refuses another customer's token and a malformed request", async () => {
     const victim = unique("victim")
     await registerCustomer(victim, "victim-password-1")

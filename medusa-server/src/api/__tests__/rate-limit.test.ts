@@ -128,6 +128,14 @@ describe("rate limits", () => {
       // A client cannot prepend its own pick: the proxy's entry, the last one, is what counts.
       expect((await spray("203.0.113.99, 203.0.113.10", 100)).status).toBe(429)
     })
+
+    it("records the same trusted client address on carts", async () => {
+      const regions = (await call(server, "/store/regions", { method: "GET" })).json
+      const create = (s: TestServer) =>
+        call(s, "/store/carts", { body: { region_id: regions.regions[0].id }, from: "127.0.4.2", headers: { "x-forwarded-for": "203.0.113.50" } })
+      expect((await create(server)).json.cart.context.ip).toBe("127.0.4.2")
+      expect((await create(behindProxy)).json.cart.context.ip).toBe("203.0.113.50")
+    })
   })
 
   it("limits repeated completion attempts of one cart", async () => {
@@ -157,6 +165,16 @@ describe("rate limits", () => {
     expect([...forKnown, ...forUnknown].map((a) => [a.status, a.json])).toEqual(Array(4).fill([204, undefined]))
     expect((await reset(known, "127.0.7.6")).status).toBe(429)
     expect((await reset(unknown, "127.0.7.7")).status).toBe(429)
+  })
+
+  it("limits password changes per address and token guesses per client", async () => {
+    const email = unique("changed")
+    const change = (ip: string) =>
+      call(server, "/store/customers/password-reset", { body: { email, token: "guessed.token.value", password: "new-password-1" }, from: ip })
+    expect(await statuses(["127.0.10.1", "127.0.10.2", "127.0.10.3"].map((ip) => () => change(ip)))).toEqual([401, 401, 429])
+
+    const confirm = () => call(server, "/store/email-verification/confirm", { body: { token: "A".repeat(43) }, from: "127.0.10.4" })
+    expect(await statuses([confirm, confirm, confirm, confirm, confirm])).toEqual([400, 400, 400, 400, 429])
   })
 
   it("limits order lookups per client and per email", async () => {

@@ -83,7 +83,7 @@ export async function startServer(databaseUrl: string, extra: Record<string, str
     logFile,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve()
+        if (child.exitCode !== null || child.signalCode !== null) return resolve() // already gone (or killed by the test)
         child.once("exit", () => resolve())
         child.kill("SIGTERM")
         setTimeout(() => child.kill("SIGKILL"), 10_000).unref()

@@ -52,6 +52,11 @@ export async function http(
     headers,
     body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
   })
+  return readResponse(res)
+}
+
+/** A response's status, headers, text and, when the text is JSON, its value. */
+export async function readResponse(res: Response) {
   const text = await res.text()
   let json: any
   try {

@@ -9,6 +9,8 @@ export type ServerEnv = {
   isProduction: boolean
   port: number
   databaseUrl?: string
+  /** Connections this process may hold; size Postgres' max_connections for all processes. */
+  databasePoolMax: number
   redisUrl?: string
   jwtSecret: string
   cookieSecret: string
@@ -59,6 +61,8 @@ export type AutomationSettings = {
   webhookTimeoutMs: number
   webhookPollIntervalMs: number
   partnerFeedSyncHourUtc: number
+  /** Cron for the scheduled feed sync (Redis only); PARTNER_FEED_SYNC_SCHEDULE, else daily at the hour. */
+  partnerFeedSyncSchedule: string
 }
 
 // Standard Webhooks' schedule: immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h.
@@ -72,6 +76,16 @@ function retrySchedule(env: NodeJS.ProcessEnv): number[] {
     throw new ConfigError(`WEBHOOK_RETRY_SCHEDULE_SECONDS must be comma-separated non-negative seconds, got "${raw}"`)
   }
   return values
+}
+
+/** A cron expression of 5 fields, or 6 with seconds first. */
+function cronSchedule(raw: string | undefined): string | undefined {
+  if (!raw) return undefined
+  const fields = raw.trim().split(/\s+/)
+  if (fields.length < 5 || fields.length > 6 || fields.some((f) => !/^[\d*/,-]+$/.test(f))) {
+    throw new ConfigError(`PARTNER_FEED_SYNC_SCHEDULE must be a cron expression such as "0 3 * * *", got "${raw}"`)
+  }
+  return fields.join(" ")
 }
 
 function automationSettings(env: NodeJS.ProcessEnv, isProduction: boolean): AutomationSettings {
@@ -92,6 +106,7 @@ function automationSettings(env: NodeJS.ProcessEnv, isProduction: boolean): Auto
     webhookTimeoutMs: positiveInt(env, "WEBHOOK_TIMEOUT_MS", 15000),
     webhookPollIntervalMs: positiveInt(env, "WEBHOOK_POLL_INTERVAL_MS", 1000),
     partnerFeedSyncHourUtc: hour,
+    partnerFeedSyncSchedule: cronSchedule(env.PARTNER_FEED_SYNC_SCHEDULE) ?? `0 ${hour} * * *`,
   }
 }
 
@@ -242,6 +257,7 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     isProduction,
     port,
     databaseUrl: env.DATABASE_URL || undefined,
+    databasePoolMax: positiveInt(env, "DATABASE_POOL_MAX", 20),
     redisUrl: env.REDIS_URL || undefined,
     jwtSecret: checkSecret("JWT_SECRET", env.JWT_SECRET, isProduction),
     cookieSecret: checkSecret("COOKIE_SECRET", env.COOKIE_SECRET, isProduction),

@@ -1,5 +1,12 @@
 import { ServerEnv } from "./env"
 
+export const EVENT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: "exponential", delay: 2000 },
+  removeOnComplete: true,
+  removeOnFail: { age: 7 * 24 * 3600 },
+}
+
 /**
  * The Medusa config object for the environment: every external service has a
  * real default that runs on a bare machine, and the real service when configured.
@@ -76,7 +83,13 @@ export function buildMedusaConfig(env: ServerEnv) {
 
   const modules: Record<string, unknown> = env.redisUrl
     ? {
-        eventBus: { resolve: "@medusajs/event-bus-redis", options: { redisUrl: env.redisUrl } },
+        eventBus: {
+          resolve: "@medusajs/event-bus-redis",
+          // Medusa runs each event once by default, so a subscriber that fails (a worker killed
+          // mid-event, a busy database) is logged and never retried: an order's email is lost.
+          // Retries re-run only the subscribers that failed.
+          options: { redisUrl: env.redisUrl, jobOptions: EVENT_JOB_OPTIONS },
+        },
         cacheService: { resolve: "@medusajs/cache-redis", options: { redisUrl: env.redisUrl, ttl: 30 } },
       }
     : {
@@ -88,7 +101,7 @@ export function buildMedusaConfig(env: ServerEnv) {
     projectConfig: {
       database_type: "postgres",
       database_url: env.databaseUrl,
-      database_extra: { max: 20 },
+      database_extra: { max: env.databasePoolMax },
       redis_url: env.redisUrl,
       jwt_secret: env.jwtSecret,
       cookie_secret: env.cookieSecret,

@@ -66,6 +66,37 @@ describe("Medusa Admin pages in Chromium", () => {
     await shot("partner-detail")
   })
 
+  it("shows a partner's signing secret once, when created or rotated, and only its hint after", async () => {
+    await page.goto(`${server.url}/app/a/partners`)
+    await page.getByRole("link", { name: "Lukuni Cooperative" }).waitFor({ timeout: 60_000 })
+    const name = `Secret Coop ${Date.now().toString(36)}`
+    await page.getByPlaceholder("Name").fill(name)
+    await page.getByPlaceholder("Country").fill("Kenya")
+    await page.getByRole("button", { name: "Add partner" }).click()
+    const issued = page.getByTestId("one-time-secret")
+    await issued.waitFor()
+    const secret = (await issued.locator("code").textContent())!.trim()
+    expect(secret).toMatch(/^whsec_/)
+    await shot("partner-secret-once")
+
+    await page.getByRole("link", { name }).click()
+    const secrets = page.getByTestId("signing-secrets")
+    await secrets.waitFor()
+    await expect(secrets.textContent()).resolves.toContain(`whsec_…${secret.slice(-4)}`)
+    await expect(page.content()).resolves.not.toContain(secret)
+
+    await page.getByRole("button", { name: "Rotate signing secret" }).click()
+    const rotated = (await page.getByTestId("one-time-secret").locator("code").textContent())!.trim()
+    expect(rotated).toMatch(/^whsec_/)
+    expect(rotated).not.toBe(secret)
+    await page.reload()
+    await secrets.waitFor()
+    await expect(secrets.locator("li").count()).resolves.toBe(2)
+    const html = await page.content()
+    expect(html).not.toContain(secret)
+    expect(html).not.toContain(rotated)
+  })
+
   it("shows the partner on the product page", async () => {
     const pendant = await productByHandle(storeClient("com"), "amradjet-emerald-pendant")
     await page.goto(`${server.url}/app/a/products/${pendant.id}`)

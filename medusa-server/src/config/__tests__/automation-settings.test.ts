@@ -30,6 +30,12 @@ describe("automation settings", () => {
     expect(() => readServerEnv(prod)).toThrow(/WEBHOOK_ALLOWED_HOSTS is a development setting/)
   })
 
+  it("schedule the feed sync daily at the hour, or on PARTNER_FEED_SYNC_SCHEDULE", () => {
+    expect(readServerEnv({ PARTNER_FEED_SYNC_HOUR_UTC: "5" }).automation.partnerFeedSyncSchedule).toBe("0 5 * * *")
+    expect(readServerEnv({ PARTNER_FEED_SYNC_SCHEDULE: " */4 * * * * * " }).automation.partnerFeedSyncSchedule).toBe("*/4 * * * * *")
+    expect(() => readServerEnv({ PARTNER_FEED_SYNC_SCHEDULE: "every night" })).toThrow(/PARTNER_FEED_SYNC_SCHEDULE must be a cron expression/)
+  })
+
   it("schedule the nightly sync for the next occurrence of the hour (UTC)", () => {
     expect(msUntilNextRun(3, new Date("2025-01-01T01:00:00Z"))).toBe(2 * 3600_000)
     expect(msUntilNextRun(3, new Date("2025-01-01T03:00:00Z"))).toBe(24 * 3600_000)

@@ -29,9 +29,16 @@ describe("the Medusa config follows the environment", () => {
 
   it("uses Redis for events and cache when REDIS_URL is set", () => {
     const config = buildMedusaConfig(readServerEnv({ REDIS_URL: "redis://cache:6379" }))
-    expect(config.modules.eventBus).toEqual({ resolve: "@medusajs/event-bus-redis", options: { redisUrl: "redis://cache:6379" } })
+    expect(config.modules.eventBus).toMatchObject({ resolve: "@medusajs/event-bus-redis", options: { redisUrl: "redis://cache:6379" } })
+    // A failed subscriber (a worker killed mid-event) is retried rather than dropped.
+    expect((config.modules.eventBus as any).options.jobOptions.attempts).toBeGreaterThan(1)
     expect((config.modules.cacheService as any).resolve).toBe("@medusajs/cache-redis")
     expect(config.projectConfig.redis_url).toBe("redis://cache:6379")
+  })
+
+  it("sizes the database pool from DATABASE_POOL_MAX (20 by default)", () => {
+    expect(buildMedusaConfig(readServerEnv({})).projectConfig.database_extra).toEqual({ max: 20 })
+    expect(buildMedusaConfig(readServerEnv({ DATABASE_POOL_MAX: "4" })).projectConfig.database_extra).toEqual({ max: 4 })
   })
 
   it("indexes products in Meilisearch when MEILISEARCH_HOST is set, and not otherwise", () => {

@@ -1,6 +1,6 @@
 import { createTestDatabase, query, TestDatabase } from "../../../test-support/database"
 import { migrateAndSeed, SeedResult, startServer, TestServer } from "../../../test-support/server"
-import { adminToken, readyCart, storeClient } from "../../../test-support/store"
+import { adminToken, readResponse, readyCart, storeClient } from "../../../test-support/store"
 
 /**
  * Its own seeded database and server (the shared one has no loopback allow-list),
@@ -58,14 +58,7 @@ export class PartnerHarness {
       headers: { "content-type": "application/json", authorization: `Bearer ${this.token}` },
       body: body === undefined ? undefined : JSON.stringify(body),
     })
-    const text = await res.text()
-    let json: any
-    try {
-      json = JSON.parse(text)
-    } catch {
-      json = undefined
-    }
-    return { status: res.status, json, text }
+    return readResponse(res)
   }
 
   async partner(fields: Record<string, unknown>) {

@@ -6,7 +6,7 @@ import { AddressInfo } from "net"
  * A partner's webhook endpoint on loopback, for tests. Signatures are checked
  * with this file's own Standard Webhooks implementation, not the server's.
  */
-export type Received = { path: string; id: string; timestamp: string; signature: string; body: string; answered: number }
+export type Received = { path: string; id: string; timestamp: string; signature: string; body: string; answered: number; remotePort: number }
 /** `hold`: the answer waits until it settles (a slow partner, or a race a test stages). */
 type Answer = { status: number; headers?: Record<string, string>; body?: string; hold?: Promise<unknown> }
 
@@ -46,6 +46,7 @@ export async function startReceiver() {
         signature: String(req.headers["webhook-signature"] ?? ""),
         body: Buffer.concat(chunks).toString("utf8"),
         answered: answer.status,
+        remotePort: req.socket.remotePort ?? 0,
       })
       const reply = () => {
         res.writeHead(answer.status, answer.headers ?? { "content-type": "text/plain" })

@@ -259,6 +259,12 @@ describe("GET /store/catalog", () => {
     expect(res.json.message).toMatch(message)
   })
 
+  it.each([`"`, "!!! &&& |", "a' OR 1=1 --", "émeraude", "%_\\", "😀 ring"])("answers any text query %j without failing", async (q) => {
+    const res = await http("GET", `/store/catalog?q=${encodeURIComponent(q)}&limit=5`, { channel: "com" })
+    expect(res.status).toBe(200)
+    expect(Array.isArray(res.json.products)).toBe(true)
+  })
+
   it("needs a valid publishable key", async () => {
     expect((await http("GET", "/store/catalog")).status).toBe(400)
     const bad = await http("GET", "/store/catalog", { headers: { "x-publishable-api-key": "pk_forged" } })

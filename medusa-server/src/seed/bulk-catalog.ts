@@ -114,29 +114,22 @@ SELECT (SELECT count(*) FROM variant)::int AS variants, (SELECT count(*) FROM pv
 export async function seedBulkCatalog(databaseUrl: string, count: number): Promise<{ inserted: number; total: number }> {
   const pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: "pva-seed-bulk" })
   try {
-    const client = await pool.connect()
-    let inserted: number
-    try {
-      await client.query("BEGIN")
+    const db = poolDb(pool)
+    const inserted: number = await db.transaction(async (sql) => {
       // Per-row triggers queue each insert for the read model; one rebuild below does it all at once.
-      const [{ before }] = (await client.query(`SELECT COALESCE(max(id), 0) AS before FROM catalog_outbox`)).rows
-      inserted = (await client.query(BULK_SQL, [count, ADJECTIVES, MATERIALS, FORMS])).rows[0].inserted
-      await client.query(VARIANTS_SQL)
-      await client.query(`DELETE FROM catalog_outbox WHERE id > $1 AND product_id LIKE 'prod_bulk_%'`, [before])
-      await client.query("COMMIT")
-    } catch (err) {
-      await client.query("ROLLBACK").catch(() => undefined)
-      throw err
-    } finally {
-      client.release()
-    }
+      const [{ before }] = await sql(`SELECT COALESCE(max(id), 0) AS before FROM catalog_outbox`)
+      const [{ inserted }] = await sql(BULK_SQL, [count, ADJECTIVES, MATERIALS, FORMS])
+      await sql(VARIANTS_SQL)
+      await sql(`DELETE FROM catalog_outbox WHERE id > $1 AND product_id LIKE 'prod_bulk_%'`, [before])
+      return inserted
+    })
     // fresh statistics, or the planner takes tables of thousands of rows for empty ones
     await pool.query(
       `ANALYZE product, product_variant, money_amount, product_variant_money_amount, product_sales_channel, product_category_product, product_option_value`
     )
     process.stderr.write(`bulk catalog: ${inserted} new product(s); rebuilding the catalog read model\n`)
     let last = 0
-    const total = await rebuildAll(poolDb(pool), (done, all) => {
+    const total = await rebuildAll(db, (done, all) => {
       if (done === all || Date.now() - last > 1000) {
         last = Date.now()
         process.stderr.write(`  read model: ${done}/${all} products\n`)

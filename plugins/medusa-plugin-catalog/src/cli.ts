@@ -53,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
       if (process.env.MEILISEARCH_HOST) {
         process.stderr.write(`mirroring into Meilisearch at ${process.env.MEILISEARCH_HOST}\n`)
         const mirror = new MeilisearchMirror({ host: process.env.MEILISEARCH_HOST, apiKey: process.env.MEILISEARCH_API_KEY })
-        await mirror.sync(async (text, params) => (await pool.query(text, params)).rows, null)
+        await mirror.sync(async (text, params) => (await pool.query(text, params)).rows, null, { fresh: true })
         process.stderr.write("Meilisearch is up to date\n")
       }
       return 0

@@ -54,15 +54,18 @@ export type CatalogItem = {
   collection_id: string | null
 }
 
+/** How long a listing page's answer is reused; a product page or the cart always shows current stock. */
+const LISTING_SECONDS = 5
+
 /**
- * Listing pages ask the catalog API for just their page; its answers are a second old
- * at most, so they are not kept here (a cached page would outlive a sale).
+ * Listing pages ask the catalog API for just their page, and reuse the answer for a few
+ * seconds (by time, not tag: a sale must not flush every listing of the shop).
  */
 export async function searchCatalog(params: URLSearchParams): Promise<CatalogPage> {
   const { baseUrl, publishableKey } = storefrontConfig()
   const res = await fetch(`${baseUrl}/store/catalog?${params}`, {
     headers: { "x-publishable-api-key": publishableKey },
-    cache: "no-store",
+    next: { revalidate: LISTING_SECONDS },
   })
   if (!res.ok) throw new Error(`catalog answered ${res.status}: ${(await res.text()).slice(0, 200)}`)
   return res.json()

@@ -41,18 +41,17 @@ export class MeilisearchMirror {
     return this.ready
   }
 
-  /** Mirrors the given products (all of them when `productIds` is null). */
-  async sync(sql: Sql, productIds: string[] | null): Promise<void> {
+  /**
+   * Mirrors the given products (all of them when `productIds` is null): documents are
+   * replaced in place, so a search never sees a product missing while it is re-sent,
+   * then the documents of products no longer listed in a region are deleted.
+   * `fresh`: start from an empty index (the CLI's rebuild).
+   */
+  async sync(sql: Sql, productIds: string[] | null, opts: { fresh?: boolean } = {}): Promise<void> {
     await this.ensureIndex()
     const index = this.client.index(this.index)
     const tasks: number[] = []
-    if (productIds === null) {
-      tasks.push((await index.deleteAllDocuments()).taskUid)
-    } else {
-      const regions: Array<{ id: string }> = await sql(`SELECT id FROM region`)
-      const stale = productIds.flatMap((p) => regions.map((r) => `${p}__${r.id}`))
-      if (stale.length) tasks.push((await index.deleteDocuments(stale)).taskUid)
-    }
+    if (opts.fresh) tasks.push((await index.deleteAllDocuments()).taskUid)
     const rows: any[] = await sql(DOCUMENTS_SQL, [productIds])
     const docs: CatalogDocument[] = rows.map((r) => ({
       id: `${r.product_id}__${r.region_id}`,
@@ -61,6 +60,12 @@ export class MeilisearchMirror {
       twin_rank: r.digital_twin ? 1 : 0,
     }))
     for (let i = 0; i < docs.length; i += BATCH) tasks.push((await index.addDocuments(docs.slice(i, i + BATCH))).taskUid)
+    if (productIds?.length) {
+      const kept = new Set(docs.map((d) => d.id))
+      const regions: Array<{ id: string }> = await sql(`SELECT id FROM region`)
+      const gone = productIds.flatMap((p) => regions.map((r) => `${p}__${r.id}`)).filter((id) => !kept.has(id))
+      if (gone.length) tasks.push((await index.deleteDocuments(gone)).taskUid)
+    }
     if (tasks.length) await this.client.waitForTasks(tasks, { timeOutMs: TIMEOUT_MS, intervalMs: 20 })
   }
 }

@@ -33,7 +33,7 @@ export class CatalogRefresher {
   private idle: Promise<void> = Promise.resolve()
 
   constructor(private readonly options: RefresherOptions) {
-    this.pool = new Pool({ connectionString: options.databaseUrl, max: 2, application_name: "pva-catalog-refresher" })
+    this.pool = new Pool({ connectionString: options.databaseUrl, max: 1, idleTimeoutMillis: 5000, application_name: "pva-catalog-refresher" })
     this.pool.on("error", (err) => options.logger.warn(`catalog refresher: ${err.message}`))
   }
 

@@ -1,4 +1,5 @@
 import { CatalogRefresher } from "../lib/outbox-listener"
+import type { Sql } from "../lib/read-model"
 import { CATALOG_PRODUCTS_CHANGED } from "../lib/events"
 import { catalogResults } from "../lib/result-cache"
 import { NOTIFY_REFRESHED_SQL } from "../lib/read-model-sql"
@@ -36,15 +37,8 @@ export default async function catalogRefresherLoader(container: any, options: Ca
     // Straight to the event bus module: Medusa's EventBusService stages every event in a
     // table polled every 3 s, and the change is already committed.
     onRefreshed: async ({ productIds, all }, sql) => {
-      if (mirror) {
-        try {
-          await mirror.sync(sql, all ? null : productIds)
-          // the Postgres commit already told every process; Meilisearch answers differ only now
-          await sql(NOTIFY_REFRESHED_SQL)
-        } catch (err: any) {
-          logger.warn(`catalog: Meilisearch mirror failed (${err.message}); the next change or rebuild retries`)
-        }
-      }
+      // the Postgres commit already told every process; Meilisearch answers differ only now
+      if (mirror && (await syncMirror(mirror, sql, all ? null : productIds, logger))) await sql(NOTIFY_REFRESHED_SQL)
       const bus = container.hasRegistration("eventBusModuleService")
         ? container.resolve("eventBusModuleService")
         : container.resolve("eventBusService")
@@ -54,7 +48,25 @@ export default async function catalogRefresherLoader(container: any, options: Ca
     },
   })
   await running.start()
-  const stop = () => void running?.stop()
-  process.once("SIGTERM", stop)
-  process.once("SIGINT", stop)
+  // Meilisearch may have been added after the read model was built, or be empty after a restart.
+  if (mirror) {
+    const sql = async (text: string, params?: unknown[]) => (await container.resolve("manager").query(text, params)) as any[]
+    void syncMirror(mirror, sql, null, logger)
+  }
+}
+
+// Products whose mirroring failed, retried with the next refresh; null = everything.
+let unmirrored: Set<string> | null = new Set()
+
+async function syncMirror(mirror: MeilisearchMirror, sql: Sql, productIds: string[] | null, logger: { warn(msg: string): void }): Promise<boolean> {
+  const ids = productIds === null || unmirrored === null ? null : [...new Set([...unmirrored, ...productIds])]
+  try {
+    await mirror.sync(sql, ids)
+    unmirrored = new Set()
+    return true
+  } catch (err: any) {
+    unmirrored = ids === null ? null : new Set(ids)
+    logger.warn(`catalog: Meilisearch mirror failed (${err.message}); retried with the next change`)
+    return false
+  }
 }

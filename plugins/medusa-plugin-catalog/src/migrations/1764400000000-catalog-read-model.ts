@@ -12,6 +12,23 @@ import { MigrationInterface, QueryRunner } from "typeorm"
  * The outbox is append-only (no unique key) so two checkouts of one product never wait
  * on each other for it. A NULL product_id asks for a full rebuild (region changes).
  */
+const ROW = "FOR EACH ROW EXECUTE FUNCTION"
+const STATEMENT = "FOR EACH STATEMENT EXECUTE FUNCTION"
+const ANY_WRITE = "INSERT OR UPDATE OR DELETE"
+
+/** [table, trigger, events, what runs]: every write the read model depends on. */
+const TRIGGERS: Array<[string, string, string, string]> = [
+  ["product", "catalog_product", ANY_WRITE, `${ROW} catalog_enqueue('id')`],
+  ["product_variant", "catalog_product_variant", ANY_WRITE, `${ROW} catalog_enqueue('product_id')`],
+  ["product_sales_channel", "catalog_product_sales_channel", ANY_WRITE, `${ROW} catalog_enqueue('product_id')`],
+  ["product_category_product", "catalog_product_category_product", ANY_WRITE, `${ROW} catalog_enqueue('product_id')`],
+  ["product_variant_money_amount", "catalog_variant_price", ANY_WRITE, `${ROW} catalog_enqueue_variant_price()`],
+  ["money_amount", "catalog_money_amount", "UPDATE OR DELETE", `${ROW} catalog_enqueue_money_amount()`],
+  ["product_category", "catalog_product_category", "UPDATE OR DELETE", `${ROW} catalog_enqueue_category()`],
+  ["region", "catalog_region", "INSERT OR UPDATE OF currency_code, deleted_at OR DELETE", `${STATEMENT} catalog_enqueue_all()`],
+  ["sales_channel", "catalog_sales_channel", "UPDATE OF is_disabled, deleted_at", `${STATEMENT} catalog_enqueue_all()`],
+]
+
 export class CatalogReadModel1764400000000 implements MigrationInterface {
   name = "CatalogReadModel1764400000000"
 
@@ -104,35 +121,11 @@ export class CatalogReadModel1764400000000 implements MigrationInterface {
         PERFORM pg_notify('pva_catalog', '');
         RETURN NULL;
       END $$;
-
-      DROP TRIGGER IF EXISTS catalog_product ON product;
-      CREATE TRIGGER catalog_product AFTER INSERT OR UPDATE OR DELETE ON product
-        FOR EACH ROW EXECUTE FUNCTION catalog_enqueue('id');
-      DROP TRIGGER IF EXISTS catalog_product_variant ON product_variant;
-      CREATE TRIGGER catalog_product_variant AFTER INSERT OR UPDATE OR DELETE ON product_variant
-        FOR EACH ROW EXECUTE FUNCTION catalog_enqueue('product_id');
-      DROP TRIGGER IF EXISTS catalog_product_sales_channel ON product_sales_channel;
-      CREATE TRIGGER catalog_product_sales_channel AFTER INSERT OR UPDATE OR DELETE ON product_sales_channel
-        FOR EACH ROW EXECUTE FUNCTION catalog_enqueue('product_id');
-      DROP TRIGGER IF EXISTS catalog_product_category_product ON product_category_product;
-      CREATE TRIGGER catalog_product_category_product AFTER INSERT OR UPDATE OR DELETE ON product_category_product
-        FOR EACH ROW EXECUTE FUNCTION catalog_enqueue('product_id');
-      DROP TRIGGER IF EXISTS catalog_variant_price ON product_variant_money_amount;
-      CREATE TRIGGER catalog_variant_price AFTER INSERT OR UPDATE OR DELETE ON product_variant_money_amount
-        FOR EACH ROW EXECUTE FUNCTION catalog_enqueue_variant_price();
-      DROP TRIGGER IF EXISTS catalog_money_amount ON money_amount;
-      CREATE TRIGGER catalog_money_amount AFTER UPDATE OR DELETE ON money_amount
-        FOR EACH ROW EXECUTE FUNCTION catalog_enqueue_money_amount();
-      DROP TRIGGER IF EXISTS catalog_product_category ON product_category;
-      CREATE TRIGGER catalog_product_category AFTER UPDATE OR DELETE ON product_category
-        FOR EACH ROW EXECUTE FUNCTION catalog_enqueue_category();
-      DROP TRIGGER IF EXISTS catalog_region ON region;
-      CREATE TRIGGER catalog_region AFTER INSERT OR UPDATE OF currency_code, deleted_at OR DELETE ON region
-        FOR EACH STATEMENT EXECUTE FUNCTION catalog_enqueue_all();
-      DROP TRIGGER IF EXISTS catalog_sales_channel ON sales_channel;
-      CREATE TRIGGER catalog_sales_channel AFTER UPDATE OF is_disabled, deleted_at ON sales_channel
-        FOR EACH STATEMENT EXECUTE FUNCTION catalog_enqueue_all();
     `)
+    for (const [table, name, when, run] of TRIGGERS) {
+      await queryRunner.query(`DROP TRIGGER IF EXISTS ${name} ON ${table}`)
+      await queryRunner.query(`CREATE TRIGGER ${name} AFTER ${when} ON ${table} ${run}`)
+    }
 
     // Partners live in the app (medusa-server) today; follow their renames and approvals when present.
     await queryRunner.query(`
@@ -155,16 +148,8 @@ export class CatalogReadModel1764400000000 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    for (const [table, name] of TRIGGERS) await queryRunner.query(`DROP TRIGGER IF EXISTS ${name} ON ${table}`)
     await queryRunner.query(`
-      DROP TRIGGER IF EXISTS catalog_product ON product;
-      DROP TRIGGER IF EXISTS catalog_product_variant ON product_variant;
-      DROP TRIGGER IF EXISTS catalog_product_sales_channel ON product_sales_channel;
-      DROP TRIGGER IF EXISTS catalog_product_category_product ON product_category_product;
-      DROP TRIGGER IF EXISTS catalog_variant_price ON product_variant_money_amount;
-      DROP TRIGGER IF EXISTS catalog_money_amount ON money_amount;
-      DROP TRIGGER IF EXISTS catalog_product_category ON product_category;
-      DROP TRIGGER IF EXISTS catalog_region ON region;
-      DROP TRIGGER IF EXISTS catalog_sales_channel ON sales_channel;
       DO $$ BEGIN IF to_regclass('partner') IS NOT NULL THEN DROP TRIGGER IF EXISTS catalog_partner ON partner; END IF; END $$;
       DROP FUNCTION IF EXISTS catalog_enqueue, catalog_enqueue_variant_price, catalog_enqueue_money_amount,
         catalog_enqueue_category, catalog_enqueue_all, catalog_enqueue_partner;

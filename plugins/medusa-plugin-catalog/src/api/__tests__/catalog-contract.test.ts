@@ -1,5 +1,5 @@
 import { query } from "../../../../../medusa-server/test-support/database"
-import { createStockedProduct, http } from "../../../../../medusa-server/test-support/store"
+import { adminToken, createStockedProduct, http, testSeed } from "../../../../../medusa-server/test-support/store"
 import { PRICE_BUCKET_BOUNDS } from "../../lib/catalog-engine"
 import { catalog, categoryByHandle, caughtUp, comChannel, databaseUrl, regionId, unique } from "../../../test-support/catalog"
 
@@ -203,6 +203,38 @@ describe("GET /store/catalog", () => {
     expect(orgAll.products.some((p) => p.id === soldOut.productId)).toBe(false)
   })
 
+  it("counts a product once for a storefront key that spans both channels", async () => {
+    const token = await adminToken()
+    const admin = (path: string, body: unknown) =>
+      http("POST", path, { body, headers: { authorization: `Bearer ${token}` } }).then((r) => {
+        if (r.status !== 200) throw new Error(`${path}: ${r.status} ${r.text}`)
+        return r.json
+      })
+    const { publishable_api_key: key } = await admin("/admin/publishable-api-keys", { title: `both-${unique()}` })
+    const { salesChannels } = testSeed()
+    await admin(`/admin/publishable-api-keys/${key.id}/sales-channels/batch`, {
+      sales_channel_ids: [{ id: salesChannels.com }, { id: salesChannels.org }],
+    })
+    const ask = async (params: string) => {
+      const res = await http("GET", `/store/catalog?${params}`, { headers: { "x-publishable-api-key": key.id } })
+      expect(res.status).toBe(200)
+      return res.json
+    }
+    const [{ n }] = await query(
+      databaseUrl(),
+      `SELECT count(DISTINCT p.id)::int AS n FROM product p JOIN product_sales_channel psc ON psc.product_id = p.id
+        WHERE p.status = 'published' AND p.deleted_at IS NULL AND psc.sales_channel_id = ANY($1::text[])`,
+      [[salesChannels.com, salesChannels.org]]
+    )
+    const all = await ask(`region_id=${usRegion}&limit=100`)
+    expect(all.count).toBe(n)
+    const ids = all.products.map((p: any) => p.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    // the pendant is on both storefronts and shows once
+    const pendant = await ask(`region_id=${usRegion}&q=${encodeURIComponent("emerald pendant")}`)
+    expect(pendant.products.filter((p: any) => p.handle === "amradjet-emerald-pendant")).toHaveLength(1)
+  })
+
   it.each([
     ["limit=101", /limit must be a whole number from 1 to 100/],
     ["limit=0", /limit must be a whole number from 1 to 100/],
@@ -225,6 +257,12 @@ describe("GET /store/catalog", () => {
     const res = await http("GET", `/store/catalog?${params}`, { channel: "com" })
     expect(res.status).toBe(400)
     expect(res.json.message).toMatch(message)
+  })
+
+  it.each([`"`, "!!! &&& |", "a' OR 1=1 --", "émeraude", "%_\\", "😀 ring"])("answers any text query %j without failing", async (q) => {
+    const res = await http("GET", `/store/catalog?q=${encodeURIComponent(q)}&limit=5`, { channel: "com" })
+    expect(res.status).toBe(200)
+    expect(Array.isArray(res.json.products)).toBe(true)
   })
 
   it("needs a valid publishable key", async () => {

@@ -17,7 +17,26 @@ export const SIWE_DOMAIN = "localhost:8001"
 export type TwinStack = Awaited<ReturnType<typeof startTwinStack>>
 
 export async function startTwinStack(extraEnv: Record<string, string> = {}) {
-  const [chain, db] = await Promise.all([startChain(), createTestDatabase("twins")])
+  const [chainStart, dbStart] = await Promise.allSettled([startChain(), createTestDatabase("twins")])
+  if (chainStart.status === "rejected" || dbStart.status === "rejected") {
+    // Nothing may outlive a failed start: jest would wait on the node forever.
+    if (chainStart.status === "fulfilled") await chainStart.value.stop()
+    if (dbStart.status === "fulfilled") await dbStart.value.drop()
+    throw chainStart.status === "rejected" ? chainStart.reason : (dbStart as PromiseRejectedResult).reason
+  }
+  const [chain, db] = [chainStart.value, dbStart.value]
+  let medusa: TestServer
+  let seed: ReturnType<typeof migrateAndSeed>
+  try {
+    ;({ medusa, seed } = await startServing(chain, db, extraEnv))
+  } catch (err) {
+    await Promise.all([chain.stop(), db.drop()]).catch(() => undefined)
+    throw err
+  }
+  return stackApi(chain, db, medusa, seed)
+}
+
+async function startServing(chain: TestChain, db: TestDatabase, extraEnv: Record<string, string>) {
   const server = privateKeyToAccount(SERVER_KEY)
   for (const role of ["MINTER_ROLE", "ATTESTER_ROLE"] as const) {
     await chain.send(chain.wallet.writeContract({ address: chain.twin.address, abi: pvaTwinAbi, functionName: "grantRole", args: [roles[role], server.address] }))
@@ -43,7 +62,10 @@ export async function startTwinStack(extraEnv: Record<string, string> = {}) {
   process.env.PVA_TEST_SERVER_URL = medusa.url
   process.env.PVA_TEST_SEED = JSON.stringify(seed)
   process.env.PVA_TEST_DATABASE_URL = db.url
+  return { medusa, seed }
+}
 
+function stackApi(chain: TestChain, db: TestDatabase, medusa: TestServer, seed: ReturnType<typeof migrateAndSeed>) {
   async function sql<T = any>(text: string, params: unknown[] = []): Promise<T[]> {
     const client = new Client({ connectionString: db.url })
     await client.connect()

@@ -1,5 +1,6 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "medusa-core-utils"
+import { HttpError } from "../lib/http"
 import { resolveSettings, type DigitalTwinPluginOptions, type DigitalTwinSettings } from "../lib/settings"
 import type ContentStoreService from "./content-store"
 import type { TwinRow } from "./digital-twin"
@@ -32,9 +33,7 @@ export default class PinningService extends TransactionBaseService {
       const block = await content.get(cid)
       if (!block) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `content ${cid} is missing from the content store`)
       const pinned = await this.pin(block.bytes, block.contentType, cid, `${twin.tag_id}-${cid.slice(-8)}`)
-      if (pinned !== cid) {
-        throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `the pinning service answered CID ${pinned} for content whose CID is ${cid}`)
-      }
+      if (pinned !== cid) throw new HttpError(502, "pinning_error", `The pinning service answered CID ${pinned} for content whose CID is ${cid}`)
     }
     await this.activeManager_.query(`UPDATE digital_twin SET pinned_at = now() WHERE id = $1`, [twin.id])
   }
@@ -62,10 +61,11 @@ export default class PinningService extends TransactionBaseService {
     }
     const body: any = await res.json().catch(() => ({}))
     if (!res.ok) {
-      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `the pinning service refused to pin (${res.status}): ${body?.error?.reason ?? body?.error ?? "no reason given"}`)
+      const reason = body?.error?.reason ?? body?.error?.details ?? body?.error ?? "no reason given"
+      throw new HttpError(502, "pinning_error", `The pinning service refused to pin (${res.status}): ${typeof reason === "string" ? reason : JSON.stringify(reason)}`)
     }
     const answered = kind === "pinata" ? body.IpfsHash : body.pin?.cid
-    if (typeof answered !== "string") throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "the pinning service answered without a CID")
+    if (typeof answered !== "string") throw new HttpError(502, "pinning_error", "The pinning service answered without a CID")
     return answered
   }
 }

@@ -81,7 +81,7 @@ async function relayClaims(stack: TwinStack, buyer: { email: string; token: stri
 }
 
 function writeSection(markdown: string) {
-  const file = path.resolve(__dirname, "../../../../docs/performance.md")
+  const file = path.resolve(__dirname, "../../../docs/performance.md")
   const current = fs.readFileSync(file, "utf8")
   const heading = "## Digital twins (issue 14)"
   const start = current.indexOf(heading)

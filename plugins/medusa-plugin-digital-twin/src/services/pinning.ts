@@ -1,7 +1,6 @@
-import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "medusa-core-utils"
 import { HttpError } from "../lib/http"
-import { resolveSettings, type DigitalTwinPluginOptions, type DigitalTwinSettings } from "../lib/settings"
+import { TwinService } from "../lib/twin-service"
 import type ContentStoreService from "./content-store"
 import type { TwinRow } from "./digital-twin"
 
@@ -10,18 +9,8 @@ import type { TwinRow } from "./digital-twin"
  * them, and refuses to go on unless the service reports the CID we computed. Without a
  * service the local content store (GET /ipfs/:cid) is the origin.
  */
-export default class PinningService extends TransactionBaseService {
+export default class PinningService extends TwinService {
   static identifier = "pinningService"
-  protected readonly settings_: DigitalTwinSettings
-  protected readonly container_: any
-
-  constructor(container: any, options: DigitalTwinPluginOptions = {}) {
-    // eslint-disable-next-line prefer-rest-params
-    super(arguments[0])
-    this.container_ = container
-    this.settings_ = resolveSettings(options)
-  }
-
   get configured(): boolean {
     return !!this.settings_.pinning
   }

@@ -1,10 +1,9 @@
-import { TransactionBaseService } from "@medusajs/medusa"
 import { generateEntityId } from "@medusajs/medusa/dist/utils/generate-entity-id"
 import { MedusaError } from "medusa-core-utils"
 import { getAddress, isAddress } from "viem"
 import { conflict, HttpError } from "../lib/http"
 import { claimCodeHash, looksLikeClaimCode, newClaimCode } from "../lib/claim-code"
-import { resolveSettings, type DigitalTwinPluginOptions, type DigitalTwinSettings } from "../lib/settings"
+import { TwinService } from "../lib/twin-service"
 import { rowsOf } from "../lib/sql-rows"
 import type CustomerWalletService from "./customer-wallet"
 import type { TwinRow } from "./digital-twin"
@@ -22,18 +21,8 @@ const VOUCHER_MARGIN_SECONDS = 120
 const err = (type: string, message: string) => new MedusaError(type, message)
 
 /** Claim codes (stored as hashes), binding a twin to the first wallet, and vouchers. */
-export default class TwinClaimService extends TransactionBaseService {
+export default class TwinClaimService extends TwinService {
   static identifier = "twinClaimService"
-  protected readonly settings_: DigitalTwinSettings
-  protected readonly container_: any
-
-  constructor(container: any, options: DigitalTwinPluginOptions = {}) {
-    // eslint-disable-next-line prefer-rest-params
-    super(arguments[0])
-    this.container_ = container
-    this.settings_ = resolveSettings(options)
-  }
-
   /** A new code for the twin (revoking any earlier one), emailed to the buyer. The code is never stored or logged. */
   async issueCode(twinId: string, opts: { email?: string | null } = {}): Promise<{ sent_to: string | null }> {
     const code = newClaimCode()

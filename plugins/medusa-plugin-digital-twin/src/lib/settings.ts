@@ -24,8 +24,6 @@ export interface DigitalTwinPluginOptions {
   siweAttemptsPerMinute?: number
   /** IPFS pinning: "pinata" or "psa" (IPFS Pinning Service API), with its URL and token. */
   pinning?: { kind: "pinata" | "psa"; url: string; token: string } | null
-  /** Local chain only: bring chain and store into agreement at start (npm run dev). */
-  reconcileDevChain?: boolean
   notificationProvider?: string
   enableUI?: boolean
 }
@@ -43,7 +41,6 @@ export interface DigitalTwinSettings {
   claimWindowSeconds: number
   siweAttemptsPerMinute: number
   pinning: DigitalTwinPluginOptions["pinning"]
-  reconcileDevChain: boolean
   notificationProvider: string
 }
 
@@ -100,7 +97,6 @@ export function resolveSettings(options: DigitalTwinPluginOptions = {}, env: Nod
         : pinningUrl
           ? { kind: env.PINNING_SERVICE_KIND === "psa" ? "psa" : "pinata", url: pinningUrl, token: env.PINNING_SERVICE_TOKEN ?? "" }
           : null,
-    reconcileDevChain: options.reconcileDevChain ?? env.TWIN_DEV_RECONCILE === "true",
     notificationProvider: options.notificationProvider ?? "pva-email",
   }
 }

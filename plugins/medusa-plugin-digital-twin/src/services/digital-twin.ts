@@ -69,12 +69,18 @@ export default class DigitalTwinService extends TwinService {
           await manager.query(`INSERT INTO digital_twin_event (twin_id, kind) VALUES ($1, 'sold')`, [row.id])
           return row
         })
-        if (!twin) continue
-        created.push(twin)
-        const claims: TwinClaimService = this.container_.twinClaimService
-        await claims.issueCode(twin.id, { email: item.email })
+        if (twin) created.push(twin)
       }
     }
+    // Every twin of the order without a code gets one, so a redelivered event finishes what a
+    // failed email left undone.
+    const uncoded = await this.activeManager_.query(
+      `SELECT t.id FROM digital_twin t
+        WHERE t.order_id = $1 AND NOT EXISTS (SELECT 1 FROM digital_twin_claim_code k WHERE k.twin_id = t.id) ORDER BY t.token_id`,
+      [orderId]
+    )
+    const claims: TwinClaimService = this.container_.twinClaimService
+    for (const { id } of uncoded) await claims.issueCode(id)
     return created
   }
 

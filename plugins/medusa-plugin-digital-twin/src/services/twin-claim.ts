@@ -26,32 +26,32 @@ export default class TwinClaimService extends TwinService {
   /** A new code for the twin (revoking any earlier one), emailed to the buyer. The code is never stored or logged. */
   async issueCode(twinId: string, opts: { email?: string | null } = {}): Promise<{ sent_to: string | null }> {
     const code = newClaimCode()
-    const twin: TwinRow & { order_email: string | null; customer_email: string | null } = await this.atomicPhase_(async (manager) => {
-      const [row] = await manager.query(
+    // The email goes out inside the transaction: a code that could not be sent is not kept.
+    return this.atomicPhase_(async (manager) => {
+      const [twin] = await manager.query(
         `SELECT t.*, t.token_id::text AS token_id, o.email AS order_email, c.email AS customer_email
            FROM digital_twin t LEFT JOIN "order" o ON o.id = t.order_id LEFT JOIN customer c ON c.id = t.customer_id
           WHERE t.id = $1 FOR UPDATE OF t`,
         [twinId]
       )
-      if (!row) throw err(MedusaError.Types.NOT_FOUND, "No such twin")
-      if (row.status === "minted") throw err(MedusaError.Types.NOT_ALLOWED, "This twin is already minted: it needs no claim code")
+      if (!twin) throw err(MedusaError.Types.NOT_FOUND, "No such twin")
+      if (twin.status === "minted") throw err(MedusaError.Types.NOT_ALLOWED, "This twin is already minted: it needs no claim code")
       await manager.query(`UPDATE digital_twin_claim_code SET revoked_at = now() WHERE twin_id = $1 AND revoked_at IS NULL`, [twinId])
       await manager.query(`INSERT INTO digital_twin_claim_code (id, twin_id, code_hash) VALUES ($1, $2, $3)`, [
         generateEntityId(undefined, "tcc"),
         twinId,
         claimCodeHash(code),
       ])
-      return row
+      const to = opts.email ?? twin.order_email ?? twin.customer_email
+      if (!to) return { sent_to: null }
+      const claimUrl = `${this.settings_.orgUrl}/claim?code=${encodeURIComponent(code)}`
+      await this.container_.notificationService.send(
+        CLAIM_CODE_EMAIL_EVENT,
+        { id: twin.id, customer_id: twin.customer_id, email: to, title: twin.title, token_id: twin.token_id, tag_id: twin.tag_id, claim_url: claimUrl, code },
+        this.settings_.notificationProvider
+      )
+      return { sent_to: to }
     })
-    const to = opts.email ?? twin.order_email ?? twin.customer_email
-    if (!to) return { sent_to: null }
-    const claimUrl = `${this.settings_.orgUrl}/claim?code=${encodeURIComponent(code)}`
-    await this.container_.notificationService.send(
-      CLAIM_CODE_EMAIL_EVENT,
-      { id: twin.id, customer_id: twin.customer_id, email: to, title: twin.title, token_id: twin.token_id, tag_id: twin.tag_id, claim_url: claimUrl, code },
-      this.settings_.notificationProvider
-    )
-    return { sent_to: to }
   }
 
   async revokeCode(twinId: string): Promise<{ revoked: number }> {

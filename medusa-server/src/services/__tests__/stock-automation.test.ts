@@ -190,6 +190,6 @@ describe("partner feed sync", () => {
     const before = feeds.at("/revalidate").length
     expect((await h.admin("POST", `/admin/partners/${p.id}/sync`)).json.report.updated).toHaveLength(1)
     const [call] = await waitFor("a storefront revalidation", async () => feeds.at("/revalidate").length > before && feeds.at("/revalidate").slice(before))
-    expect(JSON.parse(call.body)).toEqual({ tags: ["products"] })
+    expect(JSON.parse(call.body)).toEqual({ tags: [`product:${prod.productId}`] })
   })
 })

@@ -59,10 +59,20 @@ async function checkShareLine(req: MedusaRequest, res: MedusaResponse, next: Med
   }
 }
 
+/**
+ * Express answers a preflight itself, before the app's CORS step, on a path that has a
+ * method-specific route; a plain middleware that acts only on POST leaves preflights alone.
+ */
+function onPost(middleware: (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => unknown) {
+  return (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => (req.method === "POST" ? middleware(req, res, next) : next())
+}
+
+const checkShareLineOnPost = [onPost(authenticateCustomer() as any), onPost(checkShareLine)]
+
 export const config: MiddlewaresConfig = {
   routes: [
-    { matcher: "/store/carts/:id/line-items", method: "POST", middlewares: [authenticateCustomer(), checkShareLine] },
-    { matcher: "/store/carts/:id/line-items/:line_id", method: "POST", middlewares: [authenticateCustomer(), checkShareLine] },
+    { matcher: "/store/carts/:id/line-items/:line_id", middlewares: checkShareLineOnPost },
+    { matcher: "/store/carts/:id/line-items", middlewares: checkShareLineOnPost },
     { matcher: "/store/customers/me/kyc", middlewares: [authenticateCustomer()] },
     { matcher: "/store/customers/me/portfolio", middlewares: [authenticateCustomer()] },
     { matcher: "/store/offerings*", middlewares: [authenticateCustomer()] },

@@ -1,7 +1,7 @@
 // Who may put shares in a cart, for the cases that need no wallet: every refusal is a 4xx
 // that says why, and ordinary products are not affected.
 import { registerCustomer, testSeed } from "../../../../../medusa-server/test-support/store"
-import { admin, openOffering, store } from "../../../test-support/fractional"
+import { admin, linkWallet, openOffering, store, testChain, waitFor } from "../../../test-support/fractional"
 
 const orgKey = () => testSeed().publishableKeys.org
 const addLine = (token: string | undefined, cartId: string, variant_id: string, quantity: unknown) =>
@@ -44,6 +44,13 @@ it("an approved customer with no linked wallet is told to link one", async () =>
   const res = await addLine(token, await newCart(token), offering.variant_id, 1)
   expect(res.status).toBe(400)
   expect(res.json.message).toMatch(/None of your linked wallets is eligible to hold shares/)
+
+  // a wallet linked after approval becomes eligible on chain when linked, and stops being when unlinked
+  const account = await linkWallet(token)
+  await waitFor(() => testChain().isEligible(account.address), 10_000, "the linked wallet to become eligible")
+  expect((await addLine(token, await newCart(token), offering.variant_id, 1)).status).toBe(200)
+  expect((await store("DELETE", `/store/customers/me/wallets/${account.address}`, { token })).status).toBeLessThan(300)
+  await waitFor(async () => !(await testChain().isEligible(account.address)), 10_000, "the unlinked wallet to become ineligible")
 })
 
 it.each([0, -2, 2.5, "3"])("quantity %p is refused with a message", async (quantity) => {

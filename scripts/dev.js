@@ -110,6 +110,9 @@ async function main() {
     await waitForPort(Number(env.CHAIN_PORT || 8545))
     env.CHAIN_RPC_URL = `http://127.0.0.1:${env.CHAIN_PORT || 8545}`
   }
+  // The store follows the chain (share mints settle, transfers show up); the seed below brings a
+  // fresh local chain back in line with what the store already holds.
+  env.CHAIN_SYNC_FOLLOW ||= "true"
 
   run("node", ["dist/main.js", "seed", "--write-storefront-env"], { cwd: serverDir, env })
   start("medusa", "node", ["dist/main.js", "start"], { cwd: serverDir, env: { ...env, MEDUSA_SKIP_MIGRATIONS: "true" } })

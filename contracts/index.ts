@@ -5,7 +5,9 @@ export { pvaSharesAbi, pvaSharesBytecode } from "./abi/PVAShares";
 export {
   cidForBytes,
   cidFromDigest,
+  contentAddress,
   digestFromCid,
+  parseRawCid,
   sha256Digest,
   tokenUriFromDigest,
 } from "./lib/cid";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { bytesToHex, type Address, type Hex } from "viem";
-import { cidForBytes, cidFromDigest, digestFromCid, sha256Digest, tokenUriFromDigest } from "../lib/cid";
+import { cidForBytes, cidFromDigest, contentAddress, digestFromCid, parseRawCid, sha256Digest, tokenUriFromDigest } from "../lib/cid";
 import { accounts, expectRevert, isolateChainState, mined, publicClient, walletFor } from "./helpers/chain";
 import { pvaTwinAbi, twinFixture } from "./helpers/contracts";
 
@@ -34,6 +34,30 @@ describe("CIDv1 helper (raw codec, sha2-256, base32)", () => {
     expect(() => digestFromCid("QmaozNR7DZHQK1ZcU9p7QdrshMvXqWK6gpu5rmrkPdT3L4")).toThrow();
     expect(() => digestFromCid("bafybeifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e")).toThrow();
     expect(() => cidFromDigest("0x1234" as Hex)).toThrow();
+  });
+});
+
+describe("content addresses of the twin content store", () => {
+  it("gives the CID and the digest PVATwin stores for the same bytes", () => {
+    expect(contentAddress("hello world")).toEqual({
+      cid: "bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e",
+      digest: "0xb94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9",
+    });
+  });
+
+  it("accepts only base32 raw sha2-256 CIDv1", () => {
+    expect(parseRawCid("bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e")).toBe(
+      "bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e",
+    );
+    for (const other of [
+      "bafybeifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e", // dag-pb
+      "QmaozNR7DZHQK1ZcU9p7QdrshMvXqWK6gpu5rmrkPdT3L4", // CIDv0
+      "BAFKREIFZJUT3TE2NHYEKKLSS27NH3K72YSCO7Y32KOAO5EEI66WOF36N5E", // another multibase
+      "ipfs://bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e",
+      "../etc/passwd",
+    ]) {
+      expect(parseRawCid(other)).toBeNull();
+    }
   });
 });
 

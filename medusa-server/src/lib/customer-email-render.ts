@@ -7,8 +7,6 @@ export const EMAIL_VERIFICATION_EVENT = "customer.email_verification"
 export const SHIPMENT_EVENT = "order.shipment_created"
 export const CANCELED_EVENT = "order.canceled"
 
-export const CUSTOMER_EMAIL_EVENTS = [PASSWORD_RESET_EVENT, EMAIL_VERIFICATION_EVENT, SHIPMENT_EVENT, CANCELED_EVENT]
-
 /** Emails whose link is a credential: their body is mailed, never kept in the notification log. */
 export const TOKEN_EMAIL_EVENTS = new Set([PASSWORD_RESET_EVENT, EMAIL_VERIFICATION_EVENT])
 

@@ -1,8 +1,12 @@
 /**
  * Parses a partner's inventory feed: JSON (`[{sku, quantity}]`, `{items: [...]}`
  * or `{"SKU": quantity}`) or CSV with a header naming the sku and quantity columns.
- * A row that cannot be understood is reported, never guessed at.
+ * A row that cannot be understood is reported, never guessed at. CSV is read by csv-parse
+ * (RFC 4180: quoted cells may hold commas, quotes and line breaks); rows are numbered by the
+ * line they start on, the header being line 1.
  */
+import { parse as parseCsv } from "csv-parse/sync"
+
 export type FeedRow = { sku: string; quantity: number }
 export type BadRow = { row: number; reason: string; raw: string }
 export type ParsedFeed = { rows: FeedRow[]; bad: BadRow[] }
@@ -43,37 +47,33 @@ function jsonRecords(text: string): RawRecord[] {
   throw new FeedFormatError("the JSON feed must be a list of {sku, quantity} or an object of SKU to quantity")
 }
 
+/** What csv-parse returns per record with `info` and `raw` on (its types leave these options out). */
+type CsvRecord = { record: string[]; info: { lines: number }; raw: string }
+
 function csvRecords(text: string): RawRecord[] {
-  const lines = text.split(/\r?\n/)
-  const header = splitCsv(lines[0]).map((h) => h.trim().toLowerCase())
-  const skuCol = header.findIndex((h) => SKU_KEYS.map((k) => k.toLowerCase()).includes(h))
-  const qtyCol = header.findIndex((h) => QTY_KEYS.includes(h))
+  let parsed: CsvRecord[]
+  try {
+    // One line break kind, so that `info.lines` and `raw` below count lines alike; relax_quotes:
+    // a stray quote inside an unquoted cell stays text rather than failing the whole feed.
+    const options = { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, raw: true }
+    parsed = parseCsv(text.replace(/\r\n?/g, "\n"), options) as unknown as CsvRecord[]
+  } catch (err: any) {
+    throw new FeedFormatError(`the CSV feed cannot be read: ${err.message}`)
+  }
+  const [header, ...body] = parsed
+  const columns = header.record.map((h) => h.trim().toLowerCase())
+  const skuCol = columns.findIndex((h) => SKU_KEYS.map((k) => k.toLowerCase()).includes(h))
+  const qtyCol = columns.findIndex((h) => QTY_KEYS.includes(h))
   if (skuCol < 0 || qtyCol < 0) throw new FeedFormatError("the CSV feed needs a header row with sku and quantity columns")
   const records: RawRecord[] = []
-  lines.slice(1).forEach((line, i) => {
-    if (!line.trim()) return
-    const cells = splitCsv(line)
-    records.push({ row: i + 2, sku: cells[skuCol]?.trim(), quantity: cells[qtyCol]?.trim(), raw: line.slice(0, 200) })
-  })
-  return records
-}
-
-function splitCsv(line: string): string[] {
-  const cells: string[] = []
-  let cell = ""
-  let quoted = false
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (cell += '"'), i++
-      else if (c === '"') quoted = false
-      else cell += c
-    } else if (c === '"') quoted = true
-    else if (c === ",") cells.push(cell), (cell = "")
-    else cell += c
+  for (const { record, info, raw } of body) {
+    if (record.length === 1 && !record[0].trim()) continue
+    // `raw` carries the blank lines skipped before the record; `info.lines` is the line it ends on.
+    const source = raw.replace(/^\n+/, "").replace(/\n$/, "")
+    const row = info.lines - (source.match(/\n/g)?.length ?? 0)
+    records.push({ row, sku: record[skuCol]?.trim(), quantity: record[qtyCol]?.trim(), raw: source.slice(0, 200) })
   }
-  cells.push(cell)
-  return cells
+  return records
 }
 
 function collect(records: RawRecord[]): ParsedFeed {

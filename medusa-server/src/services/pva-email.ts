@@ -1,11 +1,10 @@
 import { AbstractNotificationService } from "@medusajs/medusa"
 import { readServerEnv } from "../config/env"
-import { CUSTOMER_EMAIL_EVENTS, renderCustomerEmail, TOKEN_EMAIL_EVENTS } from "../lib/customer-email-render"
+import { renderCustomerEmail, TOKEN_EMAIL_EVENTS } from "../lib/customer-email-render"
 import { lowStockAlert, orderConfirmation, RenderedEmail, reorderRequest, twinClaimCode } from "../lib/email-templates"
 import { LOW_STOCK_EVENT, LowStockEventData, REORDER_REQUEST_EVENT } from "../lib/stock-alerts"
 import type EmailOutboxService from "./email-outbox"
 
-export const EMAIL_EVENTS = ["order.placed", LOW_STOCK_EVENT, REORDER_REQUEST_EVENT, ...CUSTOMER_EMAIL_EVENTS]
 /** Sent by @pva/medusa-plugin-digital-twin through notificationService.send. */
 export const TWIN_CLAIM_CODE_EVENT = "digital_twin.claim_code"
 

@@ -1,5 +1,5 @@
 export { seedDigitalTwins, traitList, DEV_WALLET, type TwinPieceSeed } from "./seed/twins"
-export { contentAddress } from "./lib/cid"
+export { contentAddress } from "@pva/contracts"
 export { metadataBytes, twinName, type Trait } from "./lib/metadata"
 export { WALLET_LINKED, WALLET_UNLINKED, type CustomerWallet } from "./services/customer-wallet"
 export { CLAIM_CODE_EMAIL_EVENT } from "./services/twin-claim"

@@ -16,6 +16,25 @@ describe("inventory feed parsing", () => {
     ])
   })
 
+  it("keeps a quoted cell holding line breaks, commas and quotes in its row", () => {
+    const feed = [
+      "sku,name,quantity",
+      'GEM-001,"Rose quartz',
+      'large, polished",4',
+      'GEM-002,"Amethyst ""deep""",2',
+      "",
+      "  ",
+      "GEM-003,Opal,lots",
+    ].join("\r\n")
+    const { rows, bad } = parseInventoryFeed(feed, "text/csv")
+    expect(rows).toEqual([
+      { sku: "GEM-001", quantity: 4 },
+      { sku: "GEM-002", quantity: 2 },
+    ])
+    // numbered by the line the row starts on
+    expect(bad).toEqual([{ row: 7, reason: "quantity must be a whole number from 0 to 1000000", raw: "GEM-003,Opal,lots" }])
+  })
+
   it("reads JSON lists and SKU maps", () => {
     expect(parseInventoryFeed('[{"sku":"A","quantity":1},{"sku":"B","qty":"2"},{"sku":"C"}]').rows).toEqual([
       { sku: "A", quantity: 1 },
@@ -28,5 +47,6 @@ describe("inventory feed parsing", () => {
     expect(() => parseInventoryFeed("")).toThrow(/empty/)
     expect(() => parseInventoryFeed("[1,2")).toThrow(/not valid JSON/)
     expect(() => parseInventoryFeed("name,count\nA,1")).toThrow(/header row/)
+    expect(() => parseInventoryFeed('sku,quantity\n"GEM-001,4\n')).toThrow(/CSV feed cannot be read: Quote Not Closed/)
   })
 })

@@ -1,7 +1,7 @@
 // Plugin options and their environment defaults.
 import { loadDeployment, pvaSharesAbi, pvaTwinAbi } from "@pva/contracts"
 import type { Abi } from "viem"
-import type { ContractSpec } from "./sync-engine"
+import type { ContractSpec } from "./watched-contracts"
 
 export interface ContractOption {
   name: string

@@ -1,5 +1,5 @@
 import { TransactionBaseService } from "@medusajs/medusa"
-import { contentAddress, parseRawCid } from "../lib/cid"
+import { contentAddress, parseRawCid } from "@pva/contracts"
 
 /** The local content-addressed store behind GET /ipfs/:cid: bytes in Postgres, keyed by their CID. */
 export default class ContentStoreService extends TransactionBaseService {

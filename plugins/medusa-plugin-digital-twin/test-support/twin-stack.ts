@@ -1,6 +1,6 @@
 // The whole stack a twin test needs, all real: a hardhat node with PVATwin deployed, a
 // PostgreSQL database, and the seeded PVA Medusa server with chain sync following the node.
-import { roles, pvaTwinAbi } from "@pva/contracts"
+import { pvaSharesAbi, pvaTwinAbi, roles } from "@pva/contracts"
 import { createHash } from "crypto"
 import { Client } from "pg"
 import { createWalletClient, http as viemHttp, parseEther, type Address, type Hex } from "viem"
@@ -41,6 +41,10 @@ async function startServing(chain: TestChain, db: TestDatabase, extraEnv: Record
   const server = privateKeyToAccount(SERVER_KEY)
   for (const role of ["MINTER_ROLE", "ATTESTER_ROLE"] as const) {
     await chain.send(chain.wallet.writeContract({ address: chain.twin.address, abi: pvaTwinAbi, functionName: "grantRole", args: [roles[role], server.address] }))
+  }
+  // The seed also opens the dev share offerings (fractional plugin) with the same server key.
+  for (const role of ["ISSUER_ROLE", "MINTER_ROLE", "COMPLIANCE_ROLE"] as const) {
+    await chain.send(chain.wallet.writeContract({ address: chain.shares.address, abi: pvaSharesAbi, functionName: "grantRole", args: [roles[role], server.address] }))
   }
   const env = {
     CHAIN_SYNC_FOLLOW: "true",

@@ -52,7 +52,7 @@ class PvaEmailService extends AbstractNotificationService {
   async render(event: string, data: any): Promise<Outgoing | null> {
     if (event === "order.placed") {
       if (data?.no_notification) return null
-      const order = await this.container_.orderService.retrieveWithTotals(data.id, {
+      const order = await this.inCallersTransaction(this.container_.orderService).retrieveWithTotals(data.id, {
         relations: ["items", "items.variant", "shipping_address"],
       })
       if (!order.email) return null
@@ -82,6 +82,12 @@ class PvaEmailService extends AbstractNotificationService {
     return await renderCustomerEmail(this.container_, event, data)
   }
 
+  /** Set by notificationService.withTransaction(m).send: read and write in that transaction, not on a second connection. */
+  private inCallersTransaction<T extends { withTransaction(m: any): T }>(service: T): T {
+    const manager = (this as any).transactionManager_
+    return manager ? service.withTransaction(manager) : service
+  }
+
   private async deliver(message: Outgoing, event: string, resourceId?: string): Promise<"resend" | "outbox"> {
     if (this.resend_) {
       const { error } = await this.resend_.emails.send({
@@ -94,7 +100,7 @@ class PvaEmailService extends AbstractNotificationService {
       if (error) throw new Error(`Resend refused the email: ${error.message ?? JSON.stringify(error)}`)
       return "resend"
     }
-    const outbox: EmailOutboxService = this.container_.emailOutboxService
+    const outbox: EmailOutboxService = this.inCallersTransaction(this.container_.emailOutboxService)
     await outbox.record({ ...message, event_name: event, resource_id: resourceId ?? null })
     return "outbox"
   }

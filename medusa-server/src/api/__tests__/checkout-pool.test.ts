@@ -1,3 +1,4 @@
+import { nthEmailTo } from "../../../test-support/email"
 import { createTestDatabase, query, TestDatabase } from "../../../test-support/database"
 import { migrateAndSeed, startServer, TestServer } from "../../../test-support/server"
 import { createStockedProduct, readyCart, storeClient } from "../../../test-support/store"
@@ -27,11 +28,13 @@ describe(`checkouts on a server with a pool of ${POOL} database connections`, ()
     await db?.drop()
   })
 
-  it(`all complete when ${SHOPPERS} shoppers check out at the same moment`, async () => {
+  it(`all complete, each with its confirmation email, when ${SHOPPERS} shoppers check out at the same moment`, async () => {
     const { variantId } = await createStockedProduct(SHOPPERS)
     const client = storeClient("com")
+    const run = Date.now().toString(36)
+    const buyers = Array.from({ length: SHOPPERS }, (_, i) => `pool-${run}-${i}@example.com`)
     const cartIds: string[] = []
-    for (let i = 0; i < SHOPPERS; i++) cartIds.push(await readyCart(client, { variantId }))
+    for (const email of buyers) cartIds.push(await readyCart(client, { variantId, email }))
 
     const deadline = AbortSignal.timeout(ANSWER_WITHIN_MS)
     const outcomes = await Promise.all(
@@ -49,5 +52,8 @@ describe(`checkouts on a server with a pool of ${POOL} database connections`, ()
     expect(outcomes).toEqual(Array(SHOPPERS).fill("order"))
     const [{ inventory_quantity }] = await query(db!.url, "SELECT inventory_quantity FROM product_variant WHERE id = $1", [variantId])
     expect(inventory_quantity).toBe(0)
+
+    // Each buyer's confirmation email goes out while later checkouts still run.
+    await Promise.all(buyers.map((to) => nthEmailTo(to, "order.placed", 1, db!.url, ANSWER_WITHIN_MS)))
   })
 })

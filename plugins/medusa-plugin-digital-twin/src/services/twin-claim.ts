@@ -45,7 +45,8 @@ export default class TwinClaimService extends TwinService {
       const to = opts.email ?? twin.order_email ?? twin.customer_email
       if (!to) return { sent_to: null }
       const claimUrl = `${this.settings_.orgUrl}/claim?code=${encodeURIComponent(code)}`
-      await this.container_.notificationService.send(
+      // In this transaction: a second connection per claim-code email could starve the pool.
+      await this.container_.notificationService.withTransaction(manager).send(
         CLAIM_CODE_EMAIL_EVENT,
         { id: twin.id, customer_id: twin.customer_id, email: to, title: twin.title, token_id: twin.token_id, tag_id: twin.tag_id, claim_url: claimUrl, code },
         this.settings_.notificationProvider

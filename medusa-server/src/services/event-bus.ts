@@ -11,6 +11,11 @@ const POLL_MS = 3000
  * event is handed over by one process; a process that dies mid-batch releases its rows.
  */
 class EventBusService extends MedusaEventBusService {
+  // Medusa registers a project's services per request scope unless told otherwise, and every
+  // instance starts its own enqueuer loop: hundreds of loops polling staged_job after a few
+  // hundred requests, each taking a pooled connection every few seconds.
+  static LIFE_TIME = "SINGLETON"
+
   async enqueuer_(): Promise<void> {
     while ((this as any).shouldEnqueuerRun) {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS))

@@ -14,6 +14,9 @@ import type { EntityManager } from "typeorm"
  * (`withTransaction`) it works in that transaction, so a send needs no second connection.
  */
 class NotificationService extends MedusaNotificationService {
+  // One instance, like Medusa's: subscriptions and the attachment generator are registered on it at startup.
+  static LIFE_TIME = "SINGLETON"
+
   async send(event: string, eventData: Record<string, unknown>, providerId: string): Promise<any> {
     const self = this as any
     const manager: EntityManager | undefined = self.transactionManager_

@@ -7,8 +7,9 @@ import { createStockedProduct, readyCart, storeClient } from "../../../medusa-se
 
 const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS || 500)
 const BUYERS = Number(process.env.BENCH_BUYERS || 20)
-// Below the server's database pool (20): at 25 concurrent completions even ordinary checkouts
-// stall with every pooled connection idle in a transaction (seen in this bench; not yet traced).
+// At 25 this bench once stalled with every pooled connection idle in a transaction: the order
+// emails' notification transactions waited for a second connection (fixed in
+// medusa-server/src/services/notification.ts, proven by medusa-server's checkout-pool test).
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 15)
 
 async function pool<T>(items: T[], limit: number, run: (item: T, i: number) => Promise<unknown>) {

@@ -8,6 +8,7 @@ import { STATUS_LABELS } from "@/lib/format"
 import { pvaChain, thirdwebClient } from "@/modules/wallet/thirdweb"
 import { walletErrorMessage } from "@/modules/wallet/siwe"
 import { WalletConnector, type ProvenWallet } from "@/modules/wallet/wallet-connector"
+import { claimRefusal } from "./claim-refusal"
 
 const CLAIM_METHOD = "function claim((address to, uint256 tokenId, bytes32 metadataDigest, uint256 deadline) voucher, bytes signature)"
 const POLL_MS = 1500
@@ -113,11 +114,4 @@ async function submitVoucher(proof: ProvenWallet, claim: Voucher): Promise<strin
   })
   const { transactionHash } = await sendTransaction({ transaction, account: proof.wallet.getAccount() ?? proof.account })
   return transactionHash
-}
-
-/** The server says the same for a wrong or revoked code (it reveals nothing); say what to do about it. */
-export function claimRefusal(status: number, message: string): string {
-  if (/claim code is not valid/i.test(message)) return "This claim code is not valid: check it against your email. A code stops working when a newer one is sent."
-  if (status === 409) return "This twin is already being claimed to another wallet."
-  return message
 }

@@ -85,7 +85,7 @@ describe("buying shares", () => {
     await expect(page.getByTestId("remaining-count").textContent()).resolves.toBe("87")
     await page.getByLabel("Number of shares").fill("88")
     await page.getByRole("button", { name: "Buy shares" }).click()
-    await expect(page.getByRole("alert").textContent()).resolves.toBe("Only 87 shares are left.")
+    await expect(page.locator('p[role="alert"]').textContent()).resolves.toBe("Only 87 shares are left.")
     await shot(page, "shares-more-than-remain")
     await context.close()
   })

@@ -1,6 +1,6 @@
 import type { Metadata } from "next"
 import Link from "next/link"
-import { SiteFooter, storefrontConfig, tokensCss } from "@pva/storefront-core"
+import { baseCss, SiteFooter, storefrontConfig, tokensCss } from "@pva/storefront-core"
 import { currentRegion, listRegions } from "@/lib/catalog"
 import { StoreProvider } from "@/lib/store-context"
 import { CartLink } from "@/modules/layout/cart-link"
@@ -23,7 +23,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <head>
         {/* Product images come from the Medusa server: open that connection early. */}
         <link rel="preconnect" href={storefrontConfig().baseUrl} />
-        <style dangerouslySetInnerHTML={{ __html: tokensCss + shopCss }} />
+        <style dangerouslySetInnerHTML={{ __html: tokensCss + baseCss + shopCss }} />
       </head>
       <body>
         <StoreProvider regions={regions} initialRegionId={region.id}>

@@ -77,7 +77,7 @@ describe("what a collector is told when a claim cannot go on", () => {
     await page.getByText(/Your wallet is on chain 1; PVA twins live on/).waitFor()
     await shot(page, "claim-wrong-chain")
     await page.getByRole("button", { name: /Switch to/ }).click()
-    await expect(page.getByTestId("wallet-error").textContent()).resolves.toBe("You rejected the request in your wallet. Nothing was signed or sent.")
+    await page.getByTestId("wallet-error").filter({ hasText: "You rejected the request in your wallet. Nothing was signed or sent." }).waitFor()
     await shot(page, "claim-rejected-signature")
 
     wallet.state.rejectSignatures = false
@@ -86,7 +86,7 @@ describe("what a collector is told when a claim cannot go on", () => {
     await page.getByLabel("Claim code (from your email)").fill("a".repeat(26))
     await page.getByLabel(/Mint it for me/).check()
     await page.getByRole("button", { name: "Claim the twin" }).click()
-    await expect(page.getByTestId("claim-error").textContent()).resolves.toMatch(/This claim code is not valid: check it against your email/)
+    await page.getByTestId("claim-error").filter({ hasText: /This claim code is not valid: check it against your email/ }).waitFor()
     await shot(page, "claim-wrong-code")
     await context.close()
   })

@@ -49,7 +49,7 @@ describe("buying shares", () => {
   it("13 shares: pending in the portfolio, then confirmed; the on-chain balance equals it", async () => {
     const { context, page } = await signedInPage(buyer)
     await page.goto(`${site()}/offerings/${offering.id}`)
-    await expect(page.getByTestId("your-cap").textContent()).resolves.toBe("20")
+    await page.getByTestId("your-cap").filter({ hasText: /^20$/ }).waitFor()
     await page.getByLabel("Number of shares").fill("13")
     await page.getByRole("button", { name: "Buy shares" }).click()
     await page.waitForURL(/\/checkout$/)
@@ -63,7 +63,7 @@ describe("buying shares", () => {
     try {
       await page.getByRole("button", { name: "Place order" }).click()
       await page.waitForURL(/\/order\/order_/)
-      await expect(page.getByTestId("shares-state").textContent()).resolves.toMatch(/^pending \(13 pending, 0 confirmed\)$/)
+      await page.getByTestId("shares-state").filter({ hasText: /^pending \(13 pending, 0 confirmed\)$/ }).waitFor()
       await shot(page, "shares-order-pending")
       await expect(holding(page, offering.id)).resolves.toEqual({ confirmed: 0, pending: 13 })
       await shot(page, "shares-portfolio-pending")
@@ -85,7 +85,7 @@ describe("buying shares", () => {
     await expect(page.getByTestId("remaining-count").textContent()).resolves.toBe("87")
     await page.getByLabel("Number of shares").fill("88")
     await page.getByRole("button", { name: "Buy shares" }).click()
-    await expect(page.locator('p[role="alert"]').textContent()).resolves.toBe("Only 87 shares are left.")
+    await page.locator('p[role="alert"]').filter({ hasText: /^Only 87 shares are left\.$/ }).waitFor()
     await shot(page, "shares-more-than-remain")
     await context.close()
   })

@@ -18,6 +18,7 @@ form label { display: block; font-weight: 600; margin: 8px 0 4px; }
 input, select, textarea { font: inherit; padding: 8px 10px; border: 1px solid #8a9a92; border-radius: 8px; width: 100%; min-height: 44px; background: #fff; }
 .filters select { width: auto; }
 input[type="checkbox"], input[type="radio"] { width: auto; min-height: 0; }
+.field-error { color: #a3121a; font-size: 0.9rem; margin: 4px 0 0; }
 .alert { background: #fdecec; color: #7a0c12; padding: 10px 12px; border-radius: 8px; }
 .ok { background: #e3f8ee; color: var(--pva-green-900); padding: 10px 12px; border-radius: 8px; }
 .row { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; }

@@ -82,7 +82,11 @@ export function ClaimFlow({ initialCode }: { initialCode: string }) {
     <div>
       <section className="section" aria-labelledby="connect">
         <h2 id="connect">1. Connect and prove your wallet</h2>
-        {proof ? <p className="ok">Using <span className="mono">{proof.address}</span>.</p> : <WalletConnector onProven={setProof} />}
+        {proof ? (
+          <p className="ok" data-testid="wallet-proven">Wallet <span className="mono">{proof.address}</span> is linked to your account: the twin will be claimed to it.</p>
+        ) : (
+          <WalletConnector onProven={setProof} />
+        )}
       </section>
       <section className="section" aria-labelledby="code-heading">
         <h2 id="code-heading">2. Your claim code</h2>

@@ -31,9 +31,20 @@ async function buyPendant(label: string) {
   return { email, link: link![0] }
 }
 
+/** Waits for `testId`; when it never comes, says what the page showed instead. */
+async function expectShown(page: Page, testId: string, name: string) {
+  try {
+    await page.getByTestId(testId).waitFor({ timeout: 60_000 })
+  } catch (err) {
+    await shot(page, `${name}-failed`)
+    const alerts = await page.locator('[role="alert"], [aria-live]').allTextContents()
+    throw new Error(`${testId} not shown; the page said: ${JSON.stringify(alerts)}\n${(err as Error).message}`)
+  }
+}
+
 async function claimInBrowser(page: Page, mode: "relay" | "self", name: string) {
   await page.getByRole("button", { name: "Connect PVA Test Wallet" }).click()
-  await page.getByTestId("wallet-proven").waitFor()
+  await expectShown(page, "wallet-proven", name)
   await shot(page, `${name}-wallet-proven`)
   await page.getByLabel(mode === "self" ? /Mint it myself/ : /Mint it for me/).check()
   await page.getByRole("button", { name: "Claim the twin" }).click()
@@ -82,7 +93,7 @@ describe("what a collector is told when a claim cannot go on", () => {
 
     wallet.state.rejectSignatures = false
     await page.getByRole("button", { name: "Connect PVA Test Wallet" }).click()
-    await page.getByTestId("wallet-proven").waitFor()
+    await expectShown(page, "wallet-proven", "claim-refusals")
     await page.getByLabel("Claim code (from your email)").fill("a".repeat(26))
     await page.getByLabel(/Mint it for me/).check()
     await page.getByRole("button", { name: "Claim the twin" }).click()

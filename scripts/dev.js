@@ -60,6 +60,16 @@ function waitForPort(port, host = "127.0.0.1", timeoutMs = 120_000) {
   })
 }
 
+/** The chain script deploys after its node listens: wait for this run's deployment file. */
+async function waitForDeployment(since, timeoutMs = 120_000) {
+  const file = path.join(root, "contracts", "deployments", "31337.json")
+  const deadline = Date.now() + timeoutMs
+  while (!(fs.existsSync(file) && fs.statSync(file).mtimeMs >= since)) {
+    if (Date.now() > deadline) throw new Error(`the local chain wrote no deployment (${file})`)
+    await new Promise((r) => setTimeout(r, 250))
+  }
+}
+
 function hasScript(workspaceDir, script) {
   const pkg = path.join(root, workspaceDir, "package.json")
   return fs.existsSync(pkg) && Boolean(JSON.parse(fs.readFileSync(pkg, "utf8")).scripts?.[script])
@@ -105,13 +115,23 @@ async function main() {
     console.log(`embedded PostgreSQL on port ${port} (data in medusa-server/.pgdata)`)
   }
 
+  let localChain = false
   if (!env.CHAIN_RPC_URL && hasScript("contracts", "chain")) {
+    const chainStartedAt = Date.now()
     start("chain", "npm", ["run", "chain", "-w", "@pva/contracts"], { env })
     await waitForPort(Number(env.CHAIN_PORT || 8545))
     env.CHAIN_RPC_URL = `http://127.0.0.1:${env.CHAIN_PORT || 8545}`
+    await waitForDeployment(chainStartedAt)
+    localChain = true
+    // The local chain mines only on transactions: confirm at depth 0, and follow it by default
+    // so a claim completes on a bare machine.
+    env.CHAIN_SYNC_FOLLOW ||= "true"
+    env.CHAIN_CONFIRMATIONS ||= "0"
   }
 
   run("node", ["dist/main.js", "seed", "--write-storefront-env"], { cwd: serverDir, env })
+  // The chain is new at every start while the database persists: bring them back into agreement.
+  if (localChain) run("node", [path.join(root, "plugins/medusa-plugin-digital-twin/dist/cli/dev-chain-reconcile.js")], { env })
   start("medusa", "node", ["dist/main.js", "start"], { cwd: serverDir, env: { ...env, MEDUSA_SKIP_MIGRATIONS: "true" } })
   await waitForPort(Number(env.PORT || 9000))
 

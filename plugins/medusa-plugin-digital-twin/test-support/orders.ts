@@ -11,8 +11,8 @@ export async function newCustomer(label: string) {
 }
 
 /** A fresh eligible product, bought `quantity` times by the customer; resolves once its twins exist. */
-export async function buyTwinPiece(stack: TwinStack, buyer: { email: string; token: string }, quantity = 1) {
-  const { productId, variantId } = await createStockedProduct(50, { channel: "com", title: `Emerald Piece ${Math.random().toString(36).slice(2, 7)}` })
+export async function buyTwinPiece(stack: TwinStack, buyer: { email: string; token: string }, quantity = 1, timeoutMs = 30_000) {
+  const { productId, variantId } = await createStockedProduct(Math.max(50, quantity), { channel: "com", title: `Emerald Piece ${Math.random().toString(36).slice(2, 7)}` })
   const admin = await adminToken()
   const marked = await stack.api("POST", `/admin/twins/products/${productId}`, { token: admin, body: { eligible: true, traits: EMERALD_TRAITS } })
   if (marked.status !== 200) throw new Error(`marking eligible failed: ${marked.status} ${marked.text}`)
@@ -21,7 +21,7 @@ export async function buyTwinPiece(stack: TwinStack, buyer: { email: string; tok
   const completed: any = await client.carts.complete(cartId)
   if (completed.type !== "order") throw new Error(`checkout did not place an order: ${completed.type}`)
   const order = completed.data
-  const deadline = Date.now() + 30_000
+  const deadline = Date.now() + timeoutMs
   for (;;) {
     const rows = await stack.sql(`SELECT token_id::text AS token_id FROM digital_twin WHERE order_id = $1 ORDER BY token_id`, [order.id])
     const emails = await stack.sql(`SELECT count(*)::int AS n FROM email_outbox WHERE "to" = $1 AND event_name = 'digital_twin.claim_code'`, [buyer.email])

@@ -9,6 +9,7 @@ import { createSiweMessage } from "viem/siwe"
 import { startChain, type TestChain } from "../../medusa-plugin-chain-sync/test-support/chain"
 import { createTestDatabase, type TestDatabase } from "../../../medusa-server/test-support/database"
 import { migrateAndSeed, startServer, type TestServer } from "../../../medusa-server/test-support/server"
+import { http } from "../../../medusa-server/test-support/store"
 
 /** Hardhat dev key #1: the server's minter and attester in tests (chain 31337 only). */
 export const SERVER_KEY: Hex = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d"
@@ -17,7 +18,26 @@ export const SIWE_DOMAIN = "localhost:8001"
 export type TwinStack = Awaited<ReturnType<typeof startTwinStack>>
 
 export async function startTwinStack(extraEnv: Record<string, string> = {}) {
-  const [chain, db] = await Promise.all([startChain(), createTestDatabase("twins")])
+  const [chainStart, dbStart] = await Promise.allSettled([startChain(), createTestDatabase("twins")])
+  if (chainStart.status === "rejected" || dbStart.status === "rejected") {
+    // Nothing may outlive a failed start: jest would wait on the node forever.
+    if (chainStart.status === "fulfilled") await chainStart.value.stop()
+    if (dbStart.status === "fulfilled") await dbStart.value.drop()
+    throw chainStart.status === "rejected" ? chainStart.reason : (dbStart as PromiseRejectedResult).reason
+  }
+  const [chain, db] = [chainStart.value, dbStart.value]
+  let medusa: TestServer
+  let seed: ReturnType<typeof migrateAndSeed>
+  try {
+    ;({ medusa, seed } = await startServing(chain, db, extraEnv))
+  } catch (err) {
+    await Promise.all([chain.stop(), db.drop()]).catch(() => undefined)
+    throw err
+  }
+  return stackApi(chain, db, medusa, seed)
+}
+
+async function startServing(chain: TestChain, db: TestDatabase, extraEnv: Record<string, string>) {
   const server = privateKeyToAccount(SERVER_KEY)
   for (const role of ["MINTER_ROLE", "ATTESTER_ROLE"] as const) {
     await chain.send(chain.wallet.writeContract({ address: chain.twin.address, abi: pvaTwinAbi, functionName: "grantRole", args: [roles[role], server.address] }))
@@ -34,6 +54,7 @@ export async function startTwinStack(extraEnv: Record<string, string> = {}) {
     TWIN_ATTESTER_KEY: SERVER_KEY,
     STOREFRONT_ORG_URL: `http://${SIWE_DOMAIN}`,
     TWIN_CLAIM_ATTEMPTS: "30",
+    TWIN_SIWE_ATTEMPTS_PER_MINUTE: "200",
     RATE_LIMIT_LOGIN: "1000",
     ...extraEnv,
   }
@@ -43,7 +64,10 @@ export async function startTwinStack(extraEnv: Record<string, string> = {}) {
   process.env.PVA_TEST_SERVER_URL = medusa.url
   process.env.PVA_TEST_SEED = JSON.stringify(seed)
   process.env.PVA_TEST_DATABASE_URL = db.url
+  return { medusa, seed }
+}
 
+function stackApi(chain: TestChain, db: TestDatabase, medusa: TestServer, seed: ReturnType<typeof migrateAndSeed>) {
   async function sql<T = any>(text: string, params: unknown[] = []): Promise<T[]> {
     const client = new Client({ connectionString: db.url })
     await client.connect()
@@ -54,18 +78,10 @@ export async function startTwinStack(extraEnv: Record<string, string> = {}) {
     }
   }
 
-  async function api(method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-    const headers: Record<string, string> = { "content-type": "application/json", "x-publishable-api-key": seed.publishableKeys.org, ...opts.headers }
-    if (opts.token) headers.authorization = `Bearer ${opts.token}`
-    const res = await fetch(`${medusa.url}${path}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) })
-    const text = await res.text()
-    let json: any
-    try {
-      json = JSON.parse(text)
-    } catch {
-      json = undefined
-    }
-    return { status: res.status, json, text, headers: res.headers }
+  /** The store API as pvabazaar.org calls it (its publishable key), optionally signed in. */
+  function api(method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+    const auth: Record<string, string> = opts.token ? { authorization: `Bearer ${opts.token}` } : {}
+    return http(method, path, { body: opts.body, channel: "org", headers: { ...auth, ...opts.headers } })
   }
 
   /** A SIWE message as pvabazaar.org would build it, signed by `account`. */

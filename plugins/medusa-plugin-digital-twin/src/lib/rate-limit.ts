@@ -1,7 +1,7 @@
 // The one place this plugin counts attempts. Same mechanism as medusa-server's limiter (fixed
 // windows, Redis when REDIS_URL is set so every process shares the count); kept behind
 // `tooManyAttempts` so it can be swapped for the server's shared limiter in one place.
-import type { MedusaRequest } from "@medusajs/medusa"
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 
 type Counter = (key: string, windowSeconds: number) => Promise<{ count: number; resetInSeconds: number }>
 
@@ -46,4 +46,13 @@ export async function tooManyAttempts(keys: string[], limit: number, windowSecon
 
 export function clientIp(req: MedusaRequest): string {
   return (req as any).request_context?.ip_address || req.ip || req.socket?.remoteAddress || "unknown"
+}
+
+/** Answers 429 with Retry-After and returns true when the client is over `limit` for `name`. */
+export async function refuseFlood(req: MedusaRequest, res: MedusaResponse, name: string, limit: number, windowSeconds: number): Promise<boolean> {
+  const wait = await tooManyAttempts([`${name}:client:${clientIp(req)}`], limit, windowSeconds)
+  if (!wait) return false
+  res.setHeader("Retry-After", String(wait))
+  res.status(429).json({ type: "too_many_requests", message: `Too many ${name} requests: try again in ${wait} seconds` })
+  return true
 }

@@ -20,10 +20,10 @@ export interface DigitalTwinPluginOptions {
   voucherTtlSeconds?: number
   claimAttemptsPerWindow?: number
   claimWindowSeconds?: number
+  /** Wallet sign-in requests (nonce, verify, link) per client per minute. */
+  siweAttemptsPerMinute?: number
   /** IPFS pinning: "pinata" or "psa" (IPFS Pinning Service API), with its URL and token. */
   pinning?: { kind: "pinata" | "psa"; url: string; token: string } | null
-  /** Local chain only: bring chain and store into agreement at start (npm run dev). */
-  reconcileDevChain?: boolean
   notificationProvider?: string
   enableUI?: boolean
 }
@@ -39,8 +39,8 @@ export interface DigitalTwinSettings {
   voucherTtlSeconds: number
   claimAttemptsPerWindow: number
   claimWindowSeconds: number
+  siweAttemptsPerMinute: number
   pinning: DigitalTwinPluginOptions["pinning"]
-  reconcileDevChain: boolean
   notificationProvider: string
 }
 
@@ -90,13 +90,13 @@ export function resolveSettings(options: DigitalTwinPluginOptions = {}, env: Nod
     voucherTtlSeconds: options.voucherTtlSeconds ?? Number(env.TWIN_VOUCHER_TTL_SECONDS || 1800),
     claimAttemptsPerWindow: options.claimAttemptsPerWindow ?? Number(env.TWIN_CLAIM_ATTEMPTS || 10),
     claimWindowSeconds: options.claimWindowSeconds ?? Number(env.TWIN_CLAIM_WINDOW_SECONDS || 600),
+    siweAttemptsPerMinute: options.siweAttemptsPerMinute ?? Number(env.TWIN_SIWE_ATTEMPTS_PER_MINUTE || 30),
     pinning:
       options.pinning !== undefined
         ? options.pinning
         : pinningUrl
           ? { kind: env.PINNING_SERVICE_KIND === "psa" ? "psa" : "pinata", url: pinningUrl, token: env.PINNING_SERVICE_TOKEN ?? "" }
           : null,
-    reconcileDevChain: options.reconcileDevChain ?? env.TWIN_DEV_RECONCILE === "true",
     notificationProvider: options.notificationProvider ?? "pva-email",
   }
 }

@@ -91,6 +91,8 @@ export class DigitalTwin1764400000000 implements MigrationInterface {
       CREATE TABLE IF NOT EXISTS "digital_twin_chain_state" (
         "chain_id" int PRIMARY KEY,
         "contract_address" text NOT NULL,
+        -- hash of the deployment block: a restarted local chain has a different one
+        "deployment_block_hash" text NOT NULL,
         "updated_at" timestamptz NOT NULL DEFAULT now()
       );
     `)

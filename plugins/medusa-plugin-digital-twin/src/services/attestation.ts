@@ -1,4 +1,4 @@
-import { TransactionBaseService } from "@medusajs/medusa"
+import { TwinService } from "../lib/twin-service"
 import { MedusaError } from "medusa-core-utils"
 import { keccak256, stringToHex, toBytes } from "viem"
 import type DigitalTwinService from "./digital-twin"
@@ -9,16 +9,8 @@ import type TwinChainService from "./twin-chain"
  * it: `verifyMessage({ address: issuer, message, signature })`. A minted twin also gets the
  * statement's hash on chain (PVATwin.attest), which chain sync ties back to the record.
  */
-export default class AttestationService extends TransactionBaseService {
+export default class AttestationService extends TwinService {
   static identifier = "attestationService"
-  protected readonly container_: any
-
-  constructor(container: any) {
-    // eslint-disable-next-line prefer-rest-params
-    super(arguments[0])
-    this.container_ = container
-  }
-
   async attest(twinId: string, input: { kind: unknown; statement: unknown }) {
     if (typeof input.kind !== "string" || !/^[A-Za-z0-9_ -]{1,31}$/.test(input.kind)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "kind must be 1-31 letters, digits, spaces, - or _ (e.g. APPRAISAL)")

@@ -1,7 +1,6 @@
-import { TransactionBaseService } from "@medusajs/medusa"
 import { generateEntityId } from "@medusajs/medusa/dist/utils/generate-entity-id"
 import { metadataBytes, normalizeTraits, twinImageSvg, twinName } from "../lib/metadata"
-import { resolveSettings, type DigitalTwinPluginOptions, type DigitalTwinSettings } from "../lib/settings"
+import { TwinService } from "../lib/twin-service"
 import type ContentStoreService from "./content-store"
 import type TwinClaimService from "./twin-claim"
 
@@ -31,18 +30,8 @@ export type TwinRow = {
 export const TWIN_STATUSES = ["issued", "bound", "submitted", "minted"] as const
 
 /** Twin-eligible pieces turn into twins when sold; this service creates and reads them. */
-export default class DigitalTwinService extends TransactionBaseService {
+export default class DigitalTwinService extends TwinService {
   static identifier = "digitalTwinService"
-  protected readonly settings_: DigitalTwinSettings
-  protected readonly container_: any
-
-  constructor(container: any, options: DigitalTwinPluginOptions = {}) {
-    // eslint-disable-next-line prefer-rest-params
-    super(arguments[0])
-    this.container_ = container
-    this.settings_ = resolveSettings(options)
-  }
-
   /**
    * One twin per unit of every twin-eligible item of the order, each with metadata in the
    * content store and a claim code emailed to the buyer. Re-delivered events create nothing twice.
@@ -80,12 +69,18 @@ export default class DigitalTwinService extends TransactionBaseService {
           await manager.query(`INSERT INTO digital_twin_event (twin_id, kind) VALUES ($1, 'sold')`, [row.id])
           return row
         })
-        if (!twin) continue
-        created.push(twin)
-        const claims: TwinClaimService = this.container_.twinClaimService
-        await claims.issueCode(twin.id, { email: item.email })
+        if (twin) created.push(twin)
       }
     }
+    // Every twin of the order without a code gets one, so a redelivered event finishes what a
+    // failed email left undone.
+    const uncoded = await this.activeManager_.query(
+      `SELECT t.id FROM digital_twin t
+        WHERE t.order_id = $1 AND NOT EXISTS (SELECT 1 FROM digital_twin_claim_code k WHERE k.twin_id = t.id) ORDER BY t.token_id`,
+      [orderId]
+    )
+    const claims: TwinClaimService = this.container_.twinClaimService
+    for (const { id } of uncoded) await claims.issueCode(id)
     return created
   }
 

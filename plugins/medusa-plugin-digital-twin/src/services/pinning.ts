@@ -1,6 +1,6 @@
-import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "medusa-core-utils"
-import { resolveSettings, type DigitalTwinPluginOptions, type DigitalTwinSettings } from "../lib/settings"
+import { HttpError } from "../lib/http"
+import { TwinService } from "../lib/twin-service"
 import type ContentStoreService from "./content-store"
 import type { TwinRow } from "./digital-twin"
 
@@ -9,18 +9,8 @@ import type { TwinRow } from "./digital-twin"
  * them, and refuses to go on unless the service reports the CID we computed. Without a
  * service the local content store (GET /ipfs/:cid) is the origin.
  */
-export default class PinningService extends TransactionBaseService {
+export default class PinningService extends TwinService {
   static identifier = "pinningService"
-  protected readonly settings_: DigitalTwinSettings
-  protected readonly container_: any
-
-  constructor(container: any, options: DigitalTwinPluginOptions = {}) {
-    // eslint-disable-next-line prefer-rest-params
-    super(arguments[0])
-    this.container_ = container
-    this.settings_ = resolveSettings(options)
-  }
-
   get configured(): boolean {
     return !!this.settings_.pinning
   }
@@ -32,9 +22,7 @@ export default class PinningService extends TransactionBaseService {
       const block = await content.get(cid)
       if (!block) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `content ${cid} is missing from the content store`)
       const pinned = await this.pin(block.bytes, block.contentType, cid, `${twin.tag_id}-${cid.slice(-8)}`)
-      if (pinned !== cid) {
-        throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `the pinning service answered CID ${pinned} for content whose CID is ${cid}`)
-      }
+      if (pinned !== cid) throw new HttpError(502, "pinning_error", `The pinning service answered CID ${pinned} for content whose CID is ${cid}`)
     }
     await this.activeManager_.query(`UPDATE digital_twin SET pinned_at = now() WHERE id = $1`, [twin.id])
   }
@@ -62,10 +50,11 @@ export default class PinningService extends TransactionBaseService {
     }
     const body: any = await res.json().catch(() => ({}))
     if (!res.ok) {
-      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `the pinning service refused to pin (${res.status}): ${body?.error?.reason ?? body?.error ?? "no reason given"}`)
+      const reason = body?.error?.reason ?? body?.error?.details ?? body?.error ?? "no reason given"
+      throw new HttpError(502, "pinning_error", `The pinning service refused to pin (${res.status}): ${typeof reason === "string" ? reason : JSON.stringify(reason)}`)
     }
     const answered = kind === "pinata" ? body.IpfsHash : body.pin?.cid
-    if (typeof answered !== "string") throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "the pinning service answered without a CID")
+    if (typeof answered !== "string") throw new HttpError(502, "pinning_error", "The pinning service answered without a CID")
     return answered
   }
 }

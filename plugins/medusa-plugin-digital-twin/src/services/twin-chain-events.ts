@@ -1,5 +1,5 @@
-import { TransactionBaseService } from "@medusajs/medusa"
 import { rowsOf } from "../lib/sql-rows"
+import { TwinService } from "../lib/twin-service"
 
 /** What chain sync hands over (see @pva/medusa-plugin-chain-sync's ChainLogEvent). */
 export type ChainLog = {
@@ -23,16 +23,8 @@ const ZERO = "0x0000000000000000000000000000000000000000"
  * taken back and the twin's state recomputed from what remains. Each log applies once (its id
  * is unique in the timeline).
  */
-export default class TwinChainEventsService extends TransactionBaseService {
+export default class TwinChainEventsService extends TwinService {
   static identifier = "twinChainEventsService"
-  protected readonly container_: any
-
-  constructor(container: any) {
-    // eslint-disable-next-line prefer-rest-params
-    super(arguments[0])
-    this.container_ = container
-  }
-
   private isOurs(log: ChainLog): boolean {
     if (log.contract_name !== "PVATwin") return false
     try {

@@ -1,10 +1,9 @@
-import { TransactionBaseService } from "@medusajs/medusa"
 import { generateEntityId } from "@medusajs/medusa/dist/utils/generate-entity-id"
 import { MedusaError } from "medusa-core-utils"
 import { getAddress, isAddress } from "viem"
 import { conflict, HttpError } from "../lib/http"
 import { claimCodeHash, looksLikeClaimCode, newClaimCode } from "../lib/claim-code"
-import { resolveSettings, type DigitalTwinPluginOptions, type DigitalTwinSettings } from "../lib/settings"
+import { TwinService } from "../lib/twin-service"
 import { rowsOf } from "../lib/sql-rows"
 import type CustomerWalletService from "./customer-wallet"
 import type { TwinRow } from "./digital-twin"
@@ -22,47 +21,37 @@ const VOUCHER_MARGIN_SECONDS = 120
 const err = (type: string, message: string) => new MedusaError(type, message)
 
 /** Claim codes (stored as hashes), binding a twin to the first wallet, and vouchers. */
-export default class TwinClaimService extends TransactionBaseService {
+export default class TwinClaimService extends TwinService {
   static identifier = "twinClaimService"
-  protected readonly settings_: DigitalTwinSettings
-  protected readonly container_: any
-
-  constructor(container: any, options: DigitalTwinPluginOptions = {}) {
-    // eslint-disable-next-line prefer-rest-params
-    super(arguments[0])
-    this.container_ = container
-    this.settings_ = resolveSettings(options)
-  }
-
   /** A new code for the twin (revoking any earlier one), emailed to the buyer. The code is never stored or logged. */
   async issueCode(twinId: string, opts: { email?: string | null } = {}): Promise<{ sent_to: string | null }> {
     const code = newClaimCode()
-    const twin: TwinRow & { order_email: string | null; customer_email: string | null } = await this.atomicPhase_(async (manager) => {
-      const [row] = await manager.query(
+    // The email goes out inside the transaction: a code that could not be sent is not kept.
+    return this.atomicPhase_(async (manager) => {
+      const [twin] = await manager.query(
         `SELECT t.*, t.token_id::text AS token_id, o.email AS order_email, c.email AS customer_email
            FROM digital_twin t LEFT JOIN "order" o ON o.id = t.order_id LEFT JOIN customer c ON c.id = t.customer_id
           WHERE t.id = $1 FOR UPDATE OF t`,
         [twinId]
       )
-      if (!row) throw err(MedusaError.Types.NOT_FOUND, "No such twin")
-      if (row.status === "minted") throw err(MedusaError.Types.NOT_ALLOWED, "This twin is already minted: it needs no claim code")
+      if (!twin) throw err(MedusaError.Types.NOT_FOUND, "No such twin")
+      if (twin.status === "minted") throw err(MedusaError.Types.NOT_ALLOWED, "This twin is already minted: it needs no claim code")
       await manager.query(`UPDATE digital_twin_claim_code SET revoked_at = now() WHERE twin_id = $1 AND revoked_at IS NULL`, [twinId])
       await manager.query(`INSERT INTO digital_twin_claim_code (id, twin_id, code_hash) VALUES ($1, $2, $3)`, [
         generateEntityId(undefined, "tcc"),
         twinId,
         claimCodeHash(code),
       ])
-      return row
+      const to = opts.email ?? twin.order_email ?? twin.customer_email
+      if (!to) return { sent_to: null }
+      const claimUrl = `${this.settings_.orgUrl}/claim?code=${encodeURIComponent(code)}`
+      await this.container_.notificationService.send(
+        CLAIM_CODE_EMAIL_EVENT,
+        { id: twin.id, customer_id: twin.customer_id, email: to, title: twin.title, token_id: twin.token_id, tag_id: twin.tag_id, claim_url: claimUrl, code },
+        this.settings_.notificationProvider
+      )
+      return { sent_to: to }
     })
-    const to = opts.email ?? twin.order_email ?? twin.customer_email
-    if (!to) return { sent_to: null }
-    const claimUrl = `${this.settings_.orgUrl}/claim?code=${encodeURIComponent(code)}`
-    await this.container_.notificationService.send(
-      CLAIM_CODE_EMAIL_EVENT,
-      { id: twin.id, customer_id: twin.customer_id, email: to, title: twin.title, token_id: twin.token_id, tag_id: twin.tag_id, claim_url: claimUrl, code },
-      this.settings_.notificationProvider
-    )
-    return { sent_to: to }
   }
 
   async revokeCode(twinId: string): Promise<{ revoked: number }> {

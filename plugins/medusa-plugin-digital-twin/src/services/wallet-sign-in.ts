@@ -20,12 +20,12 @@ const refuse = (message: string) => new MedusaError(MedusaError.Types.INVALID_DA
  */
 export default class WalletSignInService extends TransactionBaseService {
   static identifier = "walletSignInService"
-  protected readonly settings_: DigitalTwinSettings
+  readonly settings: DigitalTwinSettings
 
   constructor(container: any, options: DigitalTwinPluginOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
     super(arguments[0])
-    this.settings_ = resolveSettings(options)
+    this.settings = resolveSettings(options)
   }
 
   async issueNonce(): Promise<{ nonce: string; expires_at: string }> {
@@ -46,7 +46,7 @@ export default class WalletSignInService extends TransactionBaseService {
       throw refuse("message is not a complete EIP-4361 message (domain, address, uri, version, chain id, nonce, issued at)")
     }
     if (fields.version !== "1") throw refuse("message version must be 1")
-    if (!this.settings_.siweDomains.includes(fields.domain)) throw refuse(`domain ${fields.domain} is not a PVA Bazaar storefront`)
+    if (!this.settings.siweDomains.includes(fields.domain)) throw refuse(`domain ${fields.domain} is not a PVA Bazaar storefront`)
     let uri: URL
     try {
       uri = new URL(fields.uri)
@@ -54,7 +54,7 @@ export default class WalletSignInService extends TransactionBaseService {
       throw refuse("uri must be a URL")
     }
     if (uri.host !== fields.domain) throw refuse("uri must be on the message's domain")
-    if (fields.chainId !== this.settings_.chainId) throw refuse(`chain id must be ${this.settings_.chainId}`)
+    if (fields.chainId !== this.settings.chainId) throw refuse(`chain id must be ${this.settings.chainId}`)
     const now = Date.now()
     if (!fields.expirationTime) throw refuse("message must have an expiration time")
     if (fields.expirationTime.getTime() <= now) throw refuse("message has expired")
@@ -62,7 +62,7 @@ export default class WalletSignInService extends TransactionBaseService {
     if (fields.issuedAt.getTime() < now - MAX_MESSAGE_AGE_MS) throw refuse("message was issued too long ago: sign a new one")
     if (fields.notBefore && fields.notBefore.getTime() > now + CLOCK_SKEW_MS) throw refuse("message is not valid yet")
 
-    const client = createPublicClient({ transport: http(this.settings_.rpcUrl, { retryCount: 1 }) })
+    const client = createPublicClient({ transport: http(this.settings.rpcUrl, { retryCount: 1 }) })
     let valid: boolean
     try {
       valid = await verifySiweMessage(client, { message, signature: signature as `0x${string}`, domain: fields.domain, nonce: fields.nonce })

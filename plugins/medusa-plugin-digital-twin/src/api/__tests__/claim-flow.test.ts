@@ -212,5 +212,21 @@ describe("provenance", () => {
       expect([path, res.status]).toEqual([path, status])
       expect(typeof res.json?.message).toBe("string")
     }
+    const admin = await adminToken()
+    const [{ id }] = await stack.sql(`SELECT id FROM digital_twin WHERE token_id = $1`, [tokenIds[0]])
+    for (const [method, path, body, status] of [
+      ["POST", `/admin/twins/${id}/attest`, { kind: "", statement: "x" }, 400],
+      ["POST", `/admin/twins/${id}/attest`, { kind: "APPRAISAL", statement: "" }, 400],
+      ["POST", "/admin/twins/twin_missing/attest", { kind: "APPRAISAL", statement: "x" }, 404],
+      ["GET", "/admin/twins/twin_missing", undefined, 404],
+      ["POST", "/admin/twins/twin_missing/claim-code", undefined, 404],
+      ["POST", `/admin/twins/products/${order.items[0].variant.product_id}`, { eligible: "yes" }, 400],
+      ["POST", `/admin/twins/products/${order.items[0].variant.product_id}`, { eligible: true, traits: [{ trait_type: "", value: 1 }] }, 400],
+      ["POST", "/admin/twins/products/prod_missing", { eligible: true }, 404],
+    ] as const) {
+      const res = await stack.api(method, path, { token: admin, body })
+      expect([method, path, res.status]).toEqual([method, path, status])
+      expect(typeof res.json?.message).toBe("string")
+    }
   })
 })

@@ -217,3 +217,20 @@ describe("a reorg", () => {
     expect(owner).toBe(wallet.address)
   })
 })
+
+describe("a flood of wallet sign-in requests", () => {
+  // Last in this file: it uses up the client's sign-in allowance for the minute.
+  it("ends in 429 with Retry-After", async () => {
+    const statuses: number[] = []
+    let limited: Awaited<ReturnType<TwinStack["api"]>> | undefined
+    for (let i = 0; i < 201 && !limited; i++) {
+      const res = await stack.api("POST", "/store/wallet/nonce")
+      statuses.push(res.status)
+      if (res.status === 429) limited = res
+    }
+    expect(statuses.slice(0, -1).every((s) => s === 201)).toBe(true)
+    expect(limited?.json.message).toMatch(/Too many wallet sign-in requests/)
+    expect(Number(limited?.headers.get("retry-after"))).toBeGreaterThan(0)
+    expect((await stack.api("POST", "/store/wallet/verify", { body: {} })).status).toBe(429)
+  })
+})

@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import jwt from "jsonwebtoken"
 import { bodyOf } from "../../../../lib/http"
+import { refuseFlood } from "../../../../lib/rate-limit"
 import type CustomerWalletService from "../../../../services/customer-wallet"
 import type WalletSignInService from "../../../../services/wallet-sign-in"
 
@@ -9,8 +10,9 @@ import type WalletSignInService from "../../../../services/wallet-sign-in"
  * customer: the answer carries the same kind of token as POST /store/auth/token, good on both shops.
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
-  const body = bodyOf(req)
   const signIn: WalletSignInService = req.scope.resolve("walletSignInService")
+  if (await refuseFlood(req, res, "wallet sign-in", signIn.settings.siweAttemptsPerMinute, 60)) return
+  const body = bodyOf(req)
   const { address, chainId } = await signIn.verify(body.message, body.signature)
   const wallets: CustomerWalletService = req.scope.resolve("customerWalletService")
   const customerId = await wallets.ownerOf(address)

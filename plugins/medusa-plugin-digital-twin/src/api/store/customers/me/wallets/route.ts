@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { bodyOf, requireCustomer, withHttpErrors } from "../../../../../lib/http"
+import { refuseFlood } from "../../../../../lib/rate-limit"
 import type CustomerWalletService from "../../../../../services/customer-wallet"
 import type WalletSignInService from "../../../../../services/wallet-sign-in"
 
@@ -12,8 +13,9 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 /** Links the wallet that signed `message` (SIWE, with a fresh nonce) to the signed-in customer. */
 export const POST = withHttpErrors(async (req: MedusaRequest, res: MedusaResponse) => {
   const customerId = requireCustomer(req, "link a wallet")
-  const body = bodyOf(req)
   const signIn: WalletSignInService = req.scope.resolve("walletSignInService")
+  if (await refuseFlood(req, res, "wallet sign-in", signIn.settings.siweAttemptsPerMinute, 60)) return
+  const body = bodyOf(req)
   const { address, chainId } = await signIn.verify(body.message, body.signature)
   const wallets: CustomerWalletService = req.scope.resolve("customerWalletService")
   res.status(201).json({ wallet: await wallets.link(customerId, address, chainId) })

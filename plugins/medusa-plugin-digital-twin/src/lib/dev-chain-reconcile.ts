@@ -1,0 +1,92 @@
+// `npm run dev` starts an empty local chain each time while the embedded database persists.
+// This brings them back into agreement before the server starts: on a new chain, everything
+// the store learnt from the old one is dropped (chain sync's logs and cursors, mint and
+// transfer events, pending relays), and what the store says is minted is minted again, to its
+// last owner; chain sync then confirms those mints as usual. Local chain (31337) only.
+import { loadDeployment, pvaTwinAbi } from "@pva/contracts"
+import { Client } from "pg"
+import { createPublicClient, createWalletClient, defineChain, getAddress, http, type Hex } from "viem"
+import { privateKeyToAccount } from "viem/accounts"
+
+export type ReconcileOptions = {
+  databaseUrl: string
+  rpcUrl: string
+  minterKey: Hex
+  deploymentsDir?: string
+  log?: (line: string) => void
+}
+
+export async function reconcileDevChain(opts: ReconcileOptions): Promise<{ freshChain: boolean; minted: string[] }> {
+  const log = opts.log ?? ((line: string) => console.log(line))
+  const chain = defineChain({
+    id: 31337,
+    name: "local",
+    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: [opts.rpcUrl] } },
+  })
+  const transport = http(opts.rpcUrl, { retryCount: 0 })
+  const publicClient = createPublicClient({ chain, transport, pollingInterval: 100 })
+  if ((await publicClient.getChainId()) !== 31337) throw new Error("dev chain reconcile runs only against the local chain 31337")
+  const twin = loadDeployment(31337, opts.deploymentsDir).contracts.PVATwin
+  const deploymentBlock = await publicClient.getBlock({ blockNumber: BigInt(twin.blockNumber) }).catch(() => null)
+  const blockHash = deploymentBlock?.hash ?? "none"
+
+  const db = new Client({ connectionString: opts.databaseUrl })
+  await db.connect()
+  try {
+    const { rows: state } = await db.query(`SELECT contract_address, deployment_block_hash FROM digital_twin_chain_state WHERE chain_id = 31337`)
+    const freshChain = !state[0] || state[0].contract_address !== twin.address.toLowerCase() || state[0].deployment_block_hash !== blockHash
+    await db.query("BEGIN")
+    if (freshChain) {
+      for (const table of ["chain_log", "chain_block", "chain_cursor"]) {
+        await db.query(`DELETE FROM ${table} WHERE chain_id = 31337`).catch(() => undefined)
+      }
+      // Minted twins are minted again below; a relay the old chain took is gone with it.
+      await db.query(`UPDATE digital_twin SET status = 'submitted', relay_tx_hash = NULL, mint_tx_hash = NULL, mint_block = NULL,
+                             owner_address = COALESCE(owner_address, claim_wallet), voucher_signature = NULL, voucher_deadline = NULL
+                       WHERE status = 'minted'`)
+      await db.query(`UPDATE digital_twin SET status = 'bound', relay_tx_hash = NULL WHERE status = 'submitted' AND voucher_signature IS NOT NULL`)
+      await db.query(`DELETE FROM digital_twin_event WHERE kind IN ('minted', 'transferred')`)
+      await db.query(`UPDATE digital_twin_event SET tx_hash = NULL, block_number = NULL, log_index = NULL, chain_log_id = NULL WHERE chain_log_id IS NOT NULL`)
+      await db.query(
+        `INSERT INTO digital_twin_chain_state (chain_id, contract_address, deployment_block_hash) VALUES (31337, $1, $2)
+         ON CONFLICT (chain_id) DO UPDATE SET contract_address = EXCLUDED.contract_address, deployment_block_hash = EXCLUDED.deployment_block_hash, updated_at = now()`,
+        [twin.address.toLowerCase(), blockHash]
+      )
+    }
+    await db.query("COMMIT")
+
+    // Custodial mints the store is waiting for: re-mints after a fresh chain, and the seed's.
+    const { rows: pending } = await db.query(
+      `SELECT id, token_id::text AS token_id, metadata_digest, COALESCE(owner_address, claim_wallet) AS target
+         FROM digital_twin WHERE status = 'submitted' AND voucher_signature IS NULL AND relay_tx_hash IS NULL
+          AND COALESCE(owner_address, claim_wallet) IS NOT NULL ORDER BY token_id`
+    )
+    const minter = privateKeyToAccount(opts.minterKey)
+    const wallet = createWalletClient({ account: minter, chain, transport })
+    const minted: string[] = []
+    for (const row of pending) {
+      const exists = await publicClient
+        .readContract({ address: twin.address, abi: pvaTwinAbi, functionName: "ownerOf", args: [BigInt(row.token_id)] })
+        .then(() => true, () => false)
+      if (exists) continue
+      const hash = await wallet.writeContract({
+        address: twin.address,
+        abi: pvaTwinAbi,
+        functionName: "mintTo",
+        args: [getAddress(row.target), BigInt(row.token_id), row.metadata_digest],
+      })
+      const receipt = await publicClient.waitForTransactionReceipt({ hash })
+      if (receipt.status !== "success") throw new Error(`re-minting twin ${row.token_id} reverted (${hash})`)
+      await db.query(`UPDATE digital_twin SET relay_tx_hash = $2 WHERE id = $1`, [row.id, hash])
+      minted.push(row.token_id)
+    }
+    log(
+      `digital twins: ${freshChain ? "new local chain, chain-derived state reset; " : ""}` +
+        `${minted.length ? `minted ${minted.map((t) => `#${t}`).join(", ")}` : "nothing to mint"}`
+    )
+    return { freshChain, minted }
+  } finally {
+    await db.end()
+  }
+}

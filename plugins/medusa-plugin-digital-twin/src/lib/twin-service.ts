@@ -1,0 +1,15 @@
+import { TransactionBaseService } from "@medusajs/medusa"
+import { resolveSettings, type DigitalTwinPluginOptions, type DigitalTwinSettings } from "./settings"
+
+/** What this plugin's services share: the container (for the services they call) and the settings. */
+export abstract class TwinService extends TransactionBaseService {
+  protected readonly settings_: DigitalTwinSettings
+  protected readonly container_: any
+
+  constructor(container: any, options: DigitalTwinPluginOptions = {}) {
+    // eslint-disable-next-line prefer-rest-params
+    super(arguments[0])
+    this.container_ = container
+    this.settings_ = resolveSettings(options)
+  }
+}

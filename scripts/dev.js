@@ -128,6 +128,9 @@ async function main() {
     env.CHAIN_SYNC_FOLLOW ||= "true"
     env.CHAIN_CONFIRMATIONS ||= "0"
   }
+  // The store follows the chain (share mints settle, transfers show up); the seed below brings a
+  // fresh local chain back in line with what the store already holds.
+  env.CHAIN_SYNC_FOLLOW ||= "true"
 
   run("node", ["dist/main.js", "seed", "--write-storefront-env"], { cwd: serverDir, env })
   // The chain is new at every start while the database persists: bring them back into agreement.

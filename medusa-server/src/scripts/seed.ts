@@ -112,13 +112,13 @@ export async function seedStore(container: any, opts: { staticDir: string; backe
     if (!customer) {
       await customerService.create({ email: DEV_CUSTOMER.email, password: DEV_CUSTOMER.password, first_name: "Ada", last_name: "Shopper" })
     }
-    // Needs the dev customer; on a fresh local chain it also re-creates what the store holds.
-    await seedFractional(container, { devCustomerEmail: DEV_CUSTOMER.email })
   }
   await seedDigitalTwins(container, {
     pieces: SEED_PRODUCTS.filter((p) => p.twinTraits).map((p) => ({ handle: p.handle, traits: p.twinTraits! })),
     devCustomerEmail: opts.devAccounts ? DEV_CUSTOMER.email : null,
   })
+  // Needs the dev customer; on a fresh local chain it also re-creates what the store holds.
+  if (opts.devAccounts) await seedFractional(container, { devCustomerEmail: DEV_CUSTOMER.email })
   return { publishableKeys: keys, salesChannels: { com: channels.com.id, org: channels.org.id } }
 }
 

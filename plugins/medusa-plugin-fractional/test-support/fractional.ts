@@ -9,6 +9,7 @@ import { createSiweMessage } from "viem/siwe"
 import { query } from "../../../medusa-server/test-support/database"
 import {
   adminToken,
+  http as rawHttp,
   regionByName,
   registerCustomer,
   storeClient,
@@ -32,19 +33,25 @@ export async function admin(method: string, urlPath: string, body?: unknown) {
   return { status: res.status, json: text ? JSON.parse(text) : undefined }
 }
 
-export async function store(method: string, urlPath: string, opts: { token?: string; body?: unknown; key?: string } = {}) {
-  const headers: Record<string, string> = { "content-type": "application/json" }
+/** Store (or admin) HTTP as a signed-in customer: medusa-server's raw `http` helper with a bearer token. */
+export function store(method: string, urlPath: string, opts: { token?: string; body?: unknown; key?: string } = {}) {
+  const headers: Record<string, string> = {}
   if (opts.token) headers.authorization = `Bearer ${opts.token}`
   if (opts.key) headers["x-publishable-api-key"] = opts.key
-  const res = await fetch(`${testServerUrl()}${urlPath}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) })
-  const text = await res.text()
-  let json: any
-  try {
-    json = JSON.parse(text)
-  } catch {
-    json = undefined
-  }
-  return { status: res.status, json, text }
+  return rawHttp(method, urlPath, { body: opts.body, headers })
+}
+
+/** Adds `quantity` of a variant to a pvabazaar.org cart. */
+export function addLine(token: string | undefined, cartId: string, variant_id: string, quantity: unknown) {
+  return store("POST", `/store/carts/${cartId}/line-items`, { token, key: testSeed().publishableKeys.org, body: { variant_id, quantity } })
+}
+
+/** An empty cart on pvabazaar.org in the United States region (the customer's when signed in). */
+export async function orgCart(token?: string): Promise<string> {
+  const key = testSeed().publishableKeys.org
+  const regions = (await store("GET", "/store/regions", { key })).json.regions
+  const region = regions.find((r: any) => r.name === "United States")
+  return (await store("POST", "/store/carts", { token, key, body: { region_id: region.id } })).json.cart.id
 }
 
 export function testChain() {
@@ -140,11 +147,7 @@ export async function shareCart(buyer: { token: string; email: string }, variant
   const client = storeClient("org", { token: buyer.token })
   const region = await regionByName(client, "United States")
   const { cart } = await client.carts.create({ region_id: region.id })
-  const added = await store("POST", `/store/carts/${cart.id}/line-items`, {
-    token: buyer.token,
-    key: testSeed().publishableKeys.org,
-    body: { variant_id: variantId, quantity },
-  })
+  const added = await addLine(buyer.token, cart.id, variantId, quantity)
   if (added.status !== 200) return { cartId: cart.id, added }
   await client.carts.update(cart.id, { email: buyer.email, shipping_address: US_ADDRESS, billing_address: US_ADDRESS })
   const { shipping_options } = await client.shippingOptions.listCartOptions(cart.id)

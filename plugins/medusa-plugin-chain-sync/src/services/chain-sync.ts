@@ -79,7 +79,7 @@ export default class ChainSyncService {
       logger: { info: (m) => this.logger.info(m), warn: (m) => this.logger.warn(m), error: (m) => this.logger.error(m) },
     })
     this.engine = engine
-    this.running = (async () => {
+    const follow = async () => {
       // Only one process per chain follows; the others wait for the lock.
       while (!(await engine.acquireLock())) {
         await new Promise((r) => setTimeout(r, 5_000))
@@ -91,7 +91,22 @@ export default class ChainSyncService {
       } finally {
         await engine.releaseLock().catch(() => undefined)
       }
-    })().catch((err) => this.logger.error(`chain-sync: follower stopped: ${(err as Error).message}`))
+    }
+    this.running = (async () => {
+      // A database that refuses a connection for a moment (too many clients, a restart) must
+      // not stop the follower for good: consumers (mint settlement, twins) depend on it.
+      for (;;) {
+        try {
+          await follow()
+          return
+        } catch (err) {
+          if (!this.running) return
+          this.logger.error(`chain-sync: follower failed, retrying in 5 s: ${(err as Error).message}`)
+          await new Promise((r) => setTimeout(r, 5_000))
+          if (!this.running) return
+        }
+      }
+    })()
   }
 
   async stop(): Promise<void> {

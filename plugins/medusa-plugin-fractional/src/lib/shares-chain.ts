@@ -89,6 +89,8 @@ export class SharesChain {
       try {
         await this.publicClient.simulateContract({ account, address, abi: pvaSharesAbi, functionName, args } as any)
       } catch (error) {
+        const reverted = error instanceof BaseError && error.walk((e) => e instanceof ContractFunctionRevertedError)
+        if (!reverted) throw error
         throw new ChainCallError(`${functionName} would revert: ${revertReason(error)}`, revertReason(error))
       }
       const wallet = createWalletClient({ account, chain: this.chain, transport: http(this.config.rpcUrl, { retryCount: 1 }) })

@@ -24,7 +24,7 @@ const NO_WALLETS: WalletDirectory = {
  * when it is installed; without it no customer has a wallet, so nobody can be sold shares
  * (the safe answer).
  */
-export function walletDirectoryFrom(cradle: Record<string, any>): WalletDirectory {
+export function walletDirectoryFrom(cradle: Record<string, any>, manager?: unknown): WalletDirectory {
   let service: any
   try {
     service = cradle.customerWalletService
@@ -32,6 +32,8 @@ export function walletDirectoryFrom(cradle: Record<string, any>): WalletDirector
     return NO_WALLETS
   }
   if (!service) return NO_WALLETS
+  // Inside a checkout, read on the checkout's connection: a second one per request can exhaust the pool.
+  if (manager) service = service.withTransaction(manager)
   return {
     async walletsOf(customerId) {
       const wallets: Array<{ address: string }> = await service.listFor(customerId)

@@ -10,14 +10,23 @@ import type ShareReservationService from "../services/share-reservation"
 
 export type Reconciliation = { chain: "unreachable" | "in_step" | "reset"; offerings: number; minted: number; eligible: number }
 
-export async function chainReachable(): Promise<boolean> {
-  try {
-    const chain = sharesChain(sharesChainConfig())
-    void chain.address // throws without a deployment file
-    await Promise.race([chain.publicClient.getChainId(), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 3000))])
-    return true
-  } catch {
-    return false
+/**
+ * Whether the shares contract can be reached. Under `npm run dev` the deployment file appears
+ * a moment after the chain answers, so with a configured chain this waits for it.
+ */
+export async function chainReachable(env: NodeJS.ProcessEnv = process.env, waitMs = 60_000): Promise<boolean> {
+  const configured = Boolean(env.CHAIN_RPC_URL || env.CHAIN_RPC_URLS)
+  const deadline = Date.now() + (configured ? waitMs : 0)
+  for (;;) {
+    try {
+      const chain = sharesChain(sharesChainConfig(env))
+      void chain.address // throws without a deployment file
+      await Promise.race([chain.publicClient.getChainId(), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 3000))])
+      return true
+    } catch {
+      if (Date.now() > deadline) return false
+      await new Promise((r) => setTimeout(r, 1000))
+    }
   }
 }
 

@@ -41,7 +41,7 @@ class KycService extends TransactionBaseService {
   }
 
   get wallets(): WalletDirectory {
-    return walletDirectoryFrom(this.container)
+    return walletDirectoryFrom(this.container, this.transactionManager_)
   }
 
   async latestFor(customerId: string): Promise<KycApplication | null> {

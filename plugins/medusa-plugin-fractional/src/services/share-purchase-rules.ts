@@ -22,13 +22,14 @@ class SharePurchaseRulesService extends TransactionBaseService {
     this.container = container
   }
 
-  private get kyc(): KycService {
-    return this.container.kycService
+  private kyc(manager?: EntityManager): KycService {
+    const kyc: KycService = this.container.kycService
+    return manager ? kyc.withTransaction(manager) : kyc
   }
 
   /** Shares the customer's wallets hold on chain (as chain sync reports) and has pending, per offering. */
   async positionOf(customerId: string, offeringId: string, manager: EntityManager = this.activeManager_) {
-    const wallets = (await this.kyc.wallets.walletsOf(customerId)).map((w) => w.toLowerCase())
+    const wallets = (await this.kyc(manager).wallets.walletsOf(customerId)).map((w) => w.toLowerCase())
     const [row] = await manager.query(
       `SELECT
          COALESCE((SELECT sum(h.balance) FROM fractional_share_holding h
@@ -60,7 +61,8 @@ class SharePurchaseRulesService extends TransactionBaseService {
     if (!customerId) throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Log in to buy shares: shares are sold to KYC-approved account holders only")
     const [customer] = await manager.query(`SELECT has_account FROM customer WHERE id = $1`, [customerId])
     if (!customer?.has_account) throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Log in to buy shares: shares are sold to KYC-approved account holders only")
-    const status = await this.kyc.statusOf(customerId)
+    const kyc = this.kyc(opts.manager)
+    const status = await kyc.statusOf(customerId)
     if (status !== "approved") {
       throw notAllowed(
         status === "required"
@@ -68,7 +70,7 @@ class SharePurchaseRulesService extends TransactionBaseService {
           : `Buying shares needs KYC approval; your application is ${status}`
       )
     }
-    const wallet = await this.kyc.eligibleWallet(customerId, opts.preferredWallet)
+    const wallet = await kyc.eligibleWallet(customerId, opts.preferredWallet)
     if (!wallet) {
       throw notAllowed(
         opts.preferredWallet

@@ -140,11 +140,11 @@ class ShareReservationService extends TransactionBaseService {
         if (!claimed.length) throw new Error(`reservation ${reservation.id} is already being minted`)
       })
     } catch (error) {
-      if (!(error instanceof ChainCallError)) {
-        const [now] = await this.activeManager_.query(`SELECT status FROM fractional_share_reservation WHERE id = $1`, [reservation.id])
-        if (now?.status !== "reserved") return null // another worker has it
-      }
-      return (error as Error).message
+      // Nothing was sent for this attempt; if another attempt has the line, it is not ours to fail.
+      const [now] = await this.activeManager_.query(`SELECT status FROM fractional_share_reservation WHERE id = $1`, [reservation.id])
+      if (now?.status !== "reserved") return null
+      // An unreachable chain is not a failed mint: the retry job sends it when the chain is back.
+      return error instanceof ChainCallError ? error.message : null
     }
     try {
       await this.chain.confirm(hash)
@@ -154,21 +154,49 @@ class ShareReservationService extends TransactionBaseService {
     }
   }
 
-  /** A mint that failed: its shares go back on sale and the buyer gets their money back. */
+  /**
+   * A mint that failed: its shares go back on sale and the buyer gets their money back, in
+   * one transaction, so if the refund fails the reservation stays and the retry job tries again.
+   */
   private async refundFailedMints(orderId: string, failures: Array<{ reservation: ShareReservation; reason: string }>) {
-    for (const { reservation, reason } of failures) await this.releaseIn(this.activeManager_, reservation.id, `mint failed: ${reason}`)
-    const orderService = this.container.orderService
-    const order = await orderService.retrieveWithTotals(orderId, { relations: ["items", "payments"] })
-    const failedLines = new Set(failures.map((f) => f.reservation.line_item_id))
-    const everythingFailed = order.items.every((item: any) => failedLines.has(item.id))
-    if (everythingFailed && order.payment_status !== "captured") {
-      await orderService.cancel(orderId)
-      return
+    await this.atomicPhase_(async (manager) => {
+      for (const { reservation, reason } of failures) await this.releaseIn(manager, reservation.id, `mint failed: ${reason}`)
+      const orderService = this.container.orderService.withTransaction(manager)
+      const order = await orderService.retrieveWithTotals(orderId, { relations: ["items", "payments"] })
+      if (order.status === "canceled") return
+      const failedLines = new Set(failures.map((f) => f.reservation.line_item_id))
+      const everythingFailed = order.items.every((item: any) => failedLines.has(item.id))
+      if (everythingFailed && order.payment_status !== "captured") {
+        await orderService.cancel(orderId)
+        return
+      }
+      const amount = order.items.filter((item: any) => failedLines.has(item.id)).reduce((sum: number, item: any) => sum + (item.total ?? 0), 0)
+      if (order.payment_status === "captured" && amount > 0) {
+        await orderService.createRefund(orderId, Math.min(amount, order.refundable_amount), "other", "Shares could not be minted")
+      }
+    })
+  }
+
+  /**
+   * Picks up what an interrupted or failed run left behind: share lines of placed orders never
+   * sent (the order.placed handler failed), and mints whose transaction reverted.
+   */
+  async retryStuckMints(olderThanSeconds = 5): Promise<number> {
+    const unsent: Array<{ order_id: string }> = await this.activeManager_.query(
+      `SELECT DISTINCT li.order_id FROM fractional_share_reservation r JOIN line_item li ON li.id = r.line_item_id
+        WHERE r.status = 'reserved' AND li.order_id IS NOT NULL AND r.updated_at < now() - make_interval(secs => $1)`,
+      [olderThanSeconds]
+    )
+    for (const { order_id } of unsent) await this.mintOrder(order_id)
+    const sent: Array<ShareReservation> = await this.activeManager_.query(
+      `SELECT * FROM fractional_share_reservation WHERE status = 'minting' AND order_id IS NOT NULL AND updated_at < now() - make_interval(secs => $1)`,
+      [olderThanSeconds * 6]
+    )
+    for (const reservation of sent) {
+      const receipt = await this.chain.publicClient.getTransactionReceipt({ hash: reservation.mint_tx_hash as Hash }).catch(() => null)
+      if (receipt?.status === "reverted") await this.refundFailedMints(reservation.order_id!, [{ reservation, reason: `transaction ${reservation.mint_tx_hash} reverted` }])
     }
-    const amount = order.items.filter((item: any) => failedLines.has(item.id)).reduce((sum: number, item: any) => sum + (item.total ?? 0), 0)
-    if (order.payment_status === "captured" && amount > 0) {
-      await orderService.createRefund(orderId, Math.min(amount, order.refundable_amount), "other", "Shares could not be minted")
-    }
+    return unsent.length
   }
 
   /**

@@ -1,27 +1,19 @@
 import { testSeed } from "../../../../../medusa-server/test-support/store"
 import {
+  addLine,
   admin,
   approvedBuyer,
   completeCart,
   dbQuery,
   DEPLOYER,
   openOffering,
+  orgCart,
   SERVER_SIGNER,
   shareCart,
   store,
   testChain,
   waitFor,
 } from "../../../test-support/fractional"
-
-const orgKey = () => testSeed().publishableKeys.org
-const addLine = (token: string | undefined, cartId: string, variant_id: string, quantity: unknown) =>
-  store("POST", `/store/carts/${cartId}/line-items`, { token, key: orgKey(), body: { variant_id, quantity } })
-
-async function newCart(token?: string) {
-  const regions = (await store("GET", "/store/regions", { key: orgKey() })).json.regions
-  const region = regions.find((r: any) => r.name === "United States")
-  return (await store("POST", "/store/carts", { token, key: orgKey(), body: { region_id: region.id } })).json.cart.id as string
-}
 
 let buyer: Awaited<ReturnType<typeof approvedBuyer>>
 let offering: any
@@ -43,7 +35,7 @@ describe("buying shares", () => {
     [1.5, 400, /quantity must be a whole number|whole number/],
     [21, 400, /at most 20 shares per investor: you hold 0, have 0 pending and this would add 21/],
   ])("a share line of quantity %p is a %p with a message", async (quantity, status, message) => {
-    const cartId = await newCart(buyer.token)
+    const cartId = await orgCart(buyer.token)
     const res = await addLine(buyer.token, cartId, offering.variant_id, quantity)
     expect(res.status).toBe(status)
     expect(res.json.message).toMatch(message)
@@ -54,7 +46,7 @@ describe("buying shares", () => {
     const chain = testChain()
     await chain.setRole("COMPLIANCE_ROLE", DEPLOYER, true)
     await chain.write(DEPLOYER, "setEligible", [frozen.wallet, false])
-    const ineligible = await addLine(frozen.token, await newCart(frozen.token), offering.variant_id, 1)
+    const ineligible = await addLine(frozen.token, await orgCart(frozen.token), offering.variant_id, 1)
     expect(ineligible.status).toBe(400)
     expect(ineligible.json.message).toMatch(/None of your linked wallets is eligible/)
   })
@@ -88,10 +80,10 @@ describe("buying shares", () => {
     expect(mine).toMatchObject({ total_shares: 100, sold: 13, remaining: 87, investor_cap: 20, your_cap: 7, prices: { usd: 625, eur: 579 } })
 
     // the cap counts what is held: 7 more is fine, 8 is not
-    const over = await addLine(buyer.token, await newCart(buyer.token), offering.variant_id, 8)
+    const over = await addLine(buyer.token, await orgCart(buyer.token), offering.variant_id, 8)
     expect(over.status).toBe(400)
     expect(over.json.message).toMatch(/you hold 13, have 0 pending and this would add 8/)
-    expect((await addLine(buyer.token, await newCart(buyer.token), offering.variant_id, 7)).status).toBe(200)
+    expect((await addLine(buyer.token, await orgCart(buyer.token), offering.variant_id, 7)).status).toBe(200)
   })
 
   it("a mint that fails releases the shares and cancels the order (its payment is given back)", async () => {

@@ -1,17 +1,7 @@
 // Who may put shares in a cart, for the cases that need no wallet: every refusal is a 4xx
 // that says why, and ordinary products are not affected.
 import { registerCustomer, testSeed } from "../../../../../medusa-server/test-support/store"
-import { admin, openOffering, store } from "../../../test-support/fractional"
-
-const orgKey = () => testSeed().publishableKeys.org
-const addLine = (token: string | undefined, cartId: string, variant_id: string, quantity: unknown) =>
-  store("POST", `/store/carts/${cartId}/line-items`, { token, key: orgKey(), body: { variant_id, quantity } })
-
-async function newCart(token?: string) {
-  const regions = (await store("GET", "/store/regions", { key: orgKey() })).json.regions
-  const region = regions.find((r: any) => r.name === "United States")
-  return (await store("POST", "/store/carts", { token, key: orgKey(), body: { region_id: region.id } })).json.cart.id as string
-}
+import { addLine, admin, linkWallet, openOffering, orgCart, store, testChain, waitFor } from "../../../test-support/fractional"
 
 let offering: any
 beforeAll(async () => {
@@ -19,14 +9,14 @@ beforeAll(async () => {
 })
 
 it("anonymous shoppers are asked to log in", async () => {
-  const res = await addLine(undefined, await newCart(), offering.variant_id, 1)
+  const res = await addLine(undefined, await orgCart(), offering.variant_id, 1)
   expect(res.status).toBe(401)
   expect(res.json.message).toMatch(/Log in to buy shares/)
 })
 
 it("a customer without KYC approval is told to apply, then that the application is pending", async () => {
   const token = await registerCustomer(`nokyc-${Date.now()}@example.com`)
-  const cartId = await newCart(token)
+  const cartId = await orgCart(token)
   const res = await addLine(token, cartId, offering.variant_id, 1)
   expect(res.status).toBe(400)
   expect(res.json.message).toMatch(/needs KYC approval: submit your application first/)
@@ -41,14 +31,21 @@ it("an approved customer with no linked wallet is told to link one", async () =>
   const submitted = await store("POST", "/store/customers/me/kyc", { token, body: { legal_name: "Noa Wallet", country_code: "nl", date_of_birth: "1975-05-05" } })
   const decided = await admin("POST", `/admin/kyc/applications/${submitted.json.kyc.application.id}/decision`, { decision: "approved", note: "ok" })
   expect(decided.json.eligibility).toEqual([])
-  const res = await addLine(token, await newCart(token), offering.variant_id, 1)
+  const res = await addLine(token, await orgCart(token), offering.variant_id, 1)
   expect(res.status).toBe(400)
   expect(res.json.message).toMatch(/None of your linked wallets is eligible to hold shares/)
+
+  // a wallet linked after approval becomes eligible on chain when linked, and stops being when unlinked
+  const account = await linkWallet(token)
+  await waitFor(() => testChain().isEligible(account.address), 10_000, "the linked wallet to become eligible")
+  expect((await addLine(token, await orgCart(token), offering.variant_id, 1)).status).toBe(200)
+  expect((await store("DELETE", `/store/customers/me/wallets/${account.address}`, { token })).status).toBeLessThan(300)
+  await waitFor(async () => !(await testChain().isEligible(account.address)), 10_000, "the unlinked wallet to become ineligible")
 })
 
 it.each([0, -2, 2.5, "3"])("quantity %p is refused with a message", async (quantity) => {
   const token = await registerCustomer(`qty-${Date.now()}${Math.random().toString(36).slice(2, 5)}@example.com`)
-  const res = await addLine(token, await newCart(token), offering.variant_id, quantity)
+  const res = await addLine(token, await orgCart(token), offering.variant_id, quantity)
   expect(res.status).toBe(400)
   expect(res.json.message).toMatch(/quantity must be a whole number/)
 })
@@ -56,13 +53,13 @@ it.each([0, -2, 2.5, "3"])("quantity %p is refused with a message", async (quant
 it("a closed offering's shares are not for sale to anyone", async () => {
   const closed = await openOffering({ total_shares: 10 })
   await admin("POST", `/admin/offerings/${closed.id}/close`)
-  const res = await addLine(undefined, await newCart(), closed.variant_id, 1)
+  const res = await addLine(undefined, await orgCart(), closed.variant_id, 1)
   expect(res.status).toBe(400)
   expect(res.json.message).toMatch(/is closed: its shares are not for sale/)
 })
 
 it("ordinary products go into carts as before", async () => {
-  const products = (await store("GET", "/store/products?handle=amradjet-emerald-pendant", { key: orgKey() })).json.products
-  const res = await addLine(undefined, await newCart(), products[0].variants[0].id, 1)
+  const products = (await store("GET", "/store/products?handle=amradjet-emerald-pendant", { key: testSeed().publishableKeys.org })).json.products
+  const res = await addLine(undefined, await orgCart(), products[0].variants[0].id, 1)
   expect(res.status).toBe(200)
 })

@@ -97,6 +97,8 @@ async function main() {
   // The shop drops its catalog cache when the server reports a product change.
   env.REVALIDATE_SECRET ||= "pva-dev-revalidate-secret"
   if (hasScript("storefront-com", "dev")) env.STOREFRONT_REVALIDATE_URLS ||= "http://localhost:8000/api/revalidate"
+  // The storefronts' servers call Medusa from this machine on behalf of browsers and name them in X-Forwarded-For.
+  env.TRUST_PROXY ||= "loopback"
 
   console.log("building the server and the admin…")
   run("npm", ["run", "build", "-w", "@pva/medusa-server"])

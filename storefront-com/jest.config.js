@@ -3,6 +3,8 @@ const path = require("path")
 const tsJest = ["ts-jest", { tsconfig: path.join(__dirname, "tsconfig.jest.json") }]
 const moduleNameMapper = {
   "^@/(.*)$": "<rootDir>/src/$1",
+  // tsconfig.jest.json resolves like Node 10, without package "exports" subpaths.
+  "^@pva/storefront-core/session$": "<rootDir>/../packages/storefront-core/src/session.ts",
   "\\.css$": "<rootDir>/e2e/style-stub.js",
 }
 

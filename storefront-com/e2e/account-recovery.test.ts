@@ -11,9 +11,9 @@ async function submitLookup(page: Page): Promise<string> {
   await page.getByRole("button", { name: "Find my order" }).click()
   await page.waitForFunction(() => {
     const button = document.querySelector<HTMLButtonElement>("form button[type=submit]")
-    return button && !button.disabled && document.querySelector("[role=alert]")
+    return button && !button.disabled && document.querySelector("p[role=alert]")
   })
-  return (await page.getByRole("alert").textContent()) ?? ""
+  return (await page.locator("p[role=alert]").textContent()) ?? ""
 }
 const newPage = (ip?: string) => openPage(browser(), { ip })
 
@@ -100,8 +100,15 @@ describe("account recovery and guest orders in Chromium", () => {
     const res = await stranger.page.goto(`${shop()}/order/${order.id}`)
     await stranger.page.getByText("We cannot show this order in this browser.").waitFor()
     expect(await stranger.page.getByText(/Lookup Agate/).count()).toBe(0)
+    for (const path of [`/order/confirmed/${order.id}`, `/account/orders/${order.id}`]) {
+      await stranger.page.goto(`${shop()}${path}`)
+      await stranger.page.locator("p[role=alert]").waitFor()
+      expect(await stranger.page.getByText(/Lookup Agate/).count()).toBe(0)
+    }
     expect(res!.headers()["cache-control"]).toMatch(/no-store/)
     expect(res!.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin")
+    const account = await fetch(`${shop()}/account`)
+    expect(account.headers.get("cache-control")).toMatch(/private.*no-store|no-store.*private/)
     await stranger.context.close()
   })
 

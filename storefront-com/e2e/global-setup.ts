@@ -37,7 +37,7 @@ export default async function globalSetup() {
   const env = {
     ...process.env,
     // As in production (jest sets "test"): Secure cookies, production React.
-    NODE_ENV: "production",
+    NODE_ENV: "production" as const,
     NEXT_TELEMETRY_DISABLED: "1",
     NEXT_DIST_DIR: DIST_DIR,
     NEXT_PUBLIC_MEDUSA_BACKEND_URL: medusa.url,

@@ -82,6 +82,8 @@ describe("pvabazaar.com in Chromium", () => {
     await page.getByTestId("order-row").filter({ hasText: pvaNumber }).waitFor()
     expect(page.url()).toBe(`${shop()}/account/verify-email`) // the token left the address bar
     await shot(page, "07b-email-verified")
+    await page.goto(link) // a verification link works once
+    await page.getByRole("heading", { name: "Email not verified" }).waitFor()
     await page.goto(`${shop()}/account`)
     await page.getByTestId("order-row").filter({ hasText: pvaNumber }).waitFor()
     expect(await page.getByTestId("verify-email-notice").count()).toBe(0)
@@ -100,6 +102,29 @@ describe("pvabazaar.com in Chromium", () => {
     await page.getByTestId("order-row").filter({ hasText: pvaNumber }).waitFor()
     await shot(page, "08-logged-in-history")
     expectNoEmailIn(urls, email) // no URL the browser asked for, and no Referer it sent, names her
+    await context.close()
+  })
+
+  it("a signed-in customer's checkout stays theirs: the order is in their history at once", async () => {
+    const { context, page } = await newPage()
+    const email = `member-${unique()}@example.com`
+    await registerInBrowser(page, { first: "Mina", last: "Member", email, password: "member-password-1" })
+    await page.goto(`${shop()}/products/malachite-fish`)
+    await page.getByRole("button", { name: "Add to cart" }).click()
+    await page.getByRole("status").filter({ hasText: "Added to your cart." }).waitFor()
+    await page.goto(`${shop()}/checkout`)
+    await expect(page.getByLabel("Email", { exact: true }).inputValue()).resolves.toBe(email)
+    await fillAddress(page, { Email: email, "First name": "Mina", "Last name": "Member" })
+    await page.getByRole("button", { name: "Continue to shipping" }).click()
+    await page.getByRole("button", { name: "Continue to payment" }).click()
+    await page.getByRole("button", { name: "Continue to review" }).click()
+    await page.getByRole("button", { name: "Place order" }).click()
+    await page.waitForURL(/\/order\/confirmed\//)
+    const pvaNumber = (await page.getByTestId("pva-number").textContent())!
+    expect(await page.getByRole("link", { name: "Create an account" }).count()).toBe(0)
+    await page.goto(`${shop()}/account`)
+    await page.getByTestId("order-row").filter({ hasText: pvaNumber }).waitFor() // no verification needed for her own checkout
+    await shot(page, "13-member-order")
     await context.close()
   })
 

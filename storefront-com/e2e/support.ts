@@ -68,7 +68,7 @@ export async function expectSessionOutOfReach(page: Page, context: BrowserContex
 export async function emailedLink(to: string, pathname: string, timeoutMs = 15_000): Promise<string> {
   const token = await adminToken()
   const deadline = Date.now() + timeoutMs
-  const pattern = new RegExp(`https?://[^\\s"'<>]+${pathname.replace(/[/?]/g, "\\$&")}\\?token=[\\w-]+`)
+  const pattern = new RegExp(`https?://[^\\s"'<>]+${pathname.replace(/[/?]/g, "\\$&")}\\?token=[^\\s"'<>&]+`)
   for (;;) {
     const res = await http("GET", `/admin/email-outbox?to=${encodeURIComponent(to)}&limit=20`, { headers: { authorization: `Bearer ${token}` } })
     for (const email of res.json?.emails ?? []) {

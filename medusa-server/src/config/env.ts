@@ -217,7 +217,7 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
       accountPerClient: positiveInt(env, "RATE_LIMIT_ACCOUNT_PER_CLIENT", 20),
       orderLookupPerClient: positiveInt(env, "RATE_LIMIT_ORDER_LOOKUP_PER_CLIENT", 20),
       orderLookupPerEmail: positiveInt(env, "RATE_LIMIT_ORDER_LOOKUP_PER_EMAIL", 10),
-      memoryKeys: positiveInt(env, "RATE_LIMIT_MEMORY_KEYS", 100_000),
+      memoryKeys: positiveInt(env, "RATE_LIMIT_MEMORY_KEYS", 20_000),
     },
     trustProxy: trustProxy(env),
     storefrontComUrl: httpUrl(env, "STOREFRONT_COM_URL", "http://localhost:8000"),

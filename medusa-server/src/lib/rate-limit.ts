@@ -99,12 +99,17 @@ export function rateLimit(rules: LimitRule[]) {
  * request_context.ip_address believes any X-Forwarded-For, so it is not used here.
  */
 export function clientIp(req: Request): string {
-  return req.ip || req.socket.remoteAddress || "unknown"
+  return (req.ip || req.socket.remoteAddress || "unknown").replace(/^::ffff:/, "")
 }
 
-/** Medusa records request_context.ip_address on carts; it gets the same trusted address. */
+/**
+ * Medusa asks request-ip for the client (request_context, a cart's context.ip), and
+ * request-ip believes any forwarding header, x-client-ip first: both get the trusted address.
+ */
 export function clientIpInRequestContext(req: Request, _res: Response, next: NextFunction) {
+  const ip = clientIp(req)
+  req.headers["x-client-ip"] = ip
   const context = (req as any).request_context
-  if (context) context.ip_address = clientIp(req)
+  if (context) context.ip_address = ip
   next()
 }

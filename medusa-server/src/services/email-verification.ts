@@ -72,14 +72,26 @@ class EmailVerificationService extends TransactionBaseService {
       if (!customer) {
         throw new MedusaError(MedusaError.Types.INVALID_DATA, "This link was sent to an email address the account no longer uses")
       }
-      await manager.query(
-        `INSERT INTO customer_verified_email (customer_id, email) VALUES ($1, $2)
-         ON CONFLICT (customer_id) DO UPDATE SET email = EXCLUDED.email, verified_at = now()`,
-        [spent.customer_id, spent.email]
-      )
-      const linked = await linkGuestOrdersToAccount(manager, spent.customer_id, spent.email)
+      const linked = await this.recordProof(manager, spent.customer_id, spent.email)
       return { customer_id: spent.customer_id as string, linked_orders: linked }
     })
+  }
+
+  /** A password reset through an emailed link proves the address as well as a verification link does. */
+  async verifiedByPasswordReset(customerId: string): Promise<void> {
+    await this.atomicPhase_(async (manager: any) => {
+      const [customer] = await manager.query(`SELECT lower(email) AS email FROM customer WHERE id = $1 AND has_account`, [customerId])
+      if (customer) await this.recordProof(manager, customerId, customer.email)
+    })
+  }
+
+  private async recordProof(manager: any, customerId: string, email: string): Promise<number> {
+    await manager.query(
+      `INSERT INTO customer_verified_email (customer_id, email) VALUES ($1, $2)
+       ON CONFLICT (customer_id) DO UPDATE SET email = EXCLUDED.email, verified_at = now()`,
+      [customerId, email]
+    )
+    return await linkGuestOrdersToAccount(manager, customerId, email)
   }
 }
 

@@ -1,6 +1,8 @@
 import type { Metadata } from "next"
+import { cookies } from "next/headers"
 import Link from "next/link"
 import { baseCss, SiteFooter, storefrontConfig, tokensCss } from "@pva/storefront-core"
+import { readSessionToken } from "@pva/storefront-core/session"
 import { currentRegion, listRegions } from "@/lib/catalog"
 import { StoreProvider } from "@/lib/store-context"
 import { CartLink } from "@/modules/layout/cart-link"
@@ -26,7 +28,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <style dangerouslySetInnerHTML={{ __html: tokensCss + baseCss + shopCss }} />
       </head>
       <body>
-        <StoreProvider regions={regions} initialRegionId={region.id}>
+        {/* Only whether a session cookie exists, so anonymous pages skip asking who is signed in. */}
+        <StoreProvider regions={regions} initialRegionId={region.id} hasSession={Boolean(readSessionToken(cookies()))}>
           <a className="skip" href="#main">Skip to content</a>
           <header className="pva-header">
             <div className="container">

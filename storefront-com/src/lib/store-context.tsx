@@ -50,7 +50,9 @@ function regionCookie(regionId: string) {
   document.cookie = `${REGION_COOKIE}=${regionId}; path=/; max-age=31536000; samesite=lax`
 }
 
-export function StoreProvider({ children, regions, initialRegionId }: { children: React.ReactNode; regions: Region[]; initialRegionId: string }) {
+type ProviderProps = { children: React.ReactNode; regions: Region[]; initialRegionId: string; hasSession: boolean }
+
+export function StoreProvider({ children, regions, initialRegionId, hasSession }: ProviderProps) {
   const config = useMemo(() => storefrontConfig({
     NEXT_PUBLIC_MEDUSA_BACKEND_URL: process.env.NEXT_PUBLIC_MEDUSA_BACKEND_URL,
     NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY,
@@ -90,7 +92,7 @@ export function StoreProvider({ children, regions, initialRegionId }: { children
     // Legacy sessions kept the JWT in localStorage; it must not outlive this release.
     window.localStorage.removeItem("pva_token")
     setResultTokenState(read(KEYS.resultToken))
-    Promise.all([refreshCart(), refreshCustomer()]).finally(() => setReady(true))
+    Promise.all([refreshCart(), hasSession ? refreshCustomer() : null]).finally(() => setReady(true))
   }, []) // eslint-disable-line react-hooks/exhaustive-deps
 
   const ensureCart = async () => {

@@ -91,4 +91,78 @@ describe("who can read an order", () => {
     const res = await http("GET", `/store/orders/order_does_not_exist?email=a%40b.co`)
     expect(res.status).toBe(404)
   })
+
+  describe("looking an order up by its number and email", () => {
+    let guestOrder: any
+    let accountOrder: any
+    let ownerToken: string
+
+    beforeAll(async () => {
+      const guest = storeClient("com")
+      guestOrder = ((await guest.carts.complete(await readyCart(guest, { variantId, email: unique("lookup-guest") }))) as any).data
+      const email = unique("lookup-owner")
+      ownerToken = await registerCustomer(email)
+      const owner = storeClient("com", { token: ownerToken })
+      accountOrder = ((await owner.carts.complete(await readyCart(owner, { variantId, email }))) as any).data
+    })
+
+    const lookup = (body: unknown, headers: Record<string, string> = {}) => http("POST", "/store/orders/lookup", { body, headers })
+    const medusaLookup = (displayId: unknown, email?: string, headers: Record<string, string> = {}) =>
+      http("GET", `/store/orders?display_id=${encodeURIComponent(String(displayId))}${email ? `&email=${encodeURIComponent(email)}` : ""}`, { headers })
+
+    it("finds a guest order by PVA number or display id with the order's email", async () => {
+      for (const order_number of [guestOrder.pva_number, guestOrder.pva_number.toLowerCase(), String(guestOrder.display_id), `#${guestOrder.display_id}`]) {
+        const res = await lookup({ order_number, email: ` ${guestOrder.email.toUpperCase()} ` })
+        expect([order_number, res.status]).toEqual([order_number, 200])
+        expect(res.json.order.id).toBe(guestOrder.id)
+        expect(res.json.order.shipping_address.address_1).toBe("1 Market Street")
+      }
+      const medusa = await medusaLookup(guestOrder.display_id, guestOrder.email)
+      expect(medusa.status).toBe(200)
+      expect(medusa.json.order.pva_number).toBe(guestOrder.pva_number)
+    })
+
+    it("answers a wrong email and an unknown number with the same 404", async () => {
+      const wrongEmail = await lookup({ order_number: guestOrder.pva_number, email: "someone-else@example.com" })
+      const unknown = await lookup({ order_number: "PVA-20200101-999999", email: guestOrder.email })
+      expect(wrongEmail.status).toBe(404)
+      expect(unknown.status).toBe(404)
+      expect(wrongEmail.json).toEqual(unknown.json)
+      expect((await medusaLookup(guestOrder.display_id, "someone-else@example.com")).status).toBe(404)
+    })
+
+    it("never shows an account holder's order to whoever knows its email, only to its signed-in owner", async () => {
+      const byEmail = await lookup({ order_number: accountOrder.pva_number, email: accountOrder.email })
+      expect(byEmail.status).toBe(404)
+      const medusa = await medusaLookup(accountOrder.display_id, accountOrder.email)
+      expect(medusa.status).toBe(404)
+      expect(JSON.stringify(medusa.json)).not.toContain("Market Street")
+
+      const other = await registerCustomer(unique("lookup-other"))
+      expect((await medusaLookup(accountOrder.display_id, accountOrder.email, { authorization: `Bearer ${other}` })).status).toBe(404)
+      const owner = await medusaLookup(accountOrder.display_id, accountOrder.email, { authorization: `Bearer ${ownerToken}` })
+      expect(owner.status).toBe(200)
+      expect(owner.json.order.id).toBe(accountOrder.id)
+    })
+
+    it("answers missing or malformed numbers and emails with 400 and a message", async () => {
+      const cases: unknown[] = [
+        {},
+        { email: guestOrder.email },
+        { order_number: guestOrder.pva_number },
+        { order_number: "DROP TABLE", email: guestOrder.email },
+        { order_number: guestOrder.pva_number, email: "not-an-email" },
+        { order_number: ["1"], email: guestOrder.email },
+        { order_number: guestOrder.pva_number, email: { $ne: "" } },
+      ]
+      for (const body of cases) {
+        const res = await lookup(body)
+        expect([body, res.status]).toEqual([body, 400])
+        expect(res.json.message).toEqual(expect.any(String))
+      }
+      expect((await http("GET", "/store/orders")).status).toBe(400)
+      expect((await medusaLookup("abc", guestOrder.email)).status).toBe(400)
+      expect((await medusaLookup(guestOrder.display_id)).status).toBe(400)
+    })
+  })
 })

@@ -140,6 +140,9 @@ async function main() {
   start("medusa", "node", ["dist/main.js", "start"], { cwd: serverDir, env: { ...env, MEDUSA_SKIP_MIGRATIONS: "true" } })
   await waitForPort(Number(env.PORT || 9000))
 
+  // The collectors' site's wallets talk to the same chain as the server.
+  env.NEXT_PUBLIC_CHAIN_RPC_URL ||= env.CHAIN_RPC_URL
+  env.NEXT_PUBLIC_CHAIN_ID ||= env.CHAIN_ID || "31337"
   for (const [dir, port] of [["storefront-com", 8000], ["storefront-org", 8001]]) {
     if (hasScript(dir, "dev")) start(dir, "npm", ["run", "dev", "-w", `@pva/${dir}`], { env: { ...env, PORT: String(port) } })
   }
@@ -149,6 +152,7 @@ PVA Bazaar is running:
   store API     http://localhost:${env.PORT || 9000}/store
   Medusa Admin  http://localhost:${env.PORT || 9000}/app   (admin@pvabazaar.local / pva-admin-dev)
   shop          http://localhost:8000
+  collectors    http://localhost:8001   (provenance, twin claims, shares)
   dev customer  shopper@pvabazaar.local / pva-shopper-dev
 Press Ctrl+C to stop.`)
 }

@@ -21,6 +21,14 @@ module.exports = {
       moduleNameMapper,
       setupFilesAfterEnv: ["<rootDir>/jest.setup-components.js"],
     },
+    {
+      displayName: "e2e",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/e2e/**/*.test.ts"],
+      transform: { "^.+\\.tsx?$": tsJest },
+      globalSetup: "<rootDir>/e2e/global-setup.ts",
+      globalTeardown: "<rootDir>/e2e/global-teardown.ts",
+    },
   ],
   testTimeout: 180000,
 }

@@ -1,17 +1,11 @@
 import { createTestDatabase } from "./database"
-import { migrateAndSeed, startServer } from "./server"
+import { migrateAndSeed, RELAXED_RATE_LIMITS, startServer } from "./server"
 
 /** One seeded database and server for the store API suites; suites that need their own make them. */
 export default async function globalSetup() {
   const db = await createTestDatabase("store")
   const seed = migrateAndSeed(db.url)
-  const server = await startServer(db.url, {
-    RATE_LIMIT_LOGIN: "1000",
-    RATE_LIMIT_LOGIN_PER_CLIENT: "100000",
-    RATE_LIMIT_CHECKOUT_PER_IP: "1000",
-    RATE_LIMIT_ACCOUNT_PER_CLIENT: "100000",
-    RATE_LIMIT_ORDER_LOOKUP_PER_CLIENT: "100000",
-  })
+  const server = await startServer(db.url, RELAXED_RATE_LIMITS)
   process.env.PVA_TEST_SERVER_URL = server.url
   process.env.PVA_TEST_DATABASE_URL = db.url
   process.env.PVA_TEST_SEED = JSON.stringify(seed)

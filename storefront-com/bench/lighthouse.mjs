@@ -9,9 +9,8 @@ import { spawnSync } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
 import { createRequire } from "node:module"
-import zlib from "node:zlib"
-import lighthouse from "lighthouse"
 import * as chromeLauncher from "chrome-launcher"
+import { auditPages, printTable } from "../../scripts/lib/storefront-lighthouse.mjs"
 
 const require = createRequire(import.meta.url)
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
@@ -30,22 +29,6 @@ const PAGES = [
 const GOALS = { performance: 95, accessibility: 95, lcpMs: 1500, cls: 0.05, firstLoadKb: 150 }
 const DIST_DIR = ".next-bench"
 const NEXT_BIN = require.resolve("next/dist/bin/next")
-
-/** JavaScript a first visit downloads, compressed: every script the HTML references. */
-async function firstLoadJsKb(url) {
-  const html = await (await fetch(url)).text()
-  // noModule scripts are polyfills only browsers without ES modules download.
-  const scripts = [...html.matchAll(/<script([^>]*)>/g)]
-    .filter((m) => !/noModule/i.test(m[1]))
-    .map((m) => m[1].match(/src="([^"]+)"/)?.[1])
-    .filter(Boolean)
-    .map((src) => new URL(src, url).toString())
-  let bytes = 0
-  for (const src of new Set(scripts)) bytes += zlib.gzipSync(Buffer.from(await (await fetch(src)).arrayBuffer())).length
-  return bytes / 1024
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 async function main() {
   const db = await createBenchDatabase()
@@ -84,42 +67,8 @@ async function main() {
     shop = await launch("shop", { args: [NEXT_BIN, "start", "-p", String(shopPort), "-H", "127.0.0.1"], cwd: ROOT, env, readyPath: "/" }, shopPort)
 
     chrome = await chromeLauncher.launch({ chromePath: ensureChromium(), chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] })
-    const rows = []
-    for (const [name, route] of PAGES) {
-      const url = `${shopUrl}${route}`
-      await fetch(url) // fill the catalog cache, as any visitor before this one would have
-      const runs = []
-      const problems = new Set()
-      for (let i = 0; i < RUNS; i++) {
-        const { lhr } = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] })
-        runs.push({
-          performance: lhr.categories.performance.score * 100,
-          accessibility: lhr.categories.accessibility.score * 100,
-          lcpMs: lhr.audits["largest-contentful-paint"].numericValue,
-          cls: lhr.audits["cumulative-layout-shift"].numericValue,
-        })
-        for (const ref of lhr.categories.accessibility.auditRefs) {
-          if (ref.weight > 0 && lhr.audits[ref.id].score !== null && lhr.audits[ref.id].score < 1) problems.add(ref.id)
-        }
-        const lcpItem = lhr.audits["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node?.snippet
-        if (lcpItem) problems.add(`LCP element ${lcpItem}`)
-      }
-      const row = { name, route, firstLoadKb: await firstLoadJsKb(url) }
-      for (const key of ["performance", "accessibility", "lcpMs", "cls"]) row[key] = median(runs.map((r) => r[key]))
-      rows.push(row)
-      log(`${name}: ${JSON.stringify(row)}${problems.size ? `; to look at: ${[...problems].join(", ")}` : ""}`)
-    }
-
-    const mark = (ok) => (ok ? "✓" : "✗")
-    console.log(`\n| page | performance | accessibility | LCP | CLS | first-load JS (gzip) |`)
-    console.log("|---|---|---|---|---|---|")
-    for (const r of rows) {
-      console.log(
-        `| ${r.name} \`${r.route}\` | ${Math.round(r.performance)} ${mark(r.performance >= GOALS.performance)} | ${Math.round(r.accessibility)} ${mark(r.accessibility >= GOALS.accessibility)} | ` +
-          `${(r.lcpMs / 1000).toFixed(2)} s ${mark(r.lcpMs <= GOALS.lcpMs)} | ${r.cls.toFixed(3)} ${mark(r.cls <= GOALS.cls)} | ${r.firstLoadKb.toFixed(1)} KB ${mark(r.firstLoadKb <= GOALS.firstLoadKb)} |`
-      )
-    }
-    console.log(`\nLighthouse ${RUNS} run(s) per page (median), default mobile profile with simulated throttling; goals: performance ≥ ${GOALS.performance}, accessibility ≥ ${GOALS.accessibility}, LCP ≤ 1.5 s, CLS ≤ ${GOALS.cls}, first-load JS ≤ ${GOALS.firstLoadKb} KB.`)
+    const rows = await auditPages({ chromePort: chrome.port, baseUrl: shopUrl, pages: PAGES, runs: RUNS, log })
+    printTable(rows, GOALS, RUNS)
   } finally {
     await chrome?.kill()
     await shop?.stop()

@@ -211,12 +211,20 @@ function webhookSecretKey(raw: string | undefined, isProduction: boolean): Buffe
 }
 
 /** Keys that sign on chain for the server; Hardhat's published ones must never run a real shop. */
-const SIGNER_KEY_VARIABLES = ["CHAIN_SERVER_KEY", "CHAIN_DEPLOYER_KEY"]
+const SIGNER_KEY_VARIABLES = [
+  "CHAIN_SERVER_KEY",
+  "CHAIN_DEPLOYER_KEY",
+  "TWIN_MINTER_KEY",
+  "TWIN_ATTESTER_KEY",
+  "CHAIN_ISSUER_KEY",
+  "CHAIN_MINTER_KEY",
+  "CHAIN_COMPLIANCE_KEY",
+]
 
 /**
  * What a production deployment needs beyond secrets: shared state in Redis (sessions, events,
- * rate limits and jobs are per process without it), explicit CORS origins, and no signer key
- * that anyone could use.
+ * rate limits and jobs are per process without it), explicit CORS origins, the storefronts'
+ * public addresses, and no signer key that anyone could use.
  */
 function checkProductionDeployment(env: NodeJS.ProcessEnv): void {
   if (!env.REDIS_URL && env.SINGLE_PROCESS !== "true") {
@@ -227,6 +235,10 @@ function checkProductionDeployment(env: NodeJS.ProcessEnv): void {
   }
   for (const name of ["STORE_CORS", "ADMIN_CORS"]) {
     if (!env[name]) throw new ConfigError(`${name} is not set: production names the storefront and admin origins it accepts`)
+  }
+  // Emailed links (verification, password reset, claim codes) would otherwise point at localhost.
+  for (const name of ["STOREFRONT_COM_URL", "STOREFRONT_ORG_URL"]) {
+    if (!env[name]) throw new ConfigError(`${name} is not set: production emails customers links to the storefronts' public addresses`)
   }
   for (const name of SIGNER_KEY_VARIABLES) {
     const value = env[name]

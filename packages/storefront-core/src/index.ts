@@ -2,6 +2,8 @@ export { createMedusaClient, errorMessage, storefrontConfig, type MedusaClient, 
 export { ADDRESS_FIELDS, validateAddress, type AddressInput } from "./address"
 export { attempt, failure, rejected, unwrap, type ActionResult } from "./action-result"
 export { cheapestAmount, formatAmount, inStock, variantAmount } from "./price"
+export { baseCss } from "./base-css"
 export { brand, tokensCss } from "./tokens"
 export { Price } from "./components/Price"
 export { SiteFooter } from "./components/SiteFooter"
+export { AddressFields } from "./components/AddressFields"

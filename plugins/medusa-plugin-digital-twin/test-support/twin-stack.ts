@@ -37,15 +37,19 @@ export async function startTwinStack(extraEnv: Record<string, string> = {}) {
   return stackApi(chain, db, medusa, seed)
 }
 
-async function startServing(chain: TestChain, db: TestDatabase, extraEnv: Record<string, string>) {
+/** The roles the server key signs with: twins (vouchers, attestations) and, for the seed's dev share offerings, shares. */
+export async function grantServerRoles(chain: TestChain) {
   const server = privateKeyToAccount(SERVER_KEY)
   for (const role of ["MINTER_ROLE", "ATTESTER_ROLE"] as const) {
     await chain.send(chain.wallet.writeContract({ address: chain.twin.address, abi: pvaTwinAbi, functionName: "grantRole", args: [roles[role], server.address] }))
   }
-  // The seed also opens the dev share offerings (fractional plugin) with the same server key.
   for (const role of ["ISSUER_ROLE", "MINTER_ROLE", "COMPLIANCE_ROLE"] as const) {
     await chain.send(chain.wallet.writeContract({ address: chain.shares.address, abi: pvaSharesAbi, functionName: "grantRole", args: [roles[role], server.address] }))
   }
+}
+
+async function startServing(chain: TestChain, db: TestDatabase, extraEnv: Record<string, string>) {
+  await grantServerRoles(chain)
   const env = {
     CHAIN_SYNC_FOLLOW: "true",
     CHAIN_RPC_URLS: chain.url,

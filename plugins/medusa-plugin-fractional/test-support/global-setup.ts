@@ -6,7 +6,7 @@ import fs from "fs"
 import os from "os"
 import path from "path"
 import { createTestDatabase } from "../../../medusa-server/test-support/database"
-import { migrateAndSeed, startServer } from "../../../medusa-server/test-support/server"
+import { migrateAndSeed, RELAXED_RATE_LIMITS, startServer } from "../../../medusa-server/test-support/server"
 
 const contractsDir = path.dirname(require.resolve("@pva/contracts/package.json"))
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -26,8 +26,7 @@ export default async function globalSetup() {
     CHAIN_SYNC_FOLLOW: "true",
     CHAIN_CONFIRMATIONS: "0",
     CHAIN_SYNC_POLL_INTERVAL_MS: "100",
-    RATE_LIMIT_LOGIN: "10000",
-    RATE_LIMIT_CHECKOUT_PER_IP: "10000",
+    ...RELAXED_RATE_LIMITS,
     RATE_LIMIT_CHECKOUT_PER_CART: "100",
   })
   process.env.PVA_TEST_SERVER_URL = server.url

@@ -1,7 +1,7 @@
 import type { Metadata } from "next"
 import { cookies } from "next/headers"
 import Link from "next/link"
-import { SiteFooter, storefrontConfig, tokensCss } from "@pva/storefront-core"
+import { baseCss, SiteFooter, storefrontConfig, tokensCss } from "@pva/storefront-core"
 import { readSessionToken } from "@pva/storefront-core/session"
 import { currentRegion, listRegions } from "@/lib/catalog"
 import { StoreProvider } from "@/lib/store-context"
@@ -25,7 +25,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <head>
         {/* Product images come from the Medusa server: open that connection early. */}
         <link rel="preconnect" href={storefrontConfig().baseUrl} />
-        <style dangerouslySetInnerHTML={{ __html: tokensCss + shopCss }} />
+        <style dangerouslySetInnerHTML={{ __html: tokensCss + baseCss + shopCss }} />
       </head>
       <body>
         {/* Only whether a session cookie exists, so anonymous pages skip asking who is signed in. */}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next"
 import Link from "next/link"
-import { SiteFooter, storefrontConfig, tokensCss } from "@pva/storefront-core"
+import { baseCss, SiteFooter, storefrontConfig, tokensCss } from "@pva/storefront-core"
 import { orgCss } from "./org-css"
 
 export const metadata: Metadata = {
@@ -17,7 +17,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="en">
       <head>
         <link rel="preconnect" href={storefrontConfig().baseUrl} />
-        <style dangerouslySetInnerHTML={{ __html: tokensCss + orgCss }} />
+        <style dangerouslySetInnerHTML={{ __html: tokensCss + baseCss + orgCss }} />
       </head>
       <body>
         <a className="skip" href="#main">Skip to content</a>

@@ -13,6 +13,8 @@ const PRODUCTION = {
   REDIS_URL: "redis://cache:6379",
   STORE_CORS: "https://pvabazaar.com,https://pvabazaar.org",
   ADMIN_CORS: "https://admin.pvabazaar.com",
+  STOREFRONT_COM_URL: "https://pvabazaar.com",
+  STOREFRONT_ORG_URL: "https://pvabazaar.org",
   WEBHOOK_SECRET_KEY: "q0Zq7w3gS0yqY0p5mJk3xq1fQbq8o2n7Jr5vT9c4Xw8=",
 }
 const HARDHAT_KEY_1 = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d"
@@ -64,6 +66,10 @@ describe("production refuses a deployment that cannot be shared or trusted", () 
     ["REDIS_URL", without("REDIS_URL"), /REDIS_URL is not set: production shares sessions, events, rate limits and jobs/],
     ["STORE_CORS", without("STORE_CORS"), /STORE_CORS is not set/],
     ["ADMIN_CORS", without("ADMIN_CORS"), /ADMIN_CORS is not set/],
+    ["STOREFRONT_COM_URL", without("STOREFRONT_COM_URL"), /STOREFRONT_COM_URL is not set: production emails customers links/],
+    ["STOREFRONT_ORG_URL", without("STOREFRONT_ORG_URL"), /STOREFRONT_ORG_URL is not set/],
+    ["TWIN_MINTER_KEY", { ...PRODUCTION, TWIN_MINTER_KEY: HARDHAT_KEY_1 }, /TWIN_MINTER_KEY is one of Hardhat's published development keys/],
+    ["CHAIN_ISSUER_KEY", { ...PRODUCTION, CHAIN_ISSUER_KEY: HARDHAT_KEY_1 }, /CHAIN_ISSUER_KEY is one of Hardhat's/],
     ["WEBHOOK_SECRET_KEY", without("WEBHOOK_SECRET_KEY"), /WEBHOOK_SECRET_KEY is not set/],
     ["WEBHOOK_SECRET_KEY", { ...PRODUCTION, WEBHOOK_SECRET_KEY: "too-short" }, /WEBHOOK_SECRET_KEY must be 32 bytes/],
     ["CHAIN_SERVER_KEY", { ...PRODUCTION, CHAIN_SERVER_KEY: HARDHAT_KEY_1 }, /CHAIN_SERVER_KEY is one of Hardhat's published development keys/],

@@ -6,6 +6,8 @@ const production = {
   REDIS_URL: "redis://cache:6379",
   STORE_CORS: "https://pvabazaar.com",
   ADMIN_CORS: "https://admin.pvabazaar.com",
+  STOREFRONT_COM_URL: "https://pvabazaar.com",
+  STOREFRONT_ORG_URL: "https://pvabazaar.org",
   JWT_SECRET: "j".repeat(40),
   COOKIE_SECRET: "c".repeat(40),
   WEBHOOK_SECRET_KEY: "ab".repeat(32),

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation"
 import { useEffect, useState } from "react"
-import { formatAmount, ADDRESS_FIELDS, type AddressInput, unwrap, validateAddress } from "@pva/storefront-core"
+import { AddressFields, formatAmount, type AddressInput, unwrap, validateAddress } from "@pva/storefront-core"
 import { placeOrder as placeOrderAction, saveCheckoutDetails } from "@/lib/actions/checkout"
 import { useStore } from "@/lib/store-context"
 import { useAction } from "@/lib/use-action"
@@ -101,26 +101,7 @@ export default function CheckoutPage() {
 
       {step === "address" && (
         <form onSubmit={submitAddress} noValidate aria-label="Shipping address">
-          {ADDRESS_FIELDS.map(([field, label, type]) => (
-            <div key={field}>
-              <label htmlFor={field}>{label}</label>
-              <input
-                id={field}
-                name={field}
-                type={type ?? "text"}
-                value={address[field] ?? ""}
-                onChange={(e) => setAddress({ ...address, [field]: e.target.value })}
-                aria-invalid={errors[field] ? true : undefined}
-                aria-describedby={errors[field] ? `${field}-error` : undefined}
-              />
-              {errors[field] && <p id={`${field}-error`} className="field-error">{errors[field]}</p>}
-            </div>
-          ))}
-          <label htmlFor="country_code">Country</label>
-          <select id="country_code" value={address.country_code} onChange={(e) => setAddress({ ...address, country_code: e.target.value })} aria-invalid={errors.country_code ? true : undefined}>
-            {countries.map((c) => <option key={c.iso_2} value={c.iso_2}>{c.display_name}</option>)}
-          </select>
-          {errors.country_code && <p className="field-error">{errors.country_code}</p>}
+          <AddressFields address={address} errors={errors} countries={countries} onChange={setAddress} />
           <p><button className="btn btn-primary" type="submit" disabled={busy}>Continue to shipping</button></p>
         </form>
       )}

@@ -1,5 +1,6 @@
 "use server"
 
+import { revalidateTag } from "next/cache"
 import { cookies } from "next/headers"
 import { rejected, validateAddress, type ActionResult, type AddressInput } from "@pva/storefront-core"
 import { cookieOptions } from "@pva/storefront-core/session"
@@ -63,5 +64,7 @@ export async function placeShareOrder(address: AddressInput): Promise<ActionResu
   if (!completed.ok) return completed
   if (completed.data.type !== "order") return rejected(409, "Your payment was not completed; please review your details and try again.")
   cookies().set(SHARE_CART_COOKIE, "", cookieOptions(0))
+  // Remaining shares just went down: the next visitor of an offering page must see it.
+  revalidateTag("offerings")
   return { ok: true, data: { id: completed.data.data.id } }
 }

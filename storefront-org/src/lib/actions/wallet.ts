@@ -1,5 +1,6 @@
 "use server"
 
+import { revalidateTag } from "next/cache"
 import { rejected, type ActionResult } from "@pva/storefront-core"
 import type { OwnedTwin, Twin } from "../types"
 import { asCustomer, asVisitor } from "./store-request"
@@ -36,5 +37,8 @@ export async function claimTwin(code: string, wallet: string, mode: "self" | "re
 export async function twinStatus(tokenId: string): Promise<ActionResult<Twin>> {
   if (typeof tokenId !== "string" || !/^\d{1,78}$/.test(tokenId)) return rejected(400, "That is not a token id.")
   const res = await asVisitor<{ twin: Twin }>("GET", `/store/twins/${tokenId}`)
-  return res.ok ? { ok: true, data: res.data.twin } : res
+  if (!res.ok) return res
+  // The collector is about to open the artifact page: it must not show the cached, unminted twin.
+  if (res.data.twin.status === "minted") revalidateTag("twins")
+  return { ok: true, data: res.data.twin }
 }

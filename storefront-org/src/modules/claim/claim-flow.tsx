@@ -8,6 +8,7 @@ import { STATUS_LABELS } from "@/lib/format"
 import { pvaChain, thirdwebClient } from "@/modules/wallet/thirdweb"
 import { walletErrorMessage } from "@/modules/wallet/siwe"
 import { WalletConnector, type ProvenWallet } from "@/modules/wallet/wallet-connector"
+import { claimRefusal } from "./claim-refusal"
 
 const CLAIM_METHOD = "function claim((address to, uint256 tokenId, bytes32 metadataDigest, uint256 deadline) voucher, bytes signature)"
 const POLL_MS = 1500
@@ -81,7 +82,11 @@ export function ClaimFlow({ initialCode }: { initialCode: string }) {
     <div>
       <section className="section" aria-labelledby="connect">
         <h2 id="connect">1. Connect and prove your wallet</h2>
-        {proof ? <p className="ok">Using <span className="mono">{proof.address}</span>.</p> : <WalletConnector onProven={setProof} />}
+        {proof ? (
+          <p className="ok" data-testid="wallet-proven">Wallet <span className="mono">{proof.address}</span> is linked to your account: the twin will be claimed to it.</p>
+        ) : (
+          <WalletConnector onProven={setProof} />
+        )}
       </section>
       <section className="section" aria-labelledby="code-heading">
         <h2 id="code-heading">2. Your claim code</h2>
@@ -113,11 +118,4 @@ async function submitVoucher(proof: ProvenWallet, claim: Voucher): Promise<strin
   })
   const { transactionHash } = await sendTransaction({ transaction, account: proof.wallet.getAccount() ?? proof.account })
   return transactionHash
-}
-
-/** The server says the same for a wrong or revoked code (it reveals nothing); say what to do about it. */
-export function claimRefusal(status: number, message: string): string {
-  if (/claim code is not valid/i.test(message)) return "This claim code is not valid: check it against your email. A code stops working when a newer one is sent."
-  if (status === 409) return "This twin is already being claimed to another wallet."
-  return message
 }

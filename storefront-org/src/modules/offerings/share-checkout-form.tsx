@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation"
 import { useState } from "react"
-import { ADDRESS_FIELDS, validateAddress, type AddressInput } from "@pva/storefront-core"
+import { AddressFields, validateAddress, type AddressInput } from "@pva/storefront-core"
 import { placeShareOrder } from "@/lib/actions/checkout"
 
 
@@ -29,25 +29,7 @@ export function ShareCheckoutForm({ countries, initial }: { countries: { iso_2: 
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Billing address">
-      {ADDRESS_FIELDS.map(([field, label, type]) => (
-        <div key={field}>
-          <label htmlFor={field}>{label}</label>
-          <input
-            id={field}
-            name={field}
-            type={type ?? "text"}
-            value={address[field] ?? ""}
-            onChange={(e) => setAddress({ ...address, [field]: e.target.value })}
-            aria-invalid={errors[field] ? true : undefined}
-            aria-describedby={errors[field] ? `${field}-error` : undefined}
-          />
-          {errors[field] ? <p id={`${field}-error`} className="alert">{errors[field]}</p> : null}
-        </div>
-      ))}
-      <label htmlFor="country_code">Country</label>
-      <select id="country_code" value={address.country_code} onChange={(e) => setAddress({ ...address, country_code: e.target.value })}>
-        {countries.map((c) => <option key={c.iso_2} value={c.iso_2}>{c.display_name}</option>)}
-      </select>
+      <AddressFields address={address} errors={errors} countries={countries} onChange={setAddress} />
       <p className="muted">Payment: bank transfer on invoice. Your shares are reserved now and minted to your wallet.</p>
       <p><button className="btn btn-accent" type="submit" disabled={busy}>{busy ? "Placing order…" : "Place order"}</button></p>
       {error ? <p className="alert" role="alert">{error}</p> : null}

@@ -1,14 +1,13 @@
 // `npm run dev` restarts an empty local chain while the database persists: the dev start mints
 // the seed's twin, and after a chain restart resets chain-derived state and mints again what the
 // store says is minted, so store and chain agree again (and each mint is recorded once).
-import { pvaTwinAbi, roles } from "@pva/contracts"
-import { privateKeyToAccount } from "viem/accounts"
+import { pvaTwinAbi } from "@pva/contracts"
 import { startChain, type TestChain } from "../../../../medusa-plugin-chain-sync/test-support/chain"
 import { createTestDatabase, query, type TestDatabase } from "../../../../../medusa-server/test-support/database"
 import { migrateAndSeed, startServer, type TestServer } from "../../../../../medusa-server/test-support/server"
 import { DEV_WALLET } from "../../seed/twins"
 import { reconcileDevChain } from "../dev-chain-reconcile"
-import { SERVER_KEY } from "../../../test-support/twin-stack"
+import { grantServerRoles, SERVER_KEY } from "../../../test-support/twin-stack"
 
 let db: TestDatabase
 let chain: TestChain | undefined
@@ -16,11 +15,7 @@ let server: TestServer | undefined
 
 async function freshChain() {
   const started = await startChain()
-  for (const role of ["MINTER_ROLE", "ATTESTER_ROLE"] as const) {
-    await started.send(
-      started.wallet.writeContract({ address: started.twin.address, abi: pvaTwinAbi, functionName: "grantRole", args: [roles[role], privateKeyToAccount(SERVER_KEY).address] })
-    )
-  }
+  await grantServerRoles(started)
   return { chain: started, deploymentsDir: started.writeDeployment() }
 }
 

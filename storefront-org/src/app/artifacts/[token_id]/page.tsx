@@ -1,5 +1,6 @@
 import type { Metadata } from "next"
 import { notFound } from "next/navigation"
+import { getAddress } from "viem"
 import { chainConfig, txUrl } from "@/lib/chain-config"
 import { checkCid } from "@/lib/cid"
 import { shortAddress, STATUS_LABELS } from "@/lib/format"
@@ -46,7 +47,7 @@ export default async function ArtifactPage({ params }: Props) {
           <TraitList metadata={metadata} />
           <h2>Owner</h2>
           {twin.owner ? (
-            <p className="mono" data-testid="owner" title={twin.owner}>{twin.owner}</p>
+            <p className="mono" data-testid="owner">{getAddress(twin.owner)}</p>
           ) : (
             <p className="muted">Not minted yet: the twin is waiting for its buyer to claim it.</p>
           )}

@@ -1,8 +1,7 @@
 import { authenticateCustomer, type MiddlewaresConfig } from "@medusajs/medusa"
 import type { Request } from "express"
-import cors from "cors"
 import Redis from "ioredis"
-import { parseCorsOrigins } from "medusa-core-utils"
+import { adminCors, storeCors } from "@pva/medusa-kit"
 import { readServerEnv } from "../config/env"
 import { linkGuestOrdersOnHistory } from "../lib/guest-orders"
 import { requireLineQuantity } from "../lib/line-item-quantity"
@@ -54,12 +53,6 @@ const orderLookupLimit = rateLimit([
     keyOf: (req) => emailKey(req.method === "GET" ? req.query.email : req.body?.email),
   },
 ])
-
-// Express answers a preflight itself, without CORS headers, when a router holds a
-// route for the path under another method; the routes below are such routes, and
-// Medusa's own CORS comes later. So browsers' preflights are answered here first.
-const storeCors = cors({ origin: parseCorsOrigins(env.storeCors), credentials: true })
-const adminCors = cors({ origin: parseCorsOrigins(env.adminCors), credentials: true })
 
 export const config: MiddlewaresConfig = {
   routes: [

@@ -1,4 +1,4 @@
-import { rowsOf } from "./sql-rows"
+import { rowsOf } from "@pva/medusa-kit"
 
 /**
  * Medusa 1.x keeps a guest checkout on a separate, account-less customer record even

@@ -1,5 +1,5 @@
+import { runPeriodically } from "@pva/medusa-kit"
 import { readServerEnv } from "../config/env"
-import { scheduleDaily } from "../lib/daily-scheduler"
 
 /**
  * Starts the webhook delivery worker (a poller over the outbox table, so it works
@@ -10,13 +10,13 @@ import { scheduleDaily } from "../lib/daily-scheduler"
 export default async function partnerAutomation(container: any): Promise<void> {
   const env = readServerEnv()
   if (env.workerMode === "server" || process.argv[2] === "seed") return
-  const logger = container.resolve("logger")
   container.resolve("webhookDeliveryService").startWorker()
   if (!env.redisUrl) {
-    scheduleDaily(
-      env.automation.partnerFeedSyncHourUtc,
-      () => container.resolve("partnerFeedSyncService").syncAll("schedule"),
-      (err) => logger.warn(`partner feed sync failed: ${err.message}`)
-    )
+    runPeriodically({
+      name: "partner feed sync",
+      schedule: { dailyAtHourUtc: env.automation.partnerFeedSyncHourUtc },
+      task: () => container.resolve("partnerFeedSyncService").syncAll("schedule"),
+      logger: container.resolve("logger"),
+    })
   }
 }

@@ -3,7 +3,7 @@ import { MedusaError } from "medusa-core-utils"
 import { EMAIL_VERIFICATION_EVENT } from "../lib/customer-email-render"
 import { linkGuestOrdersToAccount, verifiedEmailOf } from "../lib/guest-orders"
 import { hashToken, newToken } from "../lib/single-use-token"
-import { rowsOf } from "../lib/sql-rows"
+import { rowsOf } from "@pva/medusa-kit"
 
 const TOKEN_TTL_HOURS = 24
 const INVALID_TOKEN = "This verification link is invalid, expired or already used: request a new one from your account"

@@ -3,7 +3,7 @@ import { MedusaError } from "medusa-core-utils"
 import type { EntityManager } from "typeorm"
 import { readServerEnv } from "../config/env"
 import { assertSafeUrl, UnsafeUrlError } from "../lib/ssrf-guard"
-import { rowsOf } from "../lib/sql-rows"
+import { rowsOf } from "@pva/medusa-kit"
 import { issueSecret, masked, MaskedWebhookSecret, rotate } from "../lib/webhook-secrets"
 import { Partner, PARTNER_STATUSES } from "../models/partner"
 

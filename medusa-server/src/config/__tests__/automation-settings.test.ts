@@ -1,5 +1,5 @@
 import { ConfigError, readServerEnv } from "../env"
-import { msUntilNextRun } from "../../lib/daily-scheduler"
+import { msUntilNextRun } from "@pva/medusa-kit"
 
 describe("automation settings", () => {
   it("default to the Standard Webhooks retry schedule, a 15 s timeout and no loopback allowance", () => {
@@ -37,8 +37,8 @@ describe("automation settings", () => {
   })
 
   it("schedule the nightly sync for the next occurrence of the hour (UTC)", () => {
-    expect(msUntilNextRun(3, new Date("2025-01-01T01:00:00Z"))).toBe(2 * 3600_000)
-    expect(msUntilNextRun(3, new Date("2025-01-01T03:00:00Z"))).toBe(24 * 3600_000)
-    expect(msUntilNextRun(3, new Date("2025-01-01T23:30:00Z"))).toBe(3.5 * 3600_000)
+    expect(msUntilNextRun({ dailyAtHourUtc: 3 }, new Date("2025-01-01T01:00:00Z"))).toBe(2 * 3600_000)
+    expect(msUntilNextRun({ dailyAtHourUtc: 3 }, new Date("2025-01-01T03:00:00Z"))).toBe(24 * 3600_000)
+    expect(msUntilNextRun({ dailyAtHourUtc: 3 }, new Date("2025-01-01T23:30:00Z"))).toBe(3.5 * 3600_000)
   })
 })

@@ -1,5 +1,5 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewaresConfig } from "@medusajs/medusa"
-import { storeCors } from "../lib/store-cors"
+import { storeCors } from "@pva/medusa-kit"
 import type ArchetypeResultService from "../services/archetype-result"
 
 export const RESULT_TOKEN_HEADER = "x-pva-result-token"

@@ -4,7 +4,7 @@ import { ARCHETYPES, Archetype, archetypeView } from "../lib/archetypes"
 import { validateAnswers } from "../lib/answers"
 import { hashResultToken, newResultToken } from "../lib/result-token"
 import { scoreAnswers } from "../lib/scoring"
-import { rowsOf } from "../lib/sql-rows"
+import { rowsOf } from "@pva/medusa-kit"
 import { ArchetypeResult } from "../models/archetype-result"
 import type ArchetypeQuizService from "./archetype-quiz"
 

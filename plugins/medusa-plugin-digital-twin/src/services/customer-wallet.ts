@@ -2,7 +2,7 @@ import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "medusa-core-utils"
 import { getAddress } from "viem"
 import { conflict } from "../lib/http"
-import { rowsOf } from "../lib/sql-rows"
+import { rowsOf } from "@pva/medusa-kit"
 
 export const WALLET_LINKED = "customer.wallet_linked"
 export const WALLET_UNLINKED = "customer.wallet_unlinked"

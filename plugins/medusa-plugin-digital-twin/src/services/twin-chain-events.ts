@@ -1,4 +1,4 @@
-import { rowsOf } from "../lib/sql-rows"
+import { rowsOf } from "@pva/medusa-kit"
 import { TwinService } from "../lib/twin-service"
 
 /** What chain sync hands over (see @pva/medusa-plugin-chain-sync's ChainLogEvent). */

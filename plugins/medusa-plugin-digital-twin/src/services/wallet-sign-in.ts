@@ -4,7 +4,7 @@ import { MedusaError } from "medusa-core-utils"
 import { createPublicClient, getAddress, http, isHex } from "viem"
 import { parseSiweMessage, verifySiweMessage } from "viem/siwe"
 import { resolveSettings, type DigitalTwinPluginOptions, type DigitalTwinSettings } from "../lib/settings"
-import { rowsOf } from "../lib/sql-rows"
+import { rowsOf } from "@pva/medusa-kit"
 
 const NONCE_TTL_SECONDS = 300
 /** A message issued longer ago than this is stale even if its own expiry is later. */

@@ -4,7 +4,7 @@ import type { EntityManager } from "typeorm"
 import { sharesChainConfig } from "../lib/chain-config"
 import { parseOfferingInput } from "../lib/offering-input"
 import { ChainCallError, sharesChain, type SharesChain } from "../lib/shares-chain"
-import { rowsOf } from "../lib/sql-rows"
+import { rowsOf } from "@pva/medusa-kit"
 import { Offering } from "../models/offering"
 
 export const SHARE_PRODUCT_TYPE = "Fractional share"

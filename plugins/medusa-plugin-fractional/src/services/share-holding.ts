@@ -1,6 +1,6 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { getAddress, type Address } from "viem"
-import { rowsOf } from "../lib/sql-rows"
+import { rowsOf } from "@pva/medusa-kit"
 import type ShareReservationService from "./share-reservation"
 
 const ZERO = "0x0000000000000000000000000000000000000000"

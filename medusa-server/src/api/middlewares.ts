@@ -1,18 +1,17 @@
 import { authenticateCustomer, type MiddlewaresConfig } from "@medusajs/medusa"
 import type { Request } from "express"
-import Redis from "ioredis"
-import { adminCors, storeCors } from "@pva/medusa-kit"
+import { adminCors, clientIp, rateLimit, RateLimiters, storeCors } from "@pva/medusa-kit"
 import { readServerEnv } from "../config/env"
 import { linkGuestOrdersOnHistory } from "../lib/guest-orders"
 import { requireLineQuantity } from "../lib/line-item-quantity"
 import { exposePartnerOnProducts } from "../lib/partner-on-products"
 import { emailKey } from "../lib/email-address"
-import { clientIp, clientIpInRequestContext, rateLimit, RateLimiters } from "../lib/rate-limit"
+import { clientIpInRequestContext } from "../lib/client-ip"
 
 const env = readServerEnv()
 const limits = env.rateLimits
 const limiters = new RateLimiters({
-  redis: env.redisUrl ? new Redis(env.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : undefined,
+  redisUrl: env.redisUrl,
   windowSeconds: limits.windowSeconds,
   memoryKeys: limits.memoryKeys,
 })

@@ -2,3 +2,15 @@ export { rowsOf } from "./sql-rows"
 export { runPeriodically, msUntilNextRun, isApiOnlyProcess, type Schedule, type ScheduledTask } from "./scheduler"
 export { storeCors, adminCors } from "./store-cors"
 export { PerCallService } from "./per-call-service"
+export {
+  BoundedMemoryLimiter,
+  RateLimiters,
+  rateLimit,
+  refuseOverLimit,
+  clientIp,
+  type LimitRule,
+  type RateLimitersOptions,
+} from "./rate-limit"
+export { amendJsonResponse, type JsonAmendment } from "./json-response"
+export { runCli, ProgressBar } from "./cli"
+export { customerIdOf, requireCustomer } from "./request-customer"

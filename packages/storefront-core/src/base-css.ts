@@ -1,5 +1,6 @@
-// The base both storefronts build on (reset, layout, header, footer, hero, buttons, cards), inlined in each
-// page head with the brand tokens rather than linked: one fewer render-blocking request.
+// The base both storefronts build on (reset, layout, header, footer, hero, buttons, cards, forms, alerts,
+// tables, progress bars), inlined in each page head with the brand tokens rather than linked: one fewer
+// render-blocking request. Each site adds its own rules after it (shop-css.ts, org-css.ts).
 export const baseCss = `
 *, *::before, *::after { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
@@ -24,4 +25,23 @@ img { max-width: 100%; height: auto; display: block; }
 .btn-primary { background: var(--pva-green-900); color: #fff; }
 .btn-outline { background: transparent; border: 2px solid var(--pva-green-900); color: var(--pva-green-900); }
 .btn[disabled] { opacity: 0.55; cursor: not-allowed; }
+.card { background: #fff; border-radius: var(--pva-radius); overflow: hidden; border: 1px solid #dfe6e2; display: flex; flex-direction: column; }
+.card a { text-decoration: none; color: inherit; }
+.card .body { padding: 10px 12px; }
+.card h3 { font-size: 1rem; margin: 0 0 4px; }
+.muted { color: var(--pva-muted); }
+.badge { display: inline-block; background: var(--pva-accent); color: var(--pva-green-900); border-radius: 999px; padding: 2px 10px; font-size: 0.8rem; font-weight: 700; }
+.section { padding: 32px 0; }
+.section h2 { margin-top: 0; }
+form label { display: block; font-weight: 600; margin: 8px 0 4px; }
+input, select, textarea { font: inherit; padding: 8px 10px; border: 1px solid #8a9a92; border-radius: 8px; width: 100%; min-height: 44px; background: #fff; }
+input[type="checkbox"], input[type="radio"] { width: auto; min-height: 0; }
+.field-error { color: #a3121a; font-size: 0.9rem; margin: 4px 0 0; }
+.alert { background: #fdecec; color: #7a0c12; padding: 10px 12px; border-radius: 8px; }
+.ok { background: #e3f8ee; color: var(--pva-green-900); padding: 10px 12px; border-radius: 8px; }
+.row { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; }
+.progress { height: 10px; background: #dfe6e2; border-radius: 999px; overflow: hidden; }
+.progress > div { height: 100%; background: var(--pva-green-700); }
+table { border-collapse: collapse; width: 100%; }
+td, th { text-align: left; padding: 8px; border-bottom: 1px solid #dfe6e2; }
 `

@@ -4,6 +4,7 @@ import { Pool } from "pg"
 import { drainOutbox, rebuildAll } from "./lib/read-model"
 import { poolDb } from "./lib/pg-db"
 import { MeilisearchMirror } from "./engines/meilisearch-mirror"
+import { ProgressBar, runCli } from "@pva/medusa-kit"
 
 const USAGE = `usage: pva-catalog <command>
 
@@ -13,28 +14,6 @@ commands:
   drain      refresh the products waiting in the outbox, then exit
   status     rows in the read model, products waiting in the outbox, oldest wait
 `
-
-class Progress {
-  private readonly started = Date.now()
-  private lastDraw = 0
-  private readonly tty = process.stderr.isTTY
-
-  update(done: number, total: number) {
-    const now = Date.now()
-    if (done < total && now - this.lastDraw < (this.tty ? 100 : 1000)) return
-    this.lastDraw = now
-    const share = total ? done / total : 1
-    const bar = "#".repeat(Math.round(share * 30)).padEnd(30, ".")
-    const rate = Math.round(done / Math.max(0.001, (now - this.started) / 1000))
-    const line = `[${bar}] ${(share * 100).toFixed(1).padStart(5)}%  ${done}/${total} products  ${rate} products/s`
-    process.stderr.write(this.tty ? `\r${line}` : `${line}\n`)
-  }
-
-  finish(total: number) {
-    const seconds = (Date.now() - this.started) / 1000
-    process.stderr.write(`${this.tty ? "\n" : ""}done: ${total} products in ${seconds.toFixed(1)} s\n`)
-  }
-}
 
 async function main(argv: string[]): Promise<number> {
   const [command] = argv
@@ -47,9 +26,11 @@ async function main(argv: string[]): Promise<number> {
   const pool = new Pool({ connectionString: url, max: 2, application_name: "pva-catalog" })
   try {
     if (command === "rebuild") {
-      const progress = new Progress()
-      const total = await rebuildAll(poolDb(pool), (done, all) => progress.update(done, all))
-      progress.finish(total)
+      const progress = new ProgressBar()
+      const total = await rebuildAll(poolDb(pool), (done, all) =>
+        progress.draw(all ? done / all : 1, `${done}/${all} products  ${Math.round(done / progress.seconds)} products/s`, done >= all)
+      )
+      progress.finish(`done: ${total} products in ${progress.seconds.toFixed(1)} s`)
       if (process.env.MEILISEARCH_HOST) {
         process.stderr.write(`mirroring into Meilisearch at ${process.env.MEILISEARCH_HOST}\n`)
         const mirror = new MeilisearchMirror({ host: process.env.MEILISEARCH_HOST, apiKey: process.env.MEILISEARCH_API_KEY })
@@ -82,14 +63,6 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error) => {
-      process.stderr.write(`pva-catalog: ${error instanceof Error ? error.message : String(error)}\n`)
-      process.exit(1)
-    }
-  )
-}
+if (require.main === module) runCli("pva-catalog", main)
 
 export { main }

@@ -8,6 +8,7 @@ import { FailoverRpc } from "./lib/rpc-failover"
 import { ensureSchema } from "./lib/schema"
 import { readStatus } from "./lib/status"
 import { SyncEngine, type RangeProgress } from "./lib/sync-engine"
+import { ProgressBar, runCli } from "@pva/medusa-kit"
 
 const USAGE = `usage: pva-chain-sync <command> [options]
 
@@ -47,34 +48,26 @@ function databaseUrl(): string {
   return url
 }
 
-class Progress {
-  private readonly started = Date.now()
+/** How far a backfill is: blocks done of the range asked for, and logs stored. */
+class BackfillProgress {
+  private readonly bar = new ProgressBar()
   private stored = 0
-  private lastDraw = 0
-  private readonly tty = process.stderr.isTTY
 
   constructor(private readonly firstBlock: number) {}
 
-  update(p: RangeProgress, force = false) {
+  update(p: RangeProgress) {
     this.stored += p.stored
-    const now = Date.now()
-    if (!force && now - this.lastDraw < (this.tty ? 100 : 1000)) return
-    this.lastDraw = now
     const span = Math.max(1, p.target - this.firstBlock + 1)
     const done = Math.min(1, Math.max(0, (p.toBlock - this.firstBlock + 1) / span))
-    const width = 30
-    const bar = "#".repeat(Math.round(done * width)).padEnd(width, ".")
-    const seconds = Math.max(0.001, (now - this.started) / 1000)
-    const rate = Math.round(this.stored / seconds)
-    const line = `[${bar}] ${(done * 100).toFixed(1).padStart(5)}%  block ${p.toBlock}/${p.target}  ${this.stored} logs  ${rate} events/s`
-    process.stderr.write(this.tty ? `\r${line}` : `${line}\n`)
+    this.bar.draw(done, `block ${p.toBlock}/${p.target}  ${this.stored} logs  ${this.rate()} events/s`)
   }
 
   finish() {
-    const seconds = Math.max(0.001, (Date.now() - this.started) / 1000)
-    process.stderr.write(
-      `${this.tty ? "\n" : ""}done: ${this.stored} logs in ${seconds.toFixed(1)} s (${Math.round(this.stored / seconds)} events/s)\n`,
-    )
+    this.bar.finish(`done: ${this.stored} logs in ${this.bar.seconds.toFixed(1)} s (${this.rate()} events/s)`)
+  }
+
+  private rate() {
+    return Math.round(this.stored / this.bar.seconds)
   }
 }
 
@@ -120,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
         stallTimeoutMs: settings.stallTimeoutMs,
         onFailover: (e) => process.stderr.write(`rpc failover: ${e.reason}${e.to ? ", trying the next endpoint" : ""}\n`),
       })
-      let progress: Progress | undefined
+      let progress: BackfillProgress | undefined
       const engine = new SyncEngine({
         pool,
         rpc,
@@ -131,7 +124,7 @@ async function main(argv: string[]): Promise<number> {
         initialRange: maxRange ? Math.min(100, maxRange) : undefined,
         logger: { info: (m: string) => process.stderr.write(`${m}\n`), warn: (m: string) => process.stderr.write(`${m}\n`), error: console.error },
         onRange: (p) => {
-          progress ??= new Progress(p.fromBlock)
+          progress ??= new BackfillProgress(p.fromBlock)
           progress.update(p)
         },
       })
@@ -163,14 +156,6 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error) => {
-      process.stderr.write(`pva-chain-sync: ${error instanceof Error ? error.message : String(error)}\n`)
-      process.exit(1)
-    },
-  )
-}
+if (require.main === module) runCli("pva-chain-sync", main)
 
 export { main }

@@ -173,4 +173,19 @@ describe("Medusa Admin pages in Chromium", () => {
     expect(text).toContain("rpc http://a stalled")
     await shot("chain-sync")
   })
+
+  it("loads the share offerings, KYC review and digital twins pages with their data", async () => {
+    const pages = [
+      { address: "offerings", api: "/admin/offerings", heading: "Share offerings" },
+      { address: "kyc", api: "/admin/kyc/applications", heading: "KYC review" },
+      { address: "twins", api: "/admin/twins?", heading: "Digital twins" },
+    ]
+    for (const { address, api, heading } of pages) {
+      const answered = page.waitForResponse((r) => r.url().includes(api) && r.request().method() === "GET", { timeout: 60_000 })
+      await page.goto(`${server.url}/app/a/${address}`)
+      expect([address, (await answered).status()]).toEqual([address, 200])
+      await page.getByRole("heading", { name: heading }).waitFor({ timeout: 60_000 })
+      await shot(address)
+    }
+  })
 })

@@ -1,5 +1,5 @@
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewaresConfig } from "@medusajs/medusa"
-import { storeCors } from "@pva/medusa-kit"
+import type { MedusaRequest, MiddlewaresConfig } from "@medusajs/medusa"
+import { amendJsonResponse, storeCors } from "@pva/medusa-kit"
 import type ArchetypeResultService from "../services/archetype-result"
 
 export const RESULT_TOKEN_HEADER = "x-pva-result-token"
@@ -7,24 +7,19 @@ export const RESULT_TOKEN_HEADER = "x-pva-result-token"
 /**
  * A shopper who took the quiz anonymously sends their result token with the login or
  * registration request; the result is theirs before the response says they are in,
- * so the next page already knows their archetype. A bad token never fails a login.
+ * so the next page already knows their archetype. Medusa's login and registration routes
+ * have no hook for this, hence the one amendment helper. A bad token never fails a login.
  */
-function attachResultOnLogin(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  const token = req.get(RESULT_TOKEN_HEADER)
-  if (!token) return next()
-  const send = res.json.bind(res)
-  res.json = ((body: any) => {
+const attachResultOnLogin = amendJsonResponse(
+  async (body, req) => {
+    const token = req.get(RESULT_TOKEN_HEADER)
     const customerId = body?.customer?.id
-    if (res.statusCode >= 300 || !customerId) return send(body)
-    const results: ArchetypeResultService = req.scope.resolve("archetypeResultService")
-    results
-      .attach(token, customerId)
-      .catch(() => undefined)
-      .finally(() => send(body))
-    return res
-  }) as any
-  next()
-}
+    if (!token || !customerId) return
+    const results: ArchetypeResultService = (req as MedusaRequest).scope.resolve("archetypeResultService")
+    await results.attach(token, customerId)
+  },
+  { onError: "ignore" }
+)
 
 export const config: MiddlewaresConfig = {
   routes: [

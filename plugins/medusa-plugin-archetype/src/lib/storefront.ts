@@ -30,11 +30,3 @@ export async function storefrontSalesChannels(req: MedusaRequest): Promise<strin
   channelsByKey.set(key, { ids, at: Date.now() })
   return ids
 }
-
-export const customerIdOf = (req: MedusaRequest): string | undefined => (req as any).user?.customer_id
-
-export function requireCustomer(req: MedusaRequest): string {
-  const id = customerIdOf(req)
-  if (!id) throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Log in to see your archetype")
-  return id
-}

@@ -1,14 +1,6 @@
 import type { MedusaRequest } from "@medusajs/medusa"
 import { MedusaError } from "medusa-core-utils"
 
-export const customerIdOf = (req: MedusaRequest): string | undefined => (req as any).user?.customer_id
-
-export function requireCustomer(req: MedusaRequest, what = "do this"): string {
-  const id = customerIdOf(req)
-  if (!id) throw new MedusaError(MedusaError.Types.UNAUTHORIZED, `Sign in to ${what}`)
-  return id
-}
-
 export function invalid(message: string): never {
   throw new MedusaError(MedusaError.Types.INVALID_DATA, message)
 }

@@ -40,6 +40,9 @@ export interface DigitalTwinSettings {
   claimAttemptsPerWindow: number
   claimWindowSeconds: number
   siweAttemptsPerMinute: number
+  /** Rate-limit counters: shared in Redis when set, else in bounded memory (as medusa-server's). */
+  redisUrl?: string
+  rateLimitMemoryKeys: number
   pinning: DigitalTwinPluginOptions["pinning"]
   notificationProvider: string
 }
@@ -91,6 +94,8 @@ export function resolveSettings(options: DigitalTwinPluginOptions = {}, env: Nod
     claimAttemptsPerWindow: options.claimAttemptsPerWindow ?? Number(env.TWIN_CLAIM_ATTEMPTS || 10),
     claimWindowSeconds: options.claimWindowSeconds ?? Number(env.TWIN_CLAIM_WINDOW_SECONDS || 600),
     siweAttemptsPerMinute: options.siweAttemptsPerMinute ?? Number(env.TWIN_SIWE_ATTEMPTS_PER_MINUTE || 30),
+    redisUrl: env.REDIS_URL || undefined,
+    rateLimitMemoryKeys: Number(env.RATE_LIMIT_MEMORY_KEYS || 20_000),
     pinning:
       options.pinning !== undefined
         ? options.pinning

@@ -1,6 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewaresConfig } from "@medusajs/medusa"
 import { authenticateCustomer } from "@medusajs/medusa"
 import { MedusaError } from "medusa-core-utils"
+import { customerIdOf } from "@pva/medusa-kit"
 import type SharePurchaseRulesService from "../services/share-purchase-rules"
 
 const ERROR_STATUS: Record<string, number> = {
@@ -36,7 +37,7 @@ async function checkShareLine(req: MedusaRequest, res: MedusaResponse, next: Med
     }
     const [cart] = await manager.query(`SELECT customer_id FROM cart WHERE id = $1`, [cartId])
     if (!cart) return next()
-    const customerId = (req as any).user?.customer_id as string | undefined
+    const customerId = customerIdOf(req)
     if (cart.customer_id && customerId && cart.customer_id !== customerId) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This cart belongs to another customer")
     }

@@ -1,4 +1,4 @@
-import { TransactionBaseService } from "@medusajs/medusa"
+import { FractionalService } from "../lib/fractional-service"
 import { MedusaError } from "medusa-core-utils"
 import type { Address } from "viem"
 import { Offering } from "../models/offering"
@@ -35,14 +35,7 @@ export function storeOfferingView(o: Offering, position?: { confirmed: number; p
  * Who holds what: the cap table per offering (chain-synced balances matched to customers,
  * with every disagreement between store and chain shown) and each customer's portfolio.
  */
-class CapTableService extends TransactionBaseService {
-  private readonly container: any
-
-  constructor(container: any) {
-    super(container)
-    this.container = container
-  }
-
+class CapTableService extends FractionalService {
   private get offerings(): OfferingService {
     return this.container.offeringService
   }

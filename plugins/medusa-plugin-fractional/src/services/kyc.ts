@@ -1,9 +1,7 @@
-import { TransactionBaseService } from "@medusajs/medusa"
+import { FractionalService } from "../lib/fractional-service"
 import { MedusaError } from "medusa-core-utils"
 import type { Address } from "viem"
-import { sharesChainConfig } from "../lib/chain-config"
 import { parseKycDecision, parseKycInput } from "../lib/kyc-input"
-import { sharesChain, type SharesChain } from "../lib/shares-chain"
 import { walletDirectoryFrom, type WalletDirectory } from "../lib/wallet-directory"
 import { KycApplication } from "../models/kyc-application"
 import { KycDecision } from "../models/kyc-decision"
@@ -28,18 +26,7 @@ export function applicationView(a: KycApplication) {
  * the chain: approval makes each linked wallet eligible on PVAShares, rejection or revocation
  * makes it ineligible; a wallet linked later follows the customer's status.
  */
-class KycService extends TransactionBaseService {
-  private readonly container: any
-
-  constructor(container: any) {
-    super(container)
-    this.container = container
-  }
-
-  get chain(): SharesChain {
-    return sharesChain(sharesChainConfig())
-  }
-
+class KycService extends FractionalService {
   get wallets(): WalletDirectory {
     return walletDirectoryFrom(this.container, this.transactionManager_)
   }

@@ -1,9 +1,8 @@
-import { TransactionBaseService } from "@medusajs/medusa"
+import { FractionalService } from "../lib/fractional-service"
 import { MedusaError } from "medusa-core-utils"
 import type { EntityManager } from "typeorm"
-import { sharesChainConfig } from "../lib/chain-config"
 import { parseOfferingInput } from "../lib/offering-input"
-import { ChainCallError, sharesChain, type SharesChain } from "../lib/shares-chain"
+import { ChainCallError } from "../lib/shares-chain"
 import { rowsOf } from "@pva/medusa-kit"
 import { Offering } from "../models/offering"
 
@@ -37,18 +36,7 @@ export function offeringView(o: Offering) {
 }
 
 /** Offerings: draft → open (created on chain, sold as a product on pvabazaar.org) → closed / sold out. */
-class OfferingService extends TransactionBaseService {
-  private readonly container: any
-
-  constructor(container: any) {
-    super(container)
-    this.container = container
-  }
-
-  get chain(): SharesChain {
-    return sharesChain(sharesChainConfig())
-  }
-
+class OfferingService extends FractionalService {
   private repo(manager: EntityManager = this.activeManager_) {
     return manager.getRepository(Offering)
   }

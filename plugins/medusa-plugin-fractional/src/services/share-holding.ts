@@ -1,4 +1,4 @@
-import { TransactionBaseService } from "@medusajs/medusa"
+import { FractionalService } from "../lib/fractional-service"
 import { getAddress, type Address } from "viem"
 import { rowsOf } from "@pva/medusa-kit"
 import type ShareReservationService from "./share-reservation"
@@ -46,14 +46,7 @@ export function shareTransfersOf(event: ChainLogEvent): ShareTransferLog[] {
  * back by removed ones. Each log is applied once (its id is recorded in the same
  * transaction), so repeats and replays count once and a reorg leaves no wrong record.
  */
-class ShareHoldingService extends TransactionBaseService {
-  private readonly container: any
-
-  constructor(container: any) {
-    super(container)
-    this.container = container
-  }
-
+class ShareHoldingService extends FractionalService {
   private get reservations(): ShareReservationService {
     return this.container.shareReservationService
   }

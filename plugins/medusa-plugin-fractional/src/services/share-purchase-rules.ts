@@ -1,4 +1,4 @@
-import { TransactionBaseService } from "@medusajs/medusa"
+import { FractionalService } from "../lib/fractional-service"
 import { MedusaError } from "medusa-core-utils"
 import type { EntityManager } from "typeorm"
 import type { Address } from "viem"
@@ -14,14 +14,7 @@ type OfferingRow = { id: string; title: string; status: string; investor_cap: nu
  * holdings, pending reservations and the cart. Checked when a line is added or changed and
  * again inside the checkout, where the reservation is made.
  */
-class SharePurchaseRulesService extends TransactionBaseService {
-  private readonly container: any
-
-  constructor(container: any) {
-    super(container)
-    this.container = container
-  }
-
+class SharePurchaseRulesService extends FractionalService {
   private kyc(manager?: EntityManager): KycService {
     const kyc: KycService = this.container.kycService
     return manager ? kyc.withTransaction(manager) : kyc

@@ -1,9 +1,8 @@
-import { TransactionBaseService } from "@medusajs/medusa"
+import { FractionalService } from "../lib/fractional-service"
 import { MedusaError } from "medusa-core-utils"
 import type { EntityManager } from "typeorm"
 import type { Hash } from "viem"
-import { sharesChainConfig } from "../lib/chain-config"
-import { ChainCallError, sharesChain, type SharesChain } from "../lib/shares-chain"
+import { ChainCallError } from "../lib/shares-chain"
 import { rowsOf } from "@pva/medusa-kit"
 import { ShareReservation } from "../models/share-reservation"
 import type KycService from "./kyc"
@@ -21,18 +20,7 @@ const insufficient = (message: string) =>
  * mint goes out with the MINTER key keyed by the order line, chain sync's confirmation
  * turns the reservation into sold shares, and a failed mint releases them and refunds.
  */
-class ShareReservationService extends TransactionBaseService {
-  private readonly container: any
-
-  constructor(container: any) {
-    super(container)
-    this.container = container
-  }
-
-  get chain(): SharesChain {
-    return sharesChain(sharesChainConfig())
-  }
-
+class ShareReservationService extends FractionalService {
   private get kyc(): KycService {
     return this.container.kycService
   }

@@ -1,5 +1,6 @@
 import type { ProductDetailsWidgetProps, WidgetConfig } from "@medusajs/admin"
 import { useEffect, useState } from "react"
+import { adminApi } from "@pva/medusa-kit/admin"
 
 type Row = { trait_type: string; value: string }
 const SUGGESTED = ["Gemstone", "Cut", "Carat", "Clarity", "Origin"]
@@ -8,29 +9,24 @@ const SUGGESTED = ["Gemstone", "Cut", "Carat", "Clarity", "Origin"]
 const ProductTwinWidget = ({ product, notify }: ProductDetailsWidgetProps) => {
   const [eligible, setEligible] = useState(false)
   const [rows, setRows] = useState<Row[]>([])
-  const url = `/admin/twins/products/${product.id}`
+  const path = `/twins/products/${product.id}`
   useEffect(() => {
-    fetch(url, { credentials: "include" })
-      .then((r) => r.json())
+    adminApi("GET", path)
       .then((d) => {
         setEligible(!!d.eligible)
         const given: Row[] = (d.traits ?? []).map((t: any) => ({ trait_type: t.trait_type, value: String(t.value) }))
         setRows(given.length ? given : SUGGESTED.map((trait_type) => ({ trait_type, value: "" })))
       })
+      .catch((e) => notify.error("Digital twin", e.message))
   }, [product.id])
   const save = async () => {
     const traits = rows
       .filter((r) => r.trait_type.trim() && r.value.trim())
       .map((r) => ({ trait_type: r.trait_type.trim(), value: /^\d+(\.\d+)?$/.test(r.value.trim()) ? Number(r.value) : r.value.trim() }))
-    const res = await fetch(url, {
-      method: "POST",
-      credentials: "include",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ eligible, traits }),
-    })
-    const body = await res.json().catch(() => ({}))
-    if (res.ok) notify.success("Digital twin", "Saved")
-    else notify.error("Digital twin", body.message ?? `Failed with ${res.status}`)
+    await adminApi("POST", path, { eligible, traits }).then(
+      () => notify.success("Digital twin", "Saved"),
+      (e) => notify.error("Digital twin", e.message)
+    )
   }
   return (
     <div style={{ padding: 24, background: "white", borderRadius: 8, border: "1px solid #e5e7eb" }}>

@@ -1,21 +1,10 @@
 import type { RouteConfig } from "@medusajs/admin"
 import { useEffect, useState } from "react"
+import { adminApi } from "@pva/medusa-kit/admin"
 
 const ARCHETYPES = ["guardian", "pioneer", "strategist", "visionary"] as const
 type Archetype = (typeof ARCHETYPES)[number]
 type Question = { prompt: string; weights: Partial<Record<Archetype, number>> }
-
-async function call<T = any>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`/admin/archetype${path}`, {
-    method,
-    credentials: "include",
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const json = await res.json().catch(() => ({}))
-  if (!res.ok) throw new Error(json.message || `Request failed with ${res.status}`)
-  return json
-}
 
 const label = (a: string) => a.charAt(0).toUpperCase() + a.slice(1)
 
@@ -26,7 +15,7 @@ const QuizEditor = () => {
   const [message, setMessage] = useState<string | null>(null)
 
   const load = () =>
-    call("GET", "/quiz").then(({ quiz }) => {
+    adminApi("GET", "/archetype/quiz").then(({ quiz }) => {
       setVersion(quiz.version)
       setQuestions(quiz.questions.map((q: any) => ({ prompt: q.prompt, weights: q.weights })))
     })
@@ -41,7 +30,7 @@ const QuizEditor = () => {
   const publish = async () => {
     setMessage(null)
     try {
-      const { quiz } = await call("POST", "/quiz", { questions })
+      const { quiz } = await adminApi("POST", "/archetype/quiz", { questions })
       setMessage(`Published version ${quiz.version}`)
       await load()
     } catch (e: any) {
@@ -104,18 +93,18 @@ const AffinityEditor = () => {
   const [draft, setDraft] = useState({ archetype: "guardian", category_id: "", weight: "0.8" })
   const [message, setMessage] = useState<string | null>(null)
 
-  const load = () => call("GET", "/affinities").then((r) => setArchetypes(r.archetypes))
+  const load = () => adminApi("GET", "/archetype/affinities").then((r) => setArchetypes(r.archetypes))
   useEffect(() => {
     load().catch((e) => setMessage(e.message))
-    fetch("/admin/product-categories?limit=200", { credentials: "include" })
-      .then((r) => r.json())
+    adminApi("GET", "/product-categories?limit=200")
       .then((r) => setCategories(r.product_categories ?? []))
+      .catch((e) => setMessage(e.message))
   }, [])
 
   const save = async (affinities: Array<{ archetype: string; category_id: string; weight: number }>) => {
     setMessage(null)
     try {
-      setArchetypes((await call("POST", "/affinities", { affinities })).archetypes)
+      setArchetypes((await adminApi("POST", "/archetype/affinities", { affinities })).archetypes)
       setMessage("Saved")
     } catch (e: any) {
       setMessage(e.message)
@@ -175,7 +164,7 @@ const AffinityEditor = () => {
 const Distribution = () => {
   const [distribution, setDistribution] = useState<any | null>(null)
   useEffect(() => {
-    call("GET", "/distribution").then((r) => setDistribution(r.distribution)).catch(() => setDistribution(null))
+    adminApi("GET", "/archetype/distribution").then((r) => setDistribution(r.distribution)).catch(() => setDistribution(null))
   }, [])
   if (!distribution) return null
   return (

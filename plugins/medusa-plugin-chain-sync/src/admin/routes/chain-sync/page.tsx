@@ -1,5 +1,6 @@
 import type { RouteConfig } from "@medusajs/admin"
 import { useEffect, useState } from "react"
+import { adminApi } from "@pva/medusa-kit/admin"
 
 const REFRESH_MS = 5000
 
@@ -11,10 +12,8 @@ const ChainSyncPage = () => {
   useEffect(() => {
     let active = true
     const load = () =>
-      fetch("/admin/chain-sync/status", { credentials: "include" })
-        .then(async (res) => {
-          const json = await res.json().catch(() => ({}))
-          if (!res.ok) throw new Error(json.message || `Request failed with ${res.status}`)
+      adminApi("GET", "/chain-sync/status")
+        .then((json) => {
           if (active) {
             setStatus(json)
             setError(null)

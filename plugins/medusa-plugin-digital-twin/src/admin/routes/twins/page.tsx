@@ -1,17 +1,6 @@
 import type { RouteConfig } from "@medusajs/admin"
 import { useEffect, useState } from "react"
-
-async function call<T = any>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`/admin/twins${path}`, {
-    method,
-    credentials: "include",
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const json = await res.json().catch(() => ({}))
-  if (!res.ok) throw new Error(json.message || `Request failed with ${res.status}`)
-  return json
-}
+import { adminApi } from "@pva/medusa-kit/admin"
 
 const cell = { padding: "6px 8px", borderBottom: "1px solid #e5e7eb", textAlign: "left" as const }
 
@@ -20,7 +9,7 @@ const TwinDetail = ({ id, onChange }: { id: string; onChange: () => void }) => {
   const [message, setMessage] = useState<string | null>(null)
   const [kind, setKind] = useState("APPRAISAL")
   const [statement, setStatement] = useState("")
-  const load = () => call("GET", `/${id}`).then(setDetail, (e) => setMessage(e.message))
+  const load = () => adminApi("GET", `/twins/${id}`).then(setDetail, (e) => setMessage(e.message))
   useEffect(() => {
     load()
   }, [id])
@@ -45,8 +34,8 @@ const TwinDetail = ({ id, onChange }: { id: string; onChange: () => void }) => {
       </p>
       <p>
         Claim code: {detail.claim_code ? (detail.claim_code.revoked_at ? "revoked" : `issued ${detail.claim_code.issued_at}`) : "none"}{" "}
-        <button onClick={() => act(() => call("POST", `/${id}/claim-code`), "A new code was emailed")}>Re-send code</button>{" "}
-        <button onClick={() => act(() => call("DELETE", `/${id}/claim-code`), "Code revoked")}>Revoke code</button>
+        <button onClick={() => act(() => adminApi("POST", `/twins/${id}/claim-code`), "A new code was emailed")}>Re-send code</button>{" "}
+        <button onClick={() => act(() => adminApi("DELETE", `/twins/${id}/claim-code`), "Code revoked")}>Revoke code</button>
       </p>
       <h3 style={{ fontWeight: 600, marginTop: 12 }}>Timeline</h3>
       <ol>
@@ -61,7 +50,7 @@ const TwinDetail = ({ id, onChange }: { id: string; onChange: () => void }) => {
       <h3 style={{ fontWeight: 600, marginTop: 12 }}>Attest</h3>
       <input value={kind} onChange={(e) => setKind(e.target.value)} placeholder="Kind" />{" "}
       <input value={statement} onChange={(e) => setStatement(e.target.value)} placeholder="Statement" style={{ width: 320 }} />{" "}
-      <button onClick={() => act(() => call("POST", `/${id}/attest`, { kind, statement }), "Attested")}>Attest</button>
+      <button onClick={() => act(() => adminApi("POST", `/twins/${id}/attest`, { kind, statement }), "Attested")}>Attest</button>
       {message && <p>{message}</p>}
     </div>
   )
@@ -72,7 +61,7 @@ const TwinsPage = () => {
   const [status, setStatus] = useState("")
   const [selected, setSelected] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const load = () => call("GET", `?limit=200${status ? `&status=${status}` : ""}`).then((r) => setTwins(r.twins), (e) => setError(e.message))
+  const load = () => adminApi("GET", `/twins?limit=200${status ? `&status=${status}` : ""}`).then((r) => setTwins(r.twins), (e) => setError(e.message))
   useEffect(() => {
     load()
   }, [status])

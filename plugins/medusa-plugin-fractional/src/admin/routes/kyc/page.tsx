@@ -1,6 +1,6 @@
 import type { RouteConfig } from "@medusajs/admin"
 import { useCallback, useEffect, useState } from "react"
-import { adminApi } from "../../lib/api"
+import { adminApi } from "@pva/medusa-kit/admin"
 
 /** The KYC review queue: approve or reject each application with a note; approved ones can be revoked. */
 const KycPage = () => {
@@ -11,7 +11,7 @@ const KycPage = () => {
   const [result, setResult] = useState<string | null>(null)
 
   const load = useCallback(
-    () => adminApi(`/admin/kyc/applications?status=${status}`).then((r) => setApplications(r.applications)).catch((e) => setError(e.message)),
+    () => adminApi("GET", `/kyc/applications?status=${status}`).then((r) => setApplications(r.applications)).catch((e) => setError(e.message)),
     [status]
   )
   useEffect(() => {
@@ -21,7 +21,7 @@ const KycPage = () => {
   const decide = async (id: string, decision: string) => {
     setError(null)
     try {
-      const r = await adminApi(`/admin/kyc/applications/${id}/decision`, { method: "POST", body: { decision, note: notes[id] ?? "" } })
+      const r = await adminApi("POST", `/kyc/applications/${id}/decision`, { decision, note: notes[id] ?? "" })
       const wallets = r.eligibility.map((e: any) => `${e.wallet}: ${e.error ? `not updated (${e.error})` : e.eligible ? "eligible" : "not eligible"}`)
       setResult(`${decision}. ${wallets.length ? wallets.join("; ") : "No linked wallet yet: it becomes eligible when linked."}`)
       await load()

@@ -1,6 +1,7 @@
 import type { RouteConfig } from "@medusajs/admin"
 import { useCallback, useEffect, useState } from "react"
-import { adminApi, money } from "../../lib/api"
+import { adminApi } from "@pva/medusa-kit/admin"
+import { money } from "../../lib/money"
 import { CapTableChart } from "./cap-table-chart"
 
 const EMPTY = { title: "", artifact_product_id: "", twin_token_id: "", total_shares: "100", usd: "6.25", eur: "5.79", investor_cap: "", lockup_until: "" }
@@ -14,7 +15,7 @@ const OfferingsPage = () => {
   const [busy, setBusy] = useState<string | null>(null)
   const [capTable, setCapTable] = useState<any | null>(null)
 
-  const load = useCallback(() => adminApi("/admin/offerings").then((r) => setOfferings(r.offerings)).catch((e) => setError(e.message)), [])
+  const load = useCallback(() => adminApi("GET", "/offerings").then((r) => setOfferings(r.offerings)).catch((e) => setError(e.message)), [])
   useEffect(() => {
     load()
   }, [load])
@@ -35,22 +36,19 @@ const OfferingsPage = () => {
 
   const create = () =>
     act("create", async () => {
-      await adminApi("/admin/offerings", {
-        method: "POST",
-        body: {
-          title: form.title,
-          artifact_product_id: form.artifact_product_id || undefined,
-          twin_token_id: form.twin_token_id === "" ? undefined : form.twin_token_id,
-          total_shares: Number(form.total_shares),
-          prices: { usd: cents(form.usd), eur: cents(form.eur) },
-          investor_cap: form.investor_cap === "" ? null : Number(form.investor_cap),
-          lockup_until: form.lockup_until || null,
-        },
+      await adminApi("POST", "/offerings", {
+        title: form.title,
+        artifact_product_id: form.artifact_product_id || undefined,
+        twin_token_id: form.twin_token_id === "" ? undefined : form.twin_token_id,
+        total_shares: Number(form.total_shares),
+        prices: { usd: cents(form.usd), eur: cents(form.eur) },
+        investor_cap: form.investor_cap === "" ? null : Number(form.investor_cap),
+        lockup_until: form.lockup_until || null,
       })
       setForm(EMPTY)
     })
 
-  const showCapTable = (id: string) => act(`cap-${id}`, async () => setCapTable((await adminApi(`/admin/offerings/${id}/cap-table`)).cap_table))
+  const showCapTable = (id: string) => act(`cap-${id}`, async () => setCapTable((await adminApi("GET", `/offerings/${id}/cap-table`)).cap_table))
 
   const field = (name: keyof typeof EMPTY, label: string, type = "text") => (
     <label className="flex flex-col inter-small-regular">
@@ -93,8 +91,8 @@ const OfferingsPage = () => {
               <td>{o.remaining}</td>
               <td>{o.chain_offering_id ?? "—"}</td>
               <td className="flex gap-2">
-                {o.status === "draft" && <button className="btn btn-secondary btn-small" disabled={busy !== null} onClick={() => act(`open-${o.id}`, () => adminApi(`/admin/offerings/${o.id}/open`, { method: "POST" }))}>{busy === `open-${o.id}` ? "Opening…" : "Open on chain"}</button>}
-                {o.status === "open" && <button className="btn btn-secondary btn-small" disabled={busy !== null} onClick={() => act(`close-${o.id}`, () => adminApi(`/admin/offerings/${o.id}/close`, { method: "POST" }))}>Close</button>}
+                {o.status === "draft" && <button className="btn btn-secondary btn-small" disabled={busy !== null} onClick={() => act(`open-${o.id}`, () => adminApi("POST", `/offerings/${o.id}/open`))}>{busy === `open-${o.id}` ? "Opening…" : "Open on chain"}</button>}
+                {o.status === "open" && <button className="btn btn-secondary btn-small" disabled={busy !== null} onClick={() => act(`close-${o.id}`, () => adminApi("POST", `/offerings/${o.id}/close`))}>Close</button>}
                 {o.chain_offering_id && o.status !== "draft" && <button className="btn btn-secondary btn-small" disabled={busy !== null} onClick={() => showCapTable(o.id)}>Cap table</button>}
               </td>
             </tr>

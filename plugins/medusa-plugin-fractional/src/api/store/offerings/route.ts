@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { customerIdOf } from "../../../lib/request-user"
+import { customerIdOf } from "@pva/medusa-kit"
 import type CapTableService from "../../../services/cap-table"
 
 /** Open, closed and sold-out offerings; `your_cap` when signed in. */

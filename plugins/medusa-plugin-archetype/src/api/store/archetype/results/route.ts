@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { customerIdOf } from "../../../../lib/storefront"
+import { customerIdOf } from "@pva/medusa-kit"
 import type ArchetypeResultService from "../../../../services/archetype-result"
 
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {

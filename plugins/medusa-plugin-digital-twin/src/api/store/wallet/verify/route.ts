@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import jwt from "jsonwebtoken"
 import { bodyOf } from "../../../../lib/http"
-import { refuseFlood } from "../../../../lib/rate-limit"
+import { refuseSignInFlood } from "../../../../lib/rate-limit"
 import type CustomerWalletService from "../../../../services/customer-wallet"
 import type WalletSignInService from "../../../../services/wallet-sign-in"
 
@@ -11,7 +11,7 @@ import type WalletSignInService from "../../../../services/wallet-sign-in"
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const signIn: WalletSignInService = req.scope.resolve("walletSignInService")
-  if (await refuseFlood(req, res, "wallet sign-in", signIn.settings.siweAttemptsPerMinute, 60)) return
+  if (await refuseSignInFlood(req, res, signIn.settings)) return
   const body = bodyOf(req)
   const { address, chainId } = await signIn.verify(body.message, body.signature)
   const wallets: CustomerWalletService = req.scope.resolve("customerWalletService")

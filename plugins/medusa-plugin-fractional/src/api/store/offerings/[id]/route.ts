@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { customerIdOf } from "../../../../lib/request-user"
+import { customerIdOf } from "@pva/medusa-kit"
 import type CapTableService from "../../../../services/cap-table"
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {

@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { pageOf, requireCustomer } from "../../../../../lib/http"
+import { pageOf } from "../../../../../lib/http"
+import { requireCustomer } from "@pva/medusa-kit"
 import type DigitalTwinService from "../../../../../services/digital-twin"
 
 /** The signed-in customer's twins, claimed or waiting to be claimed. */

@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { bodyOf, requireCustomer, withHttpErrors } from "../../../../../lib/http"
-import { refuseFlood } from "../../../../../lib/rate-limit"
+import { bodyOf, withHttpErrors } from "../../../../../lib/http"
+import { requireCustomer } from "@pva/medusa-kit"
+import { refuseSignInFlood } from "../../../../../lib/rate-limit"
 import type CustomerWalletService from "../../../../../services/customer-wallet"
 import type WalletSignInService from "../../../../../services/wallet-sign-in"
 
@@ -14,7 +15,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 export const POST = withHttpErrors(async (req: MedusaRequest, res: MedusaResponse) => {
   const customerId = requireCustomer(req, "link a wallet")
   const signIn: WalletSignInService = req.scope.resolve("walletSignInService")
-  if (await refuseFlood(req, res, "wallet sign-in", signIn.settings.siweAttemptsPerMinute, 60)) return
+  if (await refuseSignInFlood(req, res, signIn.settings)) return
   const body = bodyOf(req)
   const { address, chainId } = await signIn.verify(body.message, body.signature)
   const wallets: CustomerWalletService = req.scope.resolve("customerWalletService")

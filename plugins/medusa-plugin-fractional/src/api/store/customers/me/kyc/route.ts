@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { requireCustomer } from "../../../../../lib/request-user"
+import { requireCustomer } from "@pva/medusa-kit"
 import type KycService from "../../../../../services/kyc"
 import { applicationView } from "../../../../../services/kyc"
 

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { requireCustomer } from "../../../../../lib/request-user"
+import { requireCustomer } from "@pva/medusa-kit"
 import type CapTableService from "../../../../../services/cap-table"
 
 /** Per offering: confirmed (on chain, synced) and pending shares, value = confirmed × price; and the total. */

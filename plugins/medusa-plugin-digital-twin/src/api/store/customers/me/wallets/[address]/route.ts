@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { isAddress } from "viem"
-import { invalid, requireCustomer } from "../../../../../../lib/http"
+import { invalid } from "../../../../../../lib/http"
+import { requireCustomer } from "@pva/medusa-kit"
 import type CustomerWalletService from "../../../../../../services/customer-wallet"
 
 export const DELETE = async (req: MedusaRequest, res: MedusaResponse) => {

@@ -1,0 +1,26 @@
+/**
+ * The Next.js config both storefronts start from (plain JavaScript: Next loads it before any
+ * TypeScript is compiled). `noReferrerPages` are pages whose address carries a secret (a
+ * token or a claim code in the query): they send no Referer at all. Every other page links
+ * to Medusa, Stripe and partners and sends them only the site's origin.
+ *
+ * @param {{ noReferrerPages: string } & import("next").NextConfig} options
+ * @returns {import("next").NextConfig}
+ */
+export function storefrontNextConfig({ noReferrerPages, ...rest }) {
+  return {
+    reactStrictMode: true,
+    // The end-to-end tests build their own copy, with their own server's key baked in.
+    distDir: process.env.NEXT_DIST_DIR || ".next",
+    poweredByHeader: false,
+    transpilePackages: ["@pva/storefront-core"],
+    images: { unoptimized: true },
+    async headers() {
+      return [
+        { source: "/:path*", headers: [{ key: "Referrer-Policy", value: "strict-origin-when-cross-origin" }] },
+        { source: noReferrerPages, headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+      ]
+    },
+    ...rest,
+  }
+}

@@ -1,0 +1,21 @@
+import { TransactionBaseService } from "@medusajs/medusa"
+import { sharesChainConfig } from "./chain-config"
+import { sharesChain, type SharesChain } from "./shares-chain"
+
+/**
+ * What every fractional service starts from: the container, to reach sibling services when
+ * used rather than when built (KYC, offerings and reservations call each other), and the
+ * process's one PVAShares client.
+ */
+export abstract class FractionalService extends TransactionBaseService {
+  protected readonly container: any
+
+  constructor(container: any) {
+    super(container)
+    this.container = container
+  }
+
+  get chain(): SharesChain {
+    return sharesChain(sharesChainConfig())
+  }
+}

@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
-  // The end-to-end tests build their own copy, with their own server's key baked in.
+  // The end-to-end tests build their own copy (scripts/lib/next-site.js); storefront-org's reuse it.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   transpilePackages: ["@pva/storefront-core"],

@@ -10,7 +10,8 @@ const { spawn, spawnSync } = require("child_process")
 
 const ROOT = path.resolve(__dirname, "../..")
 const NEXT_BIN = require.resolve("next/dist/bin/next", { paths: [ROOT] })
-const SITE_SOURCES = ["src", "public", "next.config.mjs", "package.json", "tsconfig.json"]
+// Next also reads .env files at build time: they may set NEXT_PUBLIC_* values too.
+const SITE_SOURCES = ["src", "public", "next.config.mjs", "package.json", "tsconfig.json", ".env", ".env.local", ".env.production", ".env.production.local"]
 const SHARED_SOURCES = [path.join(ROOT, "packages", "storefront-core", "src"), path.join(ROOT, "package-lock.json")]
 const STAMP_FILE = "pva-build-stamp"
 
@@ -40,7 +41,11 @@ function buildNextSite({ siteDir, distDir, env }) {
   const out = path.join(siteDir, distDir)
   const stamp = buildStamp(siteDir, env)
   const stampFile = path.join(out, STAMP_FILE)
-  if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === stamp) return { reused: true }
+  if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === stamp) {
+    // The build, not what an earlier run's server cached (another Medusa server's data).
+    fs.rmSync(path.join(out, "cache", "fetch-cache"), { recursive: true, force: true })
+    return { reused: true }
+  }
   fs.rmSync(out, { recursive: true, force: true })
   const build = spawnSync(process.execPath, [NEXT_BIN, "build"], {
     cwd: siteDir,

@@ -16,7 +16,9 @@ export type Shop = { url: string; stop: () => void }
 export async function startShop(opts: { port: number; medusaUrl: string; publishableKey: string; logFile: string; env?: Record<string, string> }): Promise<Shop> {
   // As in production (jest sets "test"): Secure cookies, production React.
   const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }
-  buildNextSite({ siteDir: SHOP_DIR, distDir: DIST_DIR, env })
+  const started = Date.now()
+  const { reused } = buildNextSite({ siteDir: SHOP_DIR, distDir: DIST_DIR, env })
+  console.log(reused ? `storefront-com: reusing the build in ${DIST_DIR}` : `storefront-com: built into ${DIST_DIR} in ${((Date.now() - started) / 1000).toFixed(0)} s`)
   return serveNextSite({
     siteDir: SHOP_DIR,
     distDir: DIST_DIR,

@@ -1,16 +1,13 @@
-import { ChildProcess, spawn, spawnSync } from "child_process"
-import fs from "fs"
 import path from "path"
 import { createTestDatabase, freePort } from "../../medusa-server/test-support/database"
 import { migrateAndSeed, startServer } from "../../medusa-server/test-support/server"
+import { startShop } from "./shop-site"
 
 const ROOT = path.resolve(__dirname, "..")
-const NEXT_BIN = require.resolve("next/dist/bin/next")
-export const DIST_DIR = ".next-e2e"
 const REVALIDATE_SECRET = "e2e-revalidate-secret"
 
 /**
- * A real seeded Medusa server, and the shop built for it and served by `next start`:
+ * A real seeded Medusa server, and the shop served for it by `next start` (built once, see shop-site.ts):
  * the browser talks to both exactly as a shopper's would.
  */
 export default async function globalSetup() {
@@ -34,34 +31,13 @@ export default async function globalSetup() {
     TRUST_PROXY: "loopback",
   }, medusaPort)
 
-  const env = {
-    ...process.env,
-    // As in production (jest sets "test"): Secure cookies, production React.
-    NODE_ENV: "production" as const,
-    NEXT_TELEMETRY_DISABLED: "1",
-    NEXT_DIST_DIR: DIST_DIR,
-    NEXT_PUBLIC_MEDUSA_BACKEND_URL: medusa.url,
-    NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY: seed.publishableKeys.com,
-    REVALIDATE_SECRET,
-  }
-  fs.rmSync(path.join(ROOT, DIST_DIR), { recursive: true, force: true })
-  const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
-  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`)
-
-  const logFile = path.join(ROOT, "test-artifacts", "next-server.log")
-  fs.mkdirSync(path.dirname(logFile), { recursive: true })
-  const log = fs.openSync(logFile, "w")
-  const shop: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(shopPort), "-H", "127.0.0.1"], { cwd: ROOT, env, stdio: ["ignore", log, log] })
-  const deadline = Date.now() + 60_000
-  for (;;) {
-    try {
-      if ((await fetch(`${shopUrl}/api/revalidate`, { method: "POST" })).status === 401) break
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`next start did not come up:\n${fs.readFileSync(logFile, "utf8").slice(-3000)}`)
-    await new Promise((r) => setTimeout(r, 250))
-  }
+  const shop = await startShop({
+    port: shopPort,
+    medusaUrl: medusa.url,
+    publishableKey: seed.publishableKeys.com,
+    logFile: path.join(ROOT, "test-artifacts", "next-server.log"),
+    env: { REVALIDATE_SECRET },
+  })
 
   process.env.PVA_TEST_SERVER_URL = medusa.url
   process.env.PVA_TEST_DATABASE_URL = db.url

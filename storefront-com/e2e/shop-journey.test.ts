@@ -1,7 +1,7 @@
 import { adminToken, createStockedProduct, http } from "../../medusa-server/test-support/store"
 import {
   answerQuiz, emailedLink, expectNoEmailIn, expectSessionOutOfReach, fillAddress, logIn, newPage as openPage,
-  recordUrls, registerInBrowser, shop, shot, unique, useBrowser,
+  placeOrder, recordUrls, registerInBrowser, shop, shot, unique, useBrowser,
 } from "./support"
 
 const browser = useBrowser()
@@ -114,13 +114,7 @@ describe("pvabazaar.com in Chromium", () => {
     await page.getByRole("status").filter({ hasText: "Added to your cart." }).waitFor()
     await page.goto(`${shop()}/checkout`)
     await expect(page.getByLabel("Email", { exact: true }).inputValue()).resolves.toBe(email)
-    await fillAddress(page, { Email: email, "First name": "Mina", "Last name": "Member" })
-    await page.getByRole("button", { name: "Continue to shipping" }).click()
-    await page.getByRole("button", { name: "Continue to payment" }).click()
-    await page.getByRole("button", { name: "Continue to review" }).click()
-    await page.getByRole("button", { name: "Place order" }).click()
-    await page.waitForURL(/\/order\/confirmed\//)
-    const pvaNumber = (await page.getByTestId("pva-number").textContent())!
+    const pvaNumber = await placeOrder(page, { Email: email, "First name": "Mina", "Last name": "Member" })
     expect(await page.getByRole("link", { name: "Create an account" }).count()).toBe(0)
     await page.goto(`${shop()}/account`)
     await page.getByTestId("order-row").filter({ hasText: pvaNumber }).waitFor() // no verification needed for her own checkout

@@ -102,6 +102,26 @@ export async function fillAddress(page: Page, overrides: Record<string, string> 
   for (const [label, value] of Object.entries(values)) await page.getByLabel(label, { exact: true }).fill(value)
 }
 
+/**
+ * From the checkout page to a placed order: the address (`fillAddress` overrides), the first
+ * shipping option, the manual payment (the shop offers Stripe only with a key), the review.
+ * Returns the order's PVA number from the confirmation page.
+ */
+export async function placeOrder(page: Page, address: Record<string, string>, onReview?: () => Promise<unknown>): Promise<string> {
+  await fillAddress(page, address)
+  await page.getByRole("button", { name: "Continue to shipping" }).click()
+  await page.getByRole("button", { name: "Continue to payment" }).click()
+  await page.getByText("Pay by bank transfer on invoice (manual payment).", { exact: false }).waitFor()
+  await page.getByRole("button", { name: "Continue to review" }).click()
+  await page.getByRole("heading", { name: "Review your order" }).waitFor()
+  await onReview?.()
+  await page.getByRole("button", { name: "Place order" }).click()
+  await page.waitForURL(/\/order\/confirmed\//)
+  const pvaNumber = (await page.getByTestId("pva-number").textContent())!
+  expect(pvaNumber).toMatch(/^PVA-\d{8}-\d{6}$/)
+  return pvaNumber
+}
+
 export async function registerInBrowser(page: Page, person: { first: string; last: string; email: string; password: string }) {
   await page.goto(`${shop()}/account`)
   await page.getByLabel("First name").fill(person.first)

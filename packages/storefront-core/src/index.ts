@@ -1,4 +1,4 @@
-export { createMedusaClient, errorMessage, storefrontConfig, type MedusaClient, type StorefrontConfig } from "./medusa"
+export { browserConfig, createMedusaClient, errorMessage, storefrontConfig, type MedusaClient, type StorefrontConfig } from "./medusa"
 export { ADDRESS_FIELDS, validateAddress, type AddressInput } from "./address"
 export { attempt, failure, rejected, unwrap, type ActionResult } from "./action-result"
 export { cheapestAmount, formatAmount, inStock, variantAmount } from "./price"

@@ -1,7 +1,7 @@
 import type { Metadata } from "next"
 import { cookies } from "next/headers"
 import Link from "next/link"
-import { baseCss, SiteFooter, storefrontConfig, tokensCss } from "@pva/storefront-core"
+import { baseCss, browserConfig, SiteFooter, tokensCss } from "@pva/storefront-core"
 import { readSessionToken } from "@pva/storefront-core/session"
 import { currentRegion, listRegions } from "@/lib/catalog"
 import { StoreProvider } from "@/lib/store-context"
@@ -20,16 +20,17 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [regions, region] = await Promise.all([listRegions(), currentRegion()])
+  const browser = browserConfig()
   return (
     <html lang="en">
       <head>
         {/* Product images come from the Medusa server: open that connection early. */}
-        <link rel="preconnect" href={storefrontConfig().baseUrl} />
+        <link rel="preconnect" href={browser.baseUrl} />
         <style dangerouslySetInnerHTML={{ __html: tokensCss + baseCss + shopCss }} />
       </head>
       <body>
         {/* Only whether a session cookie exists, so anonymous pages skip asking who is signed in. */}
-        <StoreProvider regions={regions} initialRegionId={region.id} hasSession={Boolean(readSessionToken(cookies()))}>
+        <StoreProvider config={browser} regions={regions} initialRegionId={region.id} hasSession={Boolean(readSessionToken(cookies()))}>
           <a className="skip" href="#main">Skip to content</a>
           <header className="pva-header">
             <div className="container">

@@ -1,7 +1,7 @@
 "use client"
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react"
-import { createMedusaClient, storefrontConfig, unwrap, type MedusaClient } from "@pva/storefront-core"
+import { createMedusaClient, unwrap, type MedusaClient, type StorefrontConfig } from "@pva/storefront-core"
 import { createCart } from "@/lib/actions/checkout"
 import { currentCustomer, login as loginAction, logout as logoutAction, register as registerAction } from "@/lib/actions/session"
 
@@ -50,19 +50,19 @@ function regionCookie(regionId: string) {
   document.cookie = `${REGION_COOKIE}=${regionId}; path=/; max-age=31536000; samesite=lax`
 }
 
-type ProviderProps = { children: React.ReactNode; regions: Region[]; initialRegionId: string; hasSession: boolean }
+/**
+ * `config` comes from the server at request time (the layout's `browserConfig()`), not inlined
+ * at build time: one build serves any Medusa server, and the browser gets the public URL only.
+ */
+type ProviderProps = { children: React.ReactNode; config: StorefrontConfig; regions: Region[]; initialRegionId: string; hasSession: boolean }
 
-export function StoreProvider({ children, regions, initialRegionId, hasSession }: ProviderProps) {
-  const config = useMemo(() => storefrontConfig({
-    NEXT_PUBLIC_MEDUSA_BACKEND_URL: process.env.NEXT_PUBLIC_MEDUSA_BACKEND_URL,
-    NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY,
-  }), [])
+export function StoreProvider({ children, config, regions, initialRegionId, hasSession }: ProviderProps) {
   const [ready, setReady] = useState(false)
   const [customer, setCustomer] = useState<any | null>(null)
   const [cart, setCart] = useState<any | null>(null)
   const [regionId, setRegionId] = useState(initialRegionId)
   const [resultToken, setResultTokenState] = useState<string | null>(null)
-  const client = useMemo(() => createMedusaClient(config), [config])
+  const client = useMemo(() => createMedusaClient(config), [config.baseUrl, config.publishableKey]) // eslint-disable-line react-hooks/exhaustive-deps
   const region = regions.find((r) => r.id === regionId) ?? regions[0] ?? null
 
   const refreshCart = useCallback(async () => {

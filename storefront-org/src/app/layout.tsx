@@ -16,7 +16,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <head>
-        <link rel="preconnect" href={storefrontConfig().baseUrl} />
+        <link rel="preconnect" href={storefrontConfig().publicUrl} />
         <style dangerouslySetInnerHTML={{ __html: tokensCss + baseCss + orgCss }} />
       </head>
       <body>

@@ -23,6 +23,14 @@ export function chainConfig(env: Env = process.env): ChainConfig {
   }
 }
 
+/**
+ * The node this site's own server reads (the /tx page). In a container the browser's RPC URL
+ * (`localhost:8545`) is the container itself: CHAIN_RPC_URL_INTERNAL names the node there.
+ */
+export function serverRpcUrl(env: Env = process.env): string {
+  return env.CHAIN_RPC_URL_INTERNAL || chainConfig(env).rpc
+}
+
 /** `NEXT_PUBLIC_*` are inlined at build time only when read literally, so client code reads them here. */
 export function publicChainConfig(): ChainConfig {
   return chainConfig({

@@ -1,4 +1,4 @@
 import { storefrontConfig } from "@pva/storefront-core"
 
 /** The browser-facing URL of something the Medusa server serves (images, /ipfs). */
-export const serverUrl = (path: string) => `${storefrontConfig().baseUrl}${path}`
+export const serverUrl = (path: string) => `${storefrontConfig().publicUrl}${path}`

@@ -9,6 +9,7 @@ const yaml = require("js-yaml")
 const ROOT = path.resolve(__dirname, "../../../..")
 const compose = yaml.load(fs.readFileSync(path.join(ROOT, "docker-compose.yml"), "utf8"))
 const MEDUSA_SERVICES = ["medusa-server", "medusa-worker"]
+const STOREFRONTS = ["storefront-com", "storefront-org"]
 
 /** Compose's `${NAME:-default}` / `${NAME}` interpolation, from the operator's shell. */
 function interpolate(value: unknown, shell: Record<string, string>): string {
@@ -77,5 +78,37 @@ describe("docker-compose.yml", () => {
     expect(users[users.length - 1]).not.toMatch(/^(root|0)$/)
     const ignored = fs.readFileSync(path.join(ROOT, ".dockerignore"), "utf8").split("\n").map((l) => l.trim())
     expect(ignored).toEqual(expect.arrayContaining([".env*", "**/.env*"]))
+  })
+})
+
+describe("docker-compose.yml storefronts", () => {
+  it.each(STOREFRONTS)("%s calls Medusa from its own server by service name, and gives browsers the published URL", (service) => {
+    const env = serviceEnv(service)
+    // In a container, localhost is the container: server components and actions need Medusa's service name.
+    const internal = new URL(env.MEDUSA_BACKEND_URL_INTERNAL)
+    expect(internal.hostname).toBe("medusa-server")
+    expect(compose.services["medusa-server"].ports).toContain(`${internal.port}:${internal.port}`)
+    expect(env.NEXT_PUBLIC_MEDUSA_BACKEND_URL).toBe(serviceEnv("medusa-server").MEDUSA_BACKEND_URL)
+    expect(serviceEnv(service, { MEDUSA_BACKEND_URL: "https://api.pvabazaar.com" }).NEXT_PUBLIC_MEDUSA_BACKEND_URL).toBe("https://api.pvabazaar.com")
+  })
+
+  it.each(STOREFRONTS)("%s starts once Medusa is healthy, so its first pages find it", (service) => {
+    expect(compose.services[service].depends_on["medusa-server"]).toEqual({ condition: "service_healthy" })
+  })
+
+  it("storefront-org reads transactions from the chain service, while wallets use the published RPC port", () => {
+    const env = serviceEnv("storefront-org")
+    expect(new URL(env.CHAIN_RPC_URL_INTERNAL).hostname).toBe("chain")
+    expect(env.NEXT_PUBLIC_CHAIN_RPC_URL).toBe("http://localhost:8545")
+    expect(compose.services.chain.ports).toContain("8545:8545")
+    expect(compose.services["storefront-org"].depends_on.chain).toBeDefined()
+  })
+
+  it("sets no variable the storefronts never read", () => {
+    for (const service of STOREFRONTS) {
+      const source = [path.join(ROOT, service, "src"), path.join(ROOT, "packages", "storefront-core", "src")].map(sourceText).join("\n")
+      const unread = Object.keys(serviceEnv(service)).filter((name) => !source.includes(name))
+      expect({ service, unread }).toEqual({ service, unread: [] })
+    }
   })
 })

@@ -1,7 +1,7 @@
 import type { Metadata } from "next"
 import { notFound } from "next/navigation"
 import { createPublicClient, http } from "viem"
-import { chainConfig } from "@/lib/chain-config"
+import { chainConfig, serverRpcUrl } from "@/lib/chain-config"
 
 export const metadata: Metadata = { title: "Transaction" }
 
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Transaction" }
 export default async function TransactionPage({ params }: { params: { hash: string } }) {
   if (!/^0x[0-9a-fA-F]{64}$/.test(params.hash)) notFound()
   const chain = chainConfig()
-  const client = createPublicClient({ transport: http(chain.rpc, { retryCount: 0, timeout: 5000 }) })
+  const client = createPublicClient({ transport: http(serverRpcUrl(), { retryCount: 0, timeout: 5000 }) })
   const receipt = await client.getTransactionReceipt({ hash: params.hash as `0x${string}` }).catch(() => null)
   return (
     <div className="container section">

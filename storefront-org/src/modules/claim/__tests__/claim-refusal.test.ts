@@ -1,8 +1,8 @@
 import { claimRefusal } from "../claim-refusal"
 
 describe("why a claim was refused, in words a collector can act on", () => {
-  it("a wrong or revoked code (the server does not say which) points back to the email", () => {
-    expect(claimRefusal(400, "This claim code is not valid")).toBe("This claim code is not valid: check it against your email. A code stops working when a newer one is sent.")
+  it("a wrong or revoked code (the server does not say which) points back to the email and says why a real one stops working", () => {
+    expect(claimRefusal(400, "This claim code is not valid")).toBe("This claim code is not valid: check it against your email. A code stops working once a newer one is sent or the shop withdraws it.")
   })
 
   it("a twin bound to another wallet says so", () => {

@@ -54,6 +54,10 @@ const orderLookupLimit = rateLimit([
   },
 ])
 
+const catalogLimit = rateLimit([
+  { name: "catalog request", limiter: limiters.limiter("catalog-client", limits.catalogPerClient), keyOf: byClient },
+])
+
 export const config: MiddlewaresConfig = {
   routes: [
     { matcher: "/store", middlewares: [storeCors, clientIpInRequestContext] },
@@ -77,6 +81,7 @@ export const config: MiddlewaresConfig = {
     { matcher: "/store/orders", method: "GET", middlewares: [orderLookupLimit] },
     { matcher: "/store/orders/lookup", method: "POST", middlewares: [orderLookupLimit] },
     { matcher: "/store/customers/me/orders", method: "GET", middlewares: [authenticateCustomer(), linkGuestOrdersOnHistory()] },
+    { matcher: "/store/catalog", method: "GET", middlewares: [catalogLimit] },
     { matcher: "/store/products", method: "GET", middlewares: [exposePartnerOnProducts("store")] },
     { matcher: "/store/products/:id", method: "GET", middlewares: [exposePartnerOnProducts("store")] },
     { matcher: "/admin/products", method: "GET", middlewares: [exposePartnerOnProducts("admin")] },

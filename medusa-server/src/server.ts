@@ -1,6 +1,7 @@
 import express from "express"
 import path from "path"
 import { readServerEnv } from "./config/env"
+import { catalogLimit } from "./api/middlewares"
 import { jsonBodyParser } from "./lib/request-body"
 
 /** Boots Medusa on an express app the way `medusa start` does, plus local static files. */
@@ -9,6 +10,8 @@ export async function startServer(directory: string, onClosed: () => void = () =
   const app = express()
   app.disable("x-powered-by")
   app.use(["/store", "/admin"], jsonBodyParser(env.bodySizeLimit))
+  // Before Medusa's routers, which would answer the catalog (a plugin route) first; a preflight is not a query.
+  app.use("/store/catalog", (req, res, next) => (req.method === "OPTIONS" ? next() : catalogLimit(req, res, next)))
   app.use("/static", express.static(path.join(directory, "static"), { maxAge: "1d", fallthrough: false }))
 
   const loaders = require("@medusajs/medusa/dist/loaders").default

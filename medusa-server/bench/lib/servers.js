@@ -108,6 +108,7 @@ async function startPvaServer(databaseUrl, { port, extra = {} } = {}) {
     RATE_LIMIT_LOGIN_PER_CLIENT: BIG,
     RATE_LIMIT_ACCOUNT_PER_CLIENT: BIG,
     RATE_LIMIT_ORDER_LOOKUP_PER_CLIENT: BIG,
+    RATE_LIMIT_CATALOG_PER_CLIENT: BIG,
   })
   return launch("pva", { args: [MAIN, "start"], cwd: SERVER_ROOT, env }, port)
 }

@@ -53,6 +53,14 @@ const orderLookupLimit = rateLimit([
   },
 ])
 
+/**
+ * The catalog is a plugin route, and Medusa mounts each plugin's router ahead of these
+ * routes, so a matcher here would never see it: server.ts puts this in front of Medusa.
+ */
+export const catalogLimit = rateLimit([
+  { name: "catalog request", limiter: limiters.limiter("catalog-client", limits.catalogPerClient), keyOf: byClient },
+])
+
 export const config: MiddlewaresConfig = {
   routes: [
     { matcher: "/store", middlewares: [storeCors, clientIpInRequestContext] },

@@ -123,6 +123,8 @@ export type RateLimitSettings = {
   accountPerClient: number
   orderLookupPerClient: number
   orderLookupPerEmail: number
+  /** Catalog queries (`GET /store/catalog`) per client: generous, a flood only. */
+  catalogPerClient: number
   /** Keys the in-memory counters keep at most (without REDIS_URL). */
   memoryKeys: number
 }
@@ -295,6 +297,7 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
       accountPerClient: positiveInt(env, "RATE_LIMIT_ACCOUNT_PER_CLIENT", 20),
       orderLookupPerClient: positiveInt(env, "RATE_LIMIT_ORDER_LOOKUP_PER_CLIENT", 20),
       orderLookupPerEmail: positiveInt(env, "RATE_LIMIT_ORDER_LOOKUP_PER_EMAIL", 10),
+      catalogPerClient: positiveInt(env, "RATE_LIMIT_CATALOG_PER_CLIENT", 1200),
       memoryKeys: positiveInt(env, "RATE_LIMIT_MEMORY_KEYS", 20_000),
     },
     trustProxy: trustProxy(env),

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // pva-catalog: rebuild the catalog read model and see its state, against DATABASE_URL.
 import { Pool } from "pg"
-import { drainOutbox, rebuildAll } from "./lib/read-model"
+import { drainOutbox, queueDuePriceChanges, rebuildAll } from "./lib/read-model"
 import { poolDb } from "./lib/pg-db"
 import { MeilisearchMirror } from "./engines/meilisearch-mirror"
 import { ProgressBar, runCli } from "@pva/medusa-kit"
@@ -11,7 +11,8 @@ const USAGE = `usage: pva-catalog <command>
 commands:
   rebuild    rebuild every product's rows (published × channel × region), showing progress;
              then the Meilisearch index too when MEILISEARCH_HOST is set
-  drain      refresh the products waiting in the outbox, then exit
+  drain      refresh the products waiting in the outbox (and those whose price list
+             started or ended since), then exit
   status     rows in the read model, products waiting in the outbox, oldest wait
 `
 
@@ -40,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
       return 0
     }
     if (command === "drain") {
+      await queueDuePriceChanges(poolDb(pool))
       const { productIds, all } = await drainOutbox(poolDb(pool))
       process.stdout.write(all ? "rebuilt every product\n" : `refreshed ${productIds.length} product(s)\n`)
       return 0

@@ -1,6 +1,7 @@
 import { unstable_cache } from "next/cache"
-import { cookies } from "next/headers"
+import { cookies, headers } from "next/headers"
 import { createMedusaClient, storefrontConfig } from "@pva/storefront-core"
+import { browserIp } from "@pva/storefront-core/session"
 
 // Catalog data is the same for every shopper of a region. Product pages are cached
 // across requests under `product:<id>` (POST /api/revalidate drops exactly the products
@@ -46,7 +47,10 @@ export type CatalogItem = {
   title: string
   handle: string
   thumbnail: string | null
+  /** Medusa's calculated price: running public price lists included. */
   price: { amount: number; currency_code: string } | null
+  /** Only while a price list lowers the price: the price before it. */
+  original_price?: { amount: number; currency_code: string }
   in_stock: boolean
   digital_twin: boolean
   partner: { name: string; handle: string; country: string } | null
@@ -59,12 +63,15 @@ const LISTING_SECONDS = 5
 
 /**
  * Listing pages ask the catalog API for just their page, and reuse the answer for a few
- * seconds (by time, not tag: a sale must not flush every listing of the shop).
+ * seconds (by time, not tag: a sale must not flush every listing of the shop). The
+ * browser's address goes along, so Medusa's per-client catalog limit counts shoppers,
+ * not this server (which Medusa's TRUST_PROXY lists).
  */
 export async function searchCatalog(params: URLSearchParams): Promise<CatalogPage> {
   const { baseUrl, publishableKey } = storefrontConfig()
+  const browser = browserIp(headers())
   const res = await fetch(`${baseUrl}/store/catalog?${params}`, {
-    headers: { "x-publishable-api-key": publishableKey },
+    headers: { "x-publishable-api-key": publishableKey, ...(browser ? { "x-forwarded-for": browser } : {}) },
     next: { revalidate: LISTING_SECONDS },
   })
   if (!res.ok) throw new Error(`catalog answered ${res.status}: ${(await res.text()).slice(0, 200)}`)

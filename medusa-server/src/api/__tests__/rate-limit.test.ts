@@ -64,6 +64,7 @@ describe("rate limits", () => {
       RATE_LIMIT_ACCOUNT_EMAILS: "2",
       RATE_LIMIT_ORDER_LOOKUP_PER_CLIENT: "5",
       RATE_LIMIT_ORDER_LOOKUP_PER_EMAIL: "3",
+      RATE_LIMIT_CATALOG_PER_CLIENT: "5",
       MEDUSA_SKIP_MIGRATIONS: "true",
     }
     ;[server, behindProxy] = await Promise.all([startServer(db.url, limits), startServer(db.url, { ...limits, TRUST_PROXY: "loopback" })])
@@ -197,5 +198,17 @@ describe("rate limits", () => {
     const resend = (ip: string) =>
       call(server, "/store/customers/me/email-verification", { headers: { authorization: `Bearer ${access_token}` }, from: ip })
     expect(await statuses(["127.0.9.2", "127.0.9.3", "127.0.9.4"].map((ip) => () => resend(ip)))).toEqual([202, 202, 429])
+  })
+
+  it("stops one client flooding the catalog while another is still served", async () => {
+    const browse = (ip: string) => call(server, "/store/catalog?limit=1", { method: "GET", from: ip })
+    expect(await statuses(Array.from({ length: 6 }, () => () => browse("127.0.11.1")))).toEqual([200, 200, 200, 200, 200, 429])
+    const limited = await browse("127.0.11.1")
+    expect(limited.status).toBe(429)
+    expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0)
+    expect(limited.json.message).toMatch(/^Too many catalog request attempts: try again in \d+ seconds$/)
+    const other = await browse("127.0.11.2")
+    expect(other.status).toBe(200)
+    expect(Array.isArray(other.json.products)).toBe(true)
   })
 })

@@ -16,6 +16,19 @@ describe("price display", () => {
     expect(screen.getByText("Not available in EUR")).toBeInTheDocument()
   })
 
+  it("strikes the earlier price through during a sale, and shows a plain price otherwise", () => {
+    const { rerender } = render(<Price amount={7000} originalAmount={10000} currencyCode="usd" />)
+    expect(screen.getByTestId("price")).toHaveTextContent("$70.00")
+    const original = screen.getByTestId("original-price")
+    expect(original.tagName).toBe("S")
+    expect(original).toHaveTextContent("was $100.00")
+    rerender(<Price amount={7000} originalAmount={7000} currencyCode="usd" />)
+    expect(screen.queryByTestId("original-price")).toBeNull()
+    rerender(<Price amount={7000} currencyCode="usd" />)
+    expect(screen.queryByTestId("original-price")).toBeNull()
+    expect(screen.getByTestId("price")).toHaveTextContent("$70.00")
+  })
+
   it("prefers Medusa's calculated region price over list prices, and finds the cheapest variant", () => {
     const variants = [
       { calculated_price: null, prices: [{ currency_code: "usd", amount: 9000 }, { currency_code: "eur", amount: 8000 }] },

@@ -6,7 +6,7 @@ const DOCUMENTS_SQL = `
 SELECT product_id, region_id, min(currency_code) AS currency_code, array_agg(sales_channel_id ORDER BY sales_channel_id) AS sales_channel_ids,
        min(title) AS title, min(subtitle) AS subtitle, min(handle) AS handle, min(thumbnail) AS thumbnail, min(collection_id) AS collection_id,
        (array_agg(category_ids))[1] AS category_ids, (array_agg(partner))[1] AS partner, bool_or(digital_twin) AS digital_twin,
-       min(price)::float AS price, bool_or(in_stock) AS in_stock, (extract(epoch FROM min(product_created_at)) * 1000)::float AS created_at,
+       min(price)::float AS price, min(original_price)::float AS original_price, bool_or(in_stock) AS in_stock, (extract(epoch FROM min(product_created_at)) * 1000)::float AS created_at,
        min(search_text) AS search_text
   FROM catalog_entry
  WHERE $1::text[] IS NULL OR product_id = ANY($1::text[])
@@ -57,6 +57,7 @@ export class MeilisearchMirror {
       id: `${r.product_id}__${r.region_id}`,
       ...r,
       price: r.price === null ? undefined : r.price,
+      original_price: r.original_price === null ? undefined : r.original_price,
       twin_rank: r.digital_twin ? 1 : 0,
     }))
     for (let i = 0; i < docs.length; i += BATCH) tasks.push((await index.addDocuments(docs.slice(i, i + BATCH))).taskUid)

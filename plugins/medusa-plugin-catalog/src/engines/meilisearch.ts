@@ -6,13 +6,14 @@ export const MEILI_INDEX = "pva_catalog"
 export type MeiliOptions = { host: string; apiKey?: string; index?: string }
 
 /** One document per product × region, from the read model; its storefronts are a filterable list. */
-export type CatalogDocument = Omit<CatalogItem, "id" | "price" | "created_at"> & {
+export type CatalogDocument = Omit<CatalogItem, "id" | "price" | "original_price" | "created_at"> & {
   id: string
   product_id: string
   region_id: string
   currency_code: string
   sales_channel_ids: string[]
   price?: number
+  original_price?: number
   created_at: number
   twin_rank: number
   search_text: string
@@ -102,6 +103,9 @@ function toItem(doc: CatalogDocument): CatalogItem {
     partner: doc.partner,
     digital_twin: doc.digital_twin,
     price: doc.price === undefined ? null : { amount: doc.price, currency_code: doc.currency_code },
+    ...(doc.price !== undefined && doc.original_price !== undefined && doc.original_price > doc.price
+      ? { original_price: { amount: doc.original_price, currency_code: doc.currency_code } }
+      : {}),
     in_stock: doc.in_stock,
     created_at: new Date(doc.created_at).toISOString(),
   }

@@ -22,6 +22,8 @@ export class PostgresCatalogEngine implements CatalogEngine {
           return m.query(text, params)
         })
       : await this.manager.query(text, params)
+    // SQL answers a null original price; the API leaves it out unless a price list lowered the price
+    for (const product of row.products) if (product.original_price === null) delete product.original_price
     return {
       products: row.products,
       count: row.count,

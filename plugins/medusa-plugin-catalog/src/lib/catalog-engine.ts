@@ -21,7 +21,10 @@ export type CatalogItem = {
   category_ids: string[]
   partner: { id: string; name: string; handle: string; country: string; country_code: string | null } | null
   digital_twin: boolean
+  /** Medusa's calculated price: the cheapest variant's, price lists included. */
   price: { amount: number; currency_code: string } | null
+  /** Only while a price list lowers the price: what it was before (a storefront strikes it through). */
+  original_price?: { amount: number; currency_code: string }
   in_stock: boolean
   created_at: string
 }

@@ -1,6 +1,7 @@
+import { runPeriodically } from "@pva/medusa-kit"
 import { Client, Pool } from "pg"
 import { NOTIFY_CHANNEL, REFRESHED_CHANNEL } from "./read-model-sql"
-import { drainOutbox, type Sql } from "./read-model"
+import { drainOutbox, queueDuePriceChanges, type Sql } from "./read-model"
 import { poolDb } from "./pg-db"
 
 type Logger = { info(msg: string): void; warn(msg: string): void; error(msg: string): void }
@@ -10,6 +11,8 @@ export type RefresherOptions = {
   logger: Logger
   /** A safety net for notifications lost while the listening connection was down. */
   pollIntervalMs?: number
+  /** How often to look for price lists that started or ended (default 1000 ms). */
+  priceSweepMs?: number
   /** Awaited before the next drain; `sql` runs on the refresher's pool. */
   onRefreshed?: (result: { productIds: string[]; all: boolean }, sql: Sql) => Promise<void> | void
   /** false: only listen (for onReadModelChanged); another process drains the outbox. */
@@ -21,12 +24,15 @@ export type RefresherOptions = {
 /**
  * Keeps the read model fresh: LISTENs on the outbox channel and drains the outbox on
  * every notification (one drain at a time; a notification during a drain runs another
- * right after), and every `pollIntervalMs` in case a notification was missed.
+ * right after), and every `pollIntervalMs` in case a notification was missed. Every
+ * `priceSweepMs` it queues the products whose price list started or ended: nothing is
+ * written at that moment, so no trigger could tell.
  */
 export class CatalogRefresher {
   private readonly pool: Pool
   private listener?: Client
   private timer?: NodeJS.Timeout
+  private stopPriceSweep?: () => void
   private running = false
   private again = false
   private stopped = false
@@ -44,6 +50,14 @@ export class CatalogRefresher {
     if (this.options.drain === false) return
     this.timer = setInterval(() => this.kick(), this.options.pollIntervalMs ?? 5000)
     this.timer.unref()
+    this.stopPriceSweep = runPeriodically({
+      name: "catalog price-list sweep",
+      schedule: { everyMs: this.options.priceSweepMs ?? 1000 },
+      task: async () => {
+        if ((await queueDuePriceChanges(poolDb(this.pool))) > 0) this.kick()
+      },
+      logger: this.options.logger,
+    })
     this.kick()
   }
 
@@ -66,6 +80,7 @@ export class CatalogRefresher {
   async stop(): Promise<void> {
     this.stopped = true
     if (this.timer) clearInterval(this.timer)
+    this.stopPriceSweep?.()
     await this.idle
     await this.listener?.end().catch(() => undefined)
     await this.pool.end().catch(() => undefined)

@@ -68,6 +68,7 @@ SELECT
             'id', e.product_id, 'title', e.title, 'subtitle', e.subtitle, 'handle', e.handle, 'thumbnail', e.thumbnail,
             'collection_id', e.collection_id, 'category_ids', e.category_ids, 'partner', e.partner, 'digital_twin', e.digital_twin,
             'price', CASE WHEN e.price IS NULL THEN NULL ELSE json_build_object('amount', e.price, 'currency_code', e.currency_code) END,
+            'original_price', CASE WHEN e.original_price > e.price THEN json_build_object('amount', e.original_price, 'currency_code', e.currency_code) END,
             'in_stock', e.in_stock, 'created_at', e.product_created_at) ORDER BY ${qualify(order, "page")}), '[]'::json)
      FROM (SELECT * FROM base ${where()} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) page
      CROSS JOIN LATERAL (

@@ -3,6 +3,7 @@ import {
   DELETE_ENTRIES_SQL,
   INSERT_ENTRIES_SQL,
   NOTIFY_REFRESHED_SQL,
+  QUEUE_DUE_PRICE_CHANGES_SQL,
   REFRESH_LOCK_SQL,
   TAKE_OUTBOX_SQL,
 } from "./read-model-sql"
@@ -46,6 +47,18 @@ export async function drainOutbox(db: Transactional): Promise<{ productIds: stri
     })
     if (batch < OUTBOX_BATCH) return { productIds: [...refreshed], all }
   }
+}
+
+/**
+ * Puts the products whose price list has started or ended since their rows were built
+ * into the outbox; answers how many. Under the refresh lock, so it never races a
+ * refresh rewriting the same rows.
+ */
+export async function queueDuePriceChanges(db: Transactional): Promise<number> {
+  return db.transaction(async (sql) => {
+    await sql(REFRESH_LOCK_SQL)
+    return (await sql(QUEUE_DUE_PRICE_CHANGES_SQL)).length
+  })
 }
 
 async function rebuildAllIn(sql: Sql) {

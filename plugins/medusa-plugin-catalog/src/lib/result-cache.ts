@@ -1,3 +1,5 @@
+import type { PreparedAnswer } from "./prepared-answer"
+
 /**
  * Catalog answers, kept until the read model changes. Shoppers ask the same pages
  * (a category, a popular search) over and over; the answer only changes when the
@@ -34,5 +36,5 @@ export class ResultCache<T> {
   }
 }
 
-/** This process's catalog answers; the refresher's listener invalidates it. */
-export const catalogResults = new ResultCache<unknown>()
+/** This process's catalog answers, ready to send; the refresher's listener invalidates it. */
+export const catalogResults = new ResultCache<PreparedAnswer>()

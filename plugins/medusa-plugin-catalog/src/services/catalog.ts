@@ -7,6 +7,7 @@ import { PostgresCatalogEngine } from "../engines/postgres"
 import type { CatalogPluginOptions } from "../loaders/catalog-refresher"
 import { type CatalogEngine, type EngineResult, type ResolvedCatalogQuery, priceBuckets } from "../lib/catalog-engine"
 import type { CatalogParams } from "../lib/catalog-params"
+import { PreparedAnswer } from "../lib/prepared-answer"
 import { catalogResults } from "../lib/result-cache"
 import { TtlCache } from "../lib/ttl-cache"
 
@@ -35,30 +36,33 @@ class CatalogService extends TransactionBaseService {
     return this.engine_
   }
 
-  async query(params: CatalogParams, salesChannelIds: string[]) {
+  /** The answer to a storefront's query, serialized once per read-model generation and reused. */
+  async answer(params: CatalogParams, salesChannelIds: string[]): Promise<PreparedAnswer> {
     const region = await this.region(params.regionId)
     const resolved: ResolvedCatalogQuery = { ...params, salesChannelIds, regionId: region.id, currencyCode: region.currency_code }
     if (params.category) resolved.categoryId = (await this.category(params.category)).id
     if (params.collection) resolved.collectionId = await this.collection(params.collection)
     if (params.archetype) resolved.archetypeCategoryIds = await this.archetypeCategories(params.archetype)
+    return catalogResults.get(`${this.engine.name}:${JSON.stringify(resolved)}`, async () =>
+      new PreparedAnswer(await this.body(resolved, await this.engine.search(resolved)))
+    )
+  }
 
-    const result = (await catalogResults.get(`${this.engine.name}:${JSON.stringify(resolved)}`, () =>
-      this.engine.search(resolved)
-    )) as EngineResult
+  private async body(query: ResolvedCatalogQuery, result: EngineResult) {
     const named = await this.namedCategories(Object.keys(result.categoryCounts))
     return {
       products: result.products,
       count: result.count,
-      page: params.page,
-      limit: params.limit,
-      region_id: region.id,
-      currency_code: region.currency_code,
+      page: query.page,
+      limit: query.limit,
+      region_id: query.regionId,
+      currency_code: query.currencyCode,
       engine: this.engine.name,
       facets: {
         categories: named
           .map((c) => ({ ...c, count: result.categoryCounts[c.id] }))
           .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
-        price: priceBuckets(result.priceBucketCounts, region.currency_code),
+        price: priceBuckets(result.priceBucketCounts, query.currencyCode),
         in_stock: result.inStock,
       },
     }

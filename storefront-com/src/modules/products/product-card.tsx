@@ -9,6 +9,8 @@ type CardProduct = {
   thumbnail: string | null
   variants?: any[]
   price?: { amount: number } | null
+  /** Catalog items on sale: the price before the sale, shown struck through. */
+  original_price?: { amount: number } | null
   in_stock?: boolean
   digital_twin?: boolean
 }
@@ -34,7 +36,7 @@ export function ProductCard({ product, currencyCode, reason, headingLevel = 3, e
         )}
         <div className="body">
           <Heading style={{ fontSize: "1rem", margin: "0 0 4px" }}>{product.title}</Heading>
-          <Price amount={amount} currencyCode={currencyCode} />
+          <Price amount={amount} originalAmount={product.original_price?.amount} currencyCode={currencyCode} />
           {!available && <p className="muted" style={{ margin: 0 }}>Sold out</p>}
           {product.digital_twin && <p className="muted" style={{ margin: 0, fontSize: "0.85rem" }}>With its digital twin</p>}
           {reason && <p className="muted" style={{ margin: 0, fontSize: "0.85rem" }}>{REASONS[reason] ?? reason}</p>}

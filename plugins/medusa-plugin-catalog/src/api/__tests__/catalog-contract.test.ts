@@ -1,5 +1,7 @@
+import { get as httpGet, type IncomingHttpHeaders } from "http"
+import { gunzipSync } from "zlib"
 import { query } from "../../../../../medusa-server/test-support/database"
-import { adminToken, createStockedProduct, http, testSeed } from "../../../../../medusa-server/test-support/store"
+import { adminToken, createStockedProduct, http, testSeed, testServerUrl } from "../../../../../medusa-server/test-support/store"
 import { PRICE_BUCKET_BOUNDS } from "../../lib/catalog-engine"
 import { catalog, categoryByHandle, caughtUp, comChannel, databaseUrl, regionId, unique } from "../../../test-support/catalog"
 
@@ -10,7 +12,9 @@ import { catalog, categoryByHandle, caughtUp, comChannel, databaseUrl, regionId,
  */
 
 // What the storefront's channel offers, straight from Medusa's tables: published products
-// of the channel, their categories with every ancestor, stock and cheapest USD price.
+// of the channel, their categories with every ancestor, stock and cheapest USD price
+// (Medusa's rule: prices needing no quantity, their own or from a running price list
+// open to every shopper).
 const PLAIN_SQL = `
 WITH RECURSIVE visible AS (
   SELECT p.id FROM product p
@@ -32,8 +36,11 @@ SELECT v.id,
        (SELECT min(ma.amount)::int FROM product_variant pv
           JOIN product_variant_money_amount pvma ON pvma.variant_id = pv.id AND pvma.deleted_at IS NULL
           JOIN money_amount ma ON ma.id = pvma.money_amount_id AND ma.deleted_at IS NULL
-         WHERE pv.product_id = v.id AND pv.deleted_at IS NULL AND ma.currency_code = 'usd' AND ma.price_list_id IS NULL
-           AND ma.min_quantity IS NULL AND ma.max_quantity IS NULL) AS price
+          LEFT JOIN price_list pl ON pl.id = ma.price_list_id AND pl.deleted_at IS NULL
+         WHERE pv.product_id = v.id AND pv.deleted_at IS NULL AND ma.currency_code = 'usd' AND COALESCE(ma.min_quantity, 0) = 0
+           AND (ma.price_list_id IS NULL
+                OR (pl.status = 'active' AND (pl.starts_at IS NULL OR pl.starts_at < now()) AND (pl.ends_at IS NULL OR pl.ends_at > now())
+                    AND NOT EXISTS (SELECT 1 FROM price_list_customer_groups g WHERE g.price_list_id = pl.id)))) AS price
   FROM visible v`
 
 type Plain = { id: string; category_ids: string[]; in_stock: boolean; price: number | null }
@@ -263,6 +270,29 @@ describe("GET /store/catalog", () => {
     const res = await http("GET", `/store/catalog?q=${encodeURIComponent(q)}&limit=5`, { channel: "com" })
     expect(res.status).toBe(200)
     expect(Array.isArray(res.json.products)).toBe(true)
+  })
+
+  it("sends a cached answer gzipped to clients that take gzip, and 304 to a repeated conditional request", async () => {
+    const get = (headers: Record<string, string>) =>
+      new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        const url = `${testServerUrl()}/store/catalog?region_id=${usRegion}&limit=24`
+        httpGet(url, { headers: { "x-publishable-api-key": testSeed().publishableKeys.com, ...headers } }, (res) => {
+          const chunks: Buffer[] = []
+          res.on("data", (c) => chunks.push(c))
+          res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }))
+        }).on("error", reject)
+      })
+    const plain = await get({ "accept-encoding": "identity" })
+    const zipped = await get({ "accept-encoding": "gzip, deflate" })
+    expect(plain.headers["content-encoding"]).toBeUndefined()
+    expect(zipped.headers["content-encoding"]).toBe("gzip")
+    expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true)
+    expect(zipped.body.length).toBeLessThan(plain.body.length / 2)
+    const answer = JSON.parse(plain.body.toString())
+    expect(answer.products).toHaveLength(Math.min(24, answer.count))
+    const again = await get({ "if-none-match": String(plain.headers.etag) })
+    expect(again.status).toBe(304)
+    expect(again.body.length).toBe(0)
   })
 
   it("needs a valid publishable key", async () => {

@@ -1,10 +1,10 @@
-import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "medusa-core-utils"
 import type { EntityManager } from "typeorm"
 import { ARCHETYPES, isArchetype, Weights } from "../lib/archetypes"
 import { ArchetypeQuestion } from "../models/archetype-question"
 import { ArchetypeQuiz } from "../models/archetype-quiz"
 import { QUIZ_TITLE, QuestionDraft, SEED_QUESTIONS } from "../seed/quiz"
+import { PerCallService } from "@pva/medusa-kit"
 
 const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
 const MAX_QUESTIONS = 50
@@ -12,7 +12,7 @@ const MAX_QUESTIONS = 50
 export type QuizDraft = { title?: string; questions: QuestionDraft[] }
 
 /** The versioned archetype quiz: one active version, edits publish a new one. */
-class ArchetypeQuizService extends TransactionBaseService {
+class ArchetypeQuizService extends PerCallService {
   async retrieveActive(manager: EntityManager = this.activeManager_): Promise<ArchetypeQuiz> {
     const quiz = await manager.getRepository(ArchetypeQuiz).findOne({ where: { is_active: true } })
     if (!quiz) throw new MedusaError(MedusaError.Types.NOT_FOUND, "No archetype quiz has been published yet")

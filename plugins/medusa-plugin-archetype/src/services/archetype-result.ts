@@ -1,10 +1,9 @@
-import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "medusa-core-utils"
 import { ARCHETYPES, Archetype, archetypeView } from "../lib/archetypes"
 import { validateAnswers } from "../lib/answers"
 import { hashResultToken, newResultToken } from "../lib/result-token"
 import { scoreAnswers } from "../lib/scoring"
-import { rowsOf } from "@pva/medusa-kit"
+import { PerCallService, rowsOf } from "@pva/medusa-kit"
 import { ArchetypeResult } from "../models/archetype-result"
 import type ArchetypeQuizService from "./archetype-quiz"
 
@@ -22,7 +21,7 @@ export function resultView(result: ArchetypeResult) {
 }
 
 /** Scored quiz results: saved for customers, held behind a token for anonymous shoppers. */
-class ArchetypeResultService extends TransactionBaseService {
+class ArchetypeResultService extends PerCallService {
   private readonly quizzes: ArchetypeQuizService
 
   constructor(container: any) {

@@ -1,11 +1,11 @@
-import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "medusa-core-utils"
 import { ARCHETYPES, archetypeView, DEFAULT_CATEGORY_AFFINITY, isArchetype } from "../lib/archetypes"
+import { PerCallService } from "@pva/medusa-kit"
 
 const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
 
 /** Archetype → product category weights that drive archetype recommendations. */
-class CategoryAffinityService extends TransactionBaseService {
+class CategoryAffinityService extends PerCallService {
   async list() {
     const rows: any[] = await this.activeManager_.query(
       `SELECT a.archetype, a.category_id, a.weight::float AS weight, c.name AS category_name, c.handle AS category_handle

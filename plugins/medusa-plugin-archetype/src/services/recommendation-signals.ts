@@ -1,4 +1,4 @@
-import { TransactionBaseService } from "@medusajs/medusa"
+import { PerCallService } from "@pva/medusa-kit"
 
 /** Popularity halves in about three weeks: last month's demand counts, last season's fades. */
 export const POPULARITY_DECAY_DAYS = 30
@@ -23,7 +23,7 @@ const ORDER_PRODUCTS = `
  * them with index lookups. Orders update them as they are placed; an hourly refresh
  * rebuilds both from the order table (decaying popularity, healing missed events).
  */
-class RecommendationSignalsService extends TransactionBaseService {
+class RecommendationSignalsService extends PerCallService {
   /** Counts one placed order; a repeated call for the same order changes nothing. */
   async recordOrder(orderId: string): Promise<boolean> {
     // order.placed can reach subscribers before the order's transaction commits.

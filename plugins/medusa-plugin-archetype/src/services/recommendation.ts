@@ -1,6 +1,6 @@
-import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "medusa-core-utils"
 import type { Archetype } from "../lib/archetypes"
+import { PerCallService } from "@pva/medusa-kit"
 
 export type RecommendationReason = "archetype" | "co-purchase" | "popular"
 
@@ -123,7 +123,7 @@ SELECT p.id, p.title, p.subtitle, p.handle, p.thumbnail, p.description,
  GROUP BY p.id`
 
 /** Recommendations for a storefront: archetype affinity, co-purchase and popularity, blended. */
-class RecommendationService extends TransactionBaseService {
+class RecommendationService extends PerCallService {
   async recommend(query: RecommendationQuery) {
     const ranked: any[] = await this.activeManager_.query(RANK_SQL, [
       query.salesChannelIds,

@@ -1,8 +1,8 @@
-import { TransactionBaseService } from "@medusajs/medusa"
 import { resolveSettings, type DigitalTwinPluginOptions, type DigitalTwinSettings } from "./settings"
+import { PerCallService } from "@pva/medusa-kit"
 
 /** What this plugin's services share: the container (for the services they call) and the settings. */
-export abstract class TwinService extends TransactionBaseService {
+export abstract class TwinService extends PerCallService {
   protected readonly settings_: DigitalTwinSettings
   protected readonly container_: any
 

@@ -1,8 +1,8 @@
-import { TransactionBaseService } from "@medusajs/medusa"
 import { contentAddress, parseRawCid } from "@pva/contracts"
+import { PerCallService } from "@pva/medusa-kit"
 
 /** The local content-addressed store behind GET /ipfs/:cid: bytes in Postgres, keyed by their CID. */
-export default class ContentStoreService extends TransactionBaseService {
+export default class ContentStoreService extends PerCallService {
   static identifier = "contentStoreService"
 
   async put(bytes: Uint8Array, contentType: string): Promise<{ cid: string; digest: `0x${string}` }> {

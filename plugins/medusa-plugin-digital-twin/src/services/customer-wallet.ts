@@ -1,8 +1,7 @@
-import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "medusa-core-utils"
 import { getAddress } from "viem"
 import { conflict } from "../lib/http"
-import { rowsOf } from "@pva/medusa-kit"
+import { PerCallService, rowsOf } from "@pva/medusa-kit"
 
 export const WALLET_LINKED = "customer.wallet_linked"
 export const WALLET_UNLINKED = "customer.wallet_unlinked"
@@ -13,7 +12,7 @@ export type CustomerWallet = { address: `0x${string}`; chain_id: number; linked_
  * Which wallets a customer has proven, and whose a wallet is: one wallet belongs to one
  * customer, a customer may link several. Other plugins (fractional shares) resolve this.
  */
-export default class CustomerWalletService extends TransactionBaseService {
+export default class CustomerWalletService extends PerCallService {
   static identifier = "customerWalletService"
   protected readonly eventBus_: { emit: (name: string, data: unknown) => Promise<unknown> }
 

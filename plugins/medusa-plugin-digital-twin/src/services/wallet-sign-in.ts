@@ -1,10 +1,9 @@
-import { TransactionBaseService } from "@medusajs/medusa"
 import { randomBytes } from "node:crypto"
 import { MedusaError } from "medusa-core-utils"
 import { createPublicClient, getAddress, http, isHex } from "viem"
 import { parseSiweMessage, verifySiweMessage } from "viem/siwe"
 import { resolveSettings, type DigitalTwinPluginOptions, type DigitalTwinSettings } from "../lib/settings"
-import { rowsOf } from "@pva/medusa-kit"
+import { PerCallService, rowsOf } from "@pva/medusa-kit"
 
 const NONCE_TTL_SECONDS = 300
 /** A message issued longer ago than this is stale even if its own expiry is later. */
@@ -18,7 +17,7 @@ const refuse = (message: string) => new MedusaError(MedusaError.Types.INVALID_DA
  * service checks what viem leaves to the caller: the domain allow-list, uri, chain, freshness,
  * a present expiry, and a server-issued nonce consumed exactly once.
  */
-export default class WalletSignInService extends TransactionBaseService {
+export default class WalletSignInService extends PerCallService {
   static identifier = "walletSignInService"
   readonly settings: DigitalTwinSettings
 

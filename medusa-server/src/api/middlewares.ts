@@ -5,7 +5,6 @@ import { adminCors, storeCors } from "@pva/medusa-kit"
 import { readServerEnv } from "../config/env"
 import { linkGuestOrdersOnHistory } from "../lib/guest-orders"
 import { requireLineQuantity } from "../lib/line-item-quantity"
-import { exposePartnerOnProducts } from "../lib/partner-on-products"
 import { emailKey } from "../lib/email-address"
 import { clientIp, clientIpInRequestContext, rateLimit, RateLimiters } from "../lib/rate-limit"
 
@@ -77,9 +76,5 @@ export const config: MiddlewaresConfig = {
     { matcher: "/store/orders", method: "GET", middlewares: [orderLookupLimit] },
     { matcher: "/store/orders/lookup", method: "POST", middlewares: [orderLookupLimit] },
     { matcher: "/store/customers/me/orders", method: "GET", middlewares: [authenticateCustomer(), linkGuestOrdersOnHistory()] },
-    { matcher: "/store/products", method: "GET", middlewares: [exposePartnerOnProducts("store")] },
-    { matcher: "/store/products/:id", method: "GET", middlewares: [exposePartnerOnProducts("store")] },
-    { matcher: "/admin/products", method: "GET", middlewares: [exposePartnerOnProducts("admin")] },
-    { matcher: "/admin/products/:id", method: "GET", middlewares: [exposePartnerOnProducts("admin")] },
   ],
 }

@@ -3,7 +3,7 @@ import { createTestDatabase, query, reachable, TestDatabase } from "../../test-s
 import { migrateAndSeed, SeedResult, startServer, TestServer } from "../../test-support/server"
 import { adminToken, readResponse, US_ADDRESS } from "../../test-support/store"
 import { claimRedisDatabase, pidOwningLocalPort } from "../../test-support/topology"
-import { startReceiver, waitFor } from "../services/__tests__/webhook-receiver"
+import { startReceiver, waitFor } from "../../../plugins/medusa-plugin-partners/test-support/webhook-receiver"
 
 /**
  * The production topology: two API processes (MEDUSA_WORKER_MODE=server) behind a load

@@ -4,7 +4,6 @@ import { adminCors, clientIp, rateLimit, RateLimiters, storeCors } from "@pva/me
 import { readServerEnv } from "../config/env"
 import { linkGuestOrdersOnHistory } from "../lib/guest-orders"
 import { requireLineQuantity } from "../lib/line-item-quantity"
-import { exposePartnerOnProducts } from "../lib/partner-on-products"
 import { emailKey } from "../lib/email-address"
 import { clientIpInRequestContext } from "../lib/client-ip"
 
@@ -84,9 +83,5 @@ export const config: MiddlewaresConfig = {
     { matcher: "/store/orders", method: "GET", middlewares: [orderLookupLimit] },
     { matcher: "/store/orders/lookup", method: "POST", middlewares: [orderLookupLimit] },
     { matcher: "/store/customers/me/orders", method: "GET", middlewares: [authenticateCustomer(), linkGuestOrdersOnHistory()] },
-    { matcher: "/store/products", method: "GET", middlewares: [exposePartnerOnProducts("store")] },
-    { matcher: "/store/products/:id", method: "GET", middlewares: [exposePartnerOnProducts("store")] },
-    { matcher: "/admin/products", method: "GET", middlewares: [exposePartnerOnProducts("admin")] },
-    { matcher: "/admin/products/:id", method: "GET", middlewares: [exposePartnerOnProducts("admin")] },
   ],
 }

@@ -1,4 +1,5 @@
 import { isWellKnownDevKey } from "@pva/contracts"
+import { PartnerSettings, resolvePartnerSettings } from "@pva/medusa-plugin-partners"
 
 /**
  * Reads and validates the server's environment once, so every other module
@@ -32,13 +33,13 @@ export type ServerEnv = {
   /** Where links in customer emails point (verification, password reset). */
   storefrontComUrl: string
   bodySizeLimit: string
-  automation: AutomationSettings
+  email: EmailSettings
+  /** Partner webhooks and feed sync (WEBHOOK_*, PARTNER_FEED_SYNC_*): @pva/medusa-plugin-partners' options. */
+  partners: PartnerSettings
   /** Storefront endpoints told to drop their catalog cache when products change. */
   storefrontRevalidation: { urls: string[]; secret: string }
   /** CHAIN_SYNC_FOLLOW=true: this process follows the chain (issue 7); never in MEDUSA_WORKER_MODE=server. */
   chainSyncFollow: boolean
-  /** AES-256 key that encrypts partners' webhook signing secrets at rest (WEBHOOK_SECRET_KEY). */
-  webhookSecretKey: Buffer
 }
 
 function storefrontRevalidation(env: NodeJS.ProcessEnv, isProduction: boolean) {
@@ -50,64 +51,12 @@ function storefrontRevalidation(env: NodeJS.ProcessEnv, isProduction: boolean) {
   return { urls, secret }
 }
 
-/** Partner webhooks, stock automation and email (issue 4). */
-export type AutomationSettings = {
+/** Who sends the store's emails, and from where. */
+export type EmailSettings = {
   resendApiKey?: string
   emailFrom: string
+  /** Where low-stock alerts go. */
   adminAlertEmail: string
-  /** Hosts a webhook or feed URL may name even though they resolve to loopback (dev/test only). */
-  webhookAllowedHosts: string[]
-  webhookRetryScheduleSeconds: number[]
-  webhookTimeoutMs: number
-  webhookPollIntervalMs: number
-  partnerFeedSyncHourUtc: number
-  /** Cron for the scheduled feed sync (Redis only); PARTNER_FEED_SYNC_SCHEDULE, else daily at the hour. */
-  partnerFeedSyncSchedule: string
-}
-
-// Standard Webhooks' schedule: immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h.
-const DEFAULT_RETRY_SCHEDULE = [0, 5, 300, 1800, 7200, 18000, 36000, 36000]
-
-function retrySchedule(env: NodeJS.ProcessEnv): number[] {
-  const raw = env.WEBHOOK_RETRY_SCHEDULE_SECONDS
-  if (!raw) return DEFAULT_RETRY_SCHEDULE
-  const values = raw.split(",").map((v) => Number(v.trim()))
-  if (!values.length || values.some((v) => !Number.isFinite(v) || v < 0)) {
-    throw new ConfigError(`WEBHOOK_RETRY_SCHEDULE_SECONDS must be comma-separated non-negative seconds, got "${raw}"`)
-  }
-  return values
-}
-
-/** A cron expression of 5 fields, or 6 with seconds first. */
-function cronSchedule(raw: string | undefined): string | undefined {
-  if (!raw) return undefined
-  const fields = raw.trim().split(/\s+/)
-  if (fields.length < 5 || fields.length > 6 || fields.some((f) => !/^[\d*/,-]+$/.test(f))) {
-    throw new ConfigError(`PARTNER_FEED_SYNC_SCHEDULE must be a cron expression such as "0 3 * * *", got "${raw}"`)
-  }
-  return fields.join(" ")
-}
-
-function automationSettings(env: NodeJS.ProcessEnv, isProduction: boolean): AutomationSettings {
-  const allowed = (env.WEBHOOK_ALLOWED_HOSTS || "").split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)
-  if (allowed.length && isProduction) {
-    throw new ConfigError("WEBHOOK_ALLOWED_HOSTS is a development setting: production never delivers to private addresses")
-  }
-  const hour = env.PARTNER_FEED_SYNC_HOUR_UTC === undefined || env.PARTNER_FEED_SYNC_HOUR_UTC === "" ? 3 : Number(env.PARTNER_FEED_SYNC_HOUR_UTC)
-  if (!Number.isInteger(hour) || hour < 0 || hour > 23) {
-    throw new ConfigError(`PARTNER_FEED_SYNC_HOUR_UTC must be an hour 0-23, got "${env.PARTNER_FEED_SYNC_HOUR_UTC}"`)
-  }
-  return {
-    resendApiKey: env.RESEND_API_KEY || undefined,
-    emailFrom: env.EMAIL_FROM || "PVA Bazaar <orders@pvabazaar.com>",
-    adminAlertEmail: env.ADMIN_ALERT_EMAIL || "admin@pvabazaar.local",
-    webhookAllowedHosts: allowed,
-    webhookRetryScheduleSeconds: retrySchedule(env),
-    webhookTimeoutMs: positiveInt(env, "WEBHOOK_TIMEOUT_MS", 15000),
-    webhookPollIntervalMs: positiveInt(env, "WEBHOOK_POLL_INTERVAL_MS", 1000),
-    partnerFeedSyncHourUtc: hour,
-    partnerFeedSyncSchedule: cronSchedule(env.PARTNER_FEED_SYNC_SCHEDULE) ?? `0 ${hour} * * *`,
-  }
 }
 
 export type RateLimitSettings = {
@@ -190,26 +139,6 @@ function checkSecret(name: string, value: string | undefined, isProduction: bool
     throw new ConfigError(`${name} is too short (${value.length} characters): production needs at least ${MIN_SECRET_LENGTH}`)
   }
   return value
-}
-
-// Development only: production must set WEBHOOK_SECRET_KEY (see webhookSecretKey below).
-const DEV_WEBHOOK_SECRET_KEY = Buffer.alloc(32, "pva-dev-webhook-secret-key")
-
-/** WEBHOOK_SECRET_KEY: 32 random bytes as 64 hex digits or base64 (`openssl rand -base64 32`). */
-function webhookSecretKey(raw: string | undefined, isProduction: boolean): Buffer {
-  if (!raw) {
-    if (isProduction) throw new ConfigError("WEBHOOK_SECRET_KEY is not set: production needs 32 random bytes (openssl rand -base64 32)")
-    return DEV_WEBHOOK_SECRET_KEY
-  }
-  const text = raw.trim()
-  const key = /^[0-9a-f]{64}$/i.test(text)
-    ? Buffer.from(text, "hex")
-    : /^[A-Za-z0-9+/]{43}=$/.test(text)
-      ? Buffer.from(text, "base64")
-      : null
-  if (!key) throw new ConfigError("WEBHOOK_SECRET_KEY must be 32 bytes written as 64 hex digits or base64 (openssl rand -base64 32)")
-  if (isProduction && key.equals(DEV_WEBHOOK_SECRET_KEY)) throw new ConfigError("WEBHOOK_SECRET_KEY is the development key")
-  return key
 }
 
 /** Keys that sign on chain for the server; Hardhat's published ones must never run a real shop. */
@@ -303,10 +232,15 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     trustProxy: trustProxy(env),
     storefrontComUrl: httpUrl(env, "STOREFRONT_COM_URL", "http://localhost:8000"),
     bodySizeLimit: env.BODY_SIZE_LIMIT || "100kb",
-    automation: automationSettings(env, isProduction),
+    email: {
+      resendApiKey: env.RESEND_API_KEY || undefined,
+      emailFrom: env.EMAIL_FROM || "PVA Bazaar <orders@pvabazaar.com>",
+      adminAlertEmail: env.ADMIN_ALERT_EMAIL || "admin@pvabazaar.local",
+    },
+    // Validated here so production refuses a missing WEBHOOK_SECRET_KEY before anything starts.
+    partners: resolvePartnerSettings({}, env),
     storefrontRevalidation: storefrontRevalidation(env, isProduction),
     chainSyncFollow: env.CHAIN_SYNC_FOLLOW === "true" && workerMode !== "server",
-    webhookSecretKey: webhookSecretKey(env.WEBHOOK_SECRET_KEY, isProduction),
   }
   if (isProduction) checkProductionDeployment(env)
   return settings

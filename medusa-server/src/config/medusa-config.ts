@@ -15,6 +15,8 @@ export function buildMedusaConfig(env: ServerEnv) {
   const plugins: Array<string | { resolve: string; options: Record<string, unknown> }> = [
     "medusa-fulfillment-manual",
     "medusa-payment-manual",
+    // Partners, signed order webhooks, feed sync and stock alerts (issue 4); settings validated by readServerEnv.
+    { resolve: "@pva/medusa-plugin-partners", options: { ...env.partners, enableUI: true } },
     { resolve: "@pva/medusa-plugin-archetype", options: { enableUI: true } },
     // The storefronts' catalog (issue 17): read model, Postgres search, facets; Meilisearch when configured.
     {

@@ -9,6 +9,7 @@ import { readServerEnv } from "../config/env"
 import { CATEGORY_TREE, SEED_PRODUCTS, SeedProduct } from "../seed/catalog"
 import { writeProductImage } from "../seed/product-image"
 import { seedArchetype } from "@pva/medusa-plugin-archetype"
+import { seedPartners } from "@pva/medusa-plugin-partners"
 import { seedDigitalTwins, traitList } from "@pva/medusa-plugin-digital-twin"
 import { seedFractional } from "@pva/medusa-plugin-fractional"
 
@@ -103,7 +104,7 @@ export async function seedStore(container: any, opts: { staticDir: string; backe
   const categoryIds = await seedCategories(container)
   await seedProducts(container, { profileId: profile.id, channels, categoryIds, ...opts })
   await seedCollections(container)
-  await require("../seed/partners").seedPartners(container)
+  await seedPartners(container, SEED_PRODUCTS)
   await seedArchetype(container)
 
   if (opts.devAccounts) {

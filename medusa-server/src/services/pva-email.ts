@@ -2,7 +2,7 @@ import { AbstractNotificationService } from "@medusajs/medusa"
 import { readServerEnv } from "../config/env"
 import { renderCustomerEmail, TOKEN_EMAIL_EVENTS } from "../lib/customer-email-render"
 import { lowStockAlert, orderConfirmation, RenderedEmail, reorderRequest, twinClaimCode } from "../lib/email-templates"
-import { LOW_STOCK_EVENT, LowStockEventData, REORDER_REQUEST_EVENT } from "../lib/stock-alerts"
+import { LOW_STOCK_EVENT, LowStockEventData, REORDER_REQUEST_EVENT } from "@pva/medusa-plugin-partners"
 import type EmailOutboxService from "./email-outbox"
 
 /** Sent by @pva/medusa-plugin-digital-twin through notificationService.send. */
@@ -24,7 +24,7 @@ class PvaEmailService extends AbstractNotificationService {
     // eslint-disable-next-line prefer-rest-params
     super(arguments[0])
     this.container_ = container
-    const { resendApiKey } = readServerEnv().automation
+    const { resendApiKey } = readServerEnv().email
     if (resendApiKey) {
       const { Resend } = require("resend")
       this.resend_ = new Resend(resendApiKey)
@@ -72,7 +72,7 @@ class PvaEmailService extends AbstractNotificationService {
       return { to: data.email, ...twinClaimCode(data) }
     }
     if (event === LOW_STOCK_EVENT) {
-      return { to: readServerEnv().automation.adminAlertEmail, ...lowStockAlert(data as LowStockEventData) }
+      return { to: readServerEnv().email.adminAlertEmail, ...lowStockAlert(data as LowStockEventData) }
     }
     if (event === REORDER_REQUEST_EVENT) {
       const d = data as LowStockEventData
@@ -91,7 +91,7 @@ class PvaEmailService extends AbstractNotificationService {
   private async deliver(message: Outgoing, event: string, resourceId?: string): Promise<"resend" | "outbox"> {
     if (this.resend_) {
       const { error } = await this.resend_.emails.send({
-        from: readServerEnv().automation.emailFrom,
+        from: readServerEnv().email.emailFrom,
         to: message.to,
         subject: message.subject,
         html: message.html,

@@ -3,7 +3,7 @@ import Redis from "ioredis"
 import { query, reachable } from "../../../test-support/database"
 import { startServer, TestServer } from "../../../test-support/server"
 import { adminToken, createStockedProduct, readyCart, storeClient } from "../../../test-support/store"
-import { startReceiver, waitFor } from "../../services/__tests__/webhook-receiver"
+import { startReceiver, waitFor } from "../../../../plugins/medusa-plugin-partners/test-support/webhook-receiver"
 
 // A Redis database of its own, so no other process on this Redis consumes this server's events.
 const REDIS_URL = `${process.env.REDIS_URL || "redis://127.0.0.1:6379"}`.replace(/\/\d*$/, "") + `/${1 + Math.floor(Math.random() * 15)}`

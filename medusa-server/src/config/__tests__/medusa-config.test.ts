@@ -27,6 +27,13 @@ describe("the Medusa config follows the environment", () => {
     expect(twins.options).toMatchObject({ enableUI: true })
   })
 
+  it("registers the partners plugin with the partner settings it validated as options", () => {
+    const env = readServerEnv({ WEBHOOK_RETRY_SCHEDULE_SECONDS: "0,1", PARTNER_FEED_SYNC_HOUR_UTC: "4" })
+    const partners = buildMedusaConfig(env).plugins.find((p) => typeof p !== "string" && p.resolve === "@pva/medusa-plugin-partners") as any
+    expect(partners.options).toMatchObject({ enableUI: true, webhookRetryScheduleSeconds: [0, 1], feedSyncHourUtc: 4 })
+    expect(partners.options.webhookSecretKey).toEqual(env.partners.webhookSecretKey)
+  })
+
   it("uses Redis for events and cache when REDIS_URL is set", () => {
     const config = buildMedusaConfig(readServerEnv({ REDIS_URL: "redis://cache:6379" }))
     expect(config.modules.eventBus).toMatchObject({ resolve: "@medusajs/event-bus-redis", options: { redisUrl: "redis://cache:6379" } })

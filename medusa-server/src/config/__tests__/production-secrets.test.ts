@@ -91,7 +91,7 @@ describe("production refuses a deployment that cannot be shared or trusted", () 
   })
 
   it("reads WEBHOOK_SECRET_KEY as hex or base64", () => {
-    expect(readServerEnv({ ...PRODUCTION, WEBHOOK_SECRET_KEY: "ab".repeat(32) }).webhookSecretKey).toEqual(Buffer.alloc(32, 0xab))
-    expect(readServerEnv(PRODUCTION).webhookSecretKey).toEqual(Buffer.from(PRODUCTION.WEBHOOK_SECRET_KEY, "base64"))
+    expect(readServerEnv({ ...PRODUCTION, WEBHOOK_SECRET_KEY: "ab".repeat(32) }).partners.webhookSecretKey).toEqual(Buffer.alloc(32, 0xab))
+    expect(readServerEnv(PRODUCTION).partners.webhookSecretKey).toEqual(Buffer.from(PRODUCTION.WEBHOOK_SECRET_KEY, "base64"))
   })
 })

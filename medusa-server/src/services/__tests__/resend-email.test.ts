@@ -1,6 +1,6 @@
 import http from "http"
 import { AddressInfo } from "net"
-import { LOW_STOCK_EVENT } from "../../lib/stock-alerts"
+import { LOW_STOCK_EVENT } from "@pva/medusa-plugin-partners"
 
 /** A stand-in for Resend's HTTP API on loopback, so the real `resend` SDK runs without the internet. */
 async function fakeResend(status = 200) {

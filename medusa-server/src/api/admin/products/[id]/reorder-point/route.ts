@@ -1,7 +1,0 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import type PartnerService from "../../../../../services/partner"
-
-export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
-  const partners: PartnerService = req.scope.resolve("partnerService")
-  res.json({ product: await partners.setReorderPoint(req.params.id, (req.body as any)?.reorder_point) })
-}

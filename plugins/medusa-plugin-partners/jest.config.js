@@ -1,0 +1,13 @@
+const path = require("path")
+const serverTestSupport = path.join(__dirname, "..", "..", "medusa-server", "test-support")
+
+module.exports = {
+  testEnvironment: "node",
+  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: path.join(__dirname, "tsconfig.test.json") }] },
+  testMatch: ["<rootDir>/src/**/__tests__/**/*.test.ts"],
+  // The plugin is tested inside the real, seeded PVA Medusa server that loads it; suites that
+  // need webhook receivers on loopback start a server of their own (test-support/partner-harness.ts).
+  globalSetup: path.join(serverTestSupport, "global-setup.ts"),
+  globalTeardown: path.join(serverTestSupport, "global-teardown.ts"),
+  testTimeout: 180000,
+}

@@ -1,0 +1,11 @@
+// What the server imports from the plugin: its settings (validated at start), the stock-alert
+// events its email provider renders, and the seed. Nothing here loads Medusa or an entity.
+export {
+  resolvePartnerSettings,
+  PartnerSettingsError,
+  DEFAULT_RETRY_SCHEDULE_SECONDS,
+  type PartnerSettings,
+  type PartnersPluginOptions,
+} from "./lib/settings"
+export { LOW_STOCK_EVENT, REORDER_REQUEST_EVENT, type LowStockEventData } from "./lib/stock-alerts"
+export { SEED_PARTNERS, seedPartners } from "./seed/partners"

@@ -1,0 +1,126 @@
+import { createTestDatabase, query, TestDatabase } from "../../../medusa-server/test-support/database"
+import { migrateAndSeed, SeedResult, startServer, TestServer } from "../../../medusa-server/test-support/server"
+import { adminToken, readResponse, readyCart, storeClient } from "../../../medusa-server/test-support/store"
+
+/**
+ * Its own seeded database and server (the shared one has no loopback allow-list),
+ * with the store helpers pointed at it for the duration of a suite.
+ */
+export const FAST_WEBHOOKS = {
+  WEBHOOK_ALLOWED_HOSTS: "localhost",
+  WEBHOOK_RETRY_SCHEDULE_SECONDS: "0,1,1",
+  WEBHOOK_POLL_INTERVAL_MS: "100",
+  WEBHOOK_TIMEOUT_MS: "3000",
+  RATE_LIMIT_CHECKOUT_PER_IP: "1000",
+  RATE_LIMIT_LOGIN: "1000",
+}
+
+export class PartnerHarness {
+  db!: TestDatabase
+  server!: TestServer
+  seed!: SeedResult
+  private saved: Record<string, string | undefined> = {}
+  private token?: string
+
+  async start(label: string, env: Record<string, string> = {}) {
+    this.db = await createTestDatabase(label)
+    this.seed = migrateAndSeed(this.db.url)
+    this.server = await startServer(this.db.url, { ...FAST_WEBHOOKS, ...env })
+    for (const key of ["PVA_TEST_SERVER_URL", "PVA_TEST_SEED", "PVA_TEST_DATABASE_URL"]) this.saved[key] = process.env[key]
+    this.point()
+  }
+
+  /** Points the shared store helpers at this suite's server. */
+  point() {
+    process.env.PVA_TEST_SERVER_URL = this.server.url
+    process.env.PVA_TEST_SEED = JSON.stringify(this.seed)
+    process.env.PVA_TEST_DATABASE_URL = this.db.url
+    this.token = undefined
+  }
+
+  async stop() {
+    for (const [key, value] of Object.entries(this.saved)) {
+      if (value === undefined) delete process.env[key]
+      else process.env[key] = value
+    }
+    await this.server?.stop()
+    await this.db?.drop()
+  }
+
+  sql<T = any>(text: string, params: unknown[] = []) {
+    return query<T>(this.db.url, text, params)
+  }
+
+  async admin(method: string, path: string, body?: unknown) {
+    this.token ??= await adminToken(this.server.url)
+    const res = await fetch(`${this.server.url}${path}`, {
+      method,
+      headers: { "content-type": "application/json", authorization: `Bearer ${this.token}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    return readResponse(res)
+  }
+
+  async partner(fields: Record<string, unknown>) {
+    const handle = `p-${Math.random().toString(36).slice(2, 9)}`
+    const res = await this.admin("POST", "/admin/partners", { name: `Coop ${handle}`, handle, country: "Kenya", status: "approved", ...fields })
+    if (res.status !== 201) throw new Error(`partner create failed: ${res.status} ${res.text}`)
+    const p = res.json.partner
+    return { id: p.id as string, handle, secret: res.json.webhook_secret as string }
+  }
+
+  /** A product with its own stock and SKU, owned by `partnerId`. */
+  async product(partnerId: string, opts: { stock?: number; reorderPoint?: number } = {}) {
+    const sku = `T-${Math.random().toString(36).slice(2, 10).toUpperCase()}`
+    const res = await this.admin("POST", "/admin/products", {
+      title: `Piece ${sku}`,
+      status: "published",
+      sales_channels: [{ id: this.seed.salesChannels.com }],
+      options: [{ title: "Edition" }],
+      variants: [
+        {
+          title: "Standard",
+          sku,
+          inventory_quantity: opts.stock ?? 50,
+          manage_inventory: true,
+          allow_backorder: false,
+          prices: [
+            { currency_code: "usd", amount: 10000 },
+            { currency_code: "eur", amount: 9000 },
+          ],
+          options: [{ value: "Standard" }],
+        },
+      ],
+    })
+    if (res.status !== 200) throw new Error(`product create failed: ${res.status} ${res.text}`)
+    const product = res.json.product
+    const assign = await this.admin("POST", `/admin/partners/${partnerId}`, {
+      product_ids: [...(await this.productIdsOf(partnerId)), product.id],
+    })
+    if (assign.status !== 200) throw new Error(`assign failed: ${assign.text}`)
+    if (opts.reorderPoint !== undefined) await this.admin("POST", `/admin/products/${product.id}/reorder-point`, { reorder_point: opts.reorderPoint })
+    return { productId: product.id as string, variantId: product.variants[0].id as string, sku }
+  }
+
+  private async productIdsOf(partnerId: string): Promise<string[]> {
+    const rows = await this.sql(`SELECT id FROM product WHERE partner_id = $1`, [partnerId])
+    return rows.map((r) => r.id)
+  }
+
+  /** Places an order for the given lines and returns the order. */
+  async order(lines: Array<{ variantId: string; quantity?: number }>) {
+    const client = storeClient("com")
+    const cartId = await readyCart(client, { variantId: lines[0].variantId, quantity: lines[0].quantity ?? 1 })
+    for (const line of lines.slice(1)) await client.carts.lineItems.create(cartId, { variant_id: line.variantId, quantity: line.quantity ?? 1 })
+    const res = await fetch(`${this.server.url}/store/carts/${cartId}/complete`, { method: "POST" })
+    const body = await res.json()
+    if (res.status !== 200 || body.type !== "order") throw new Error(`checkout failed: ${res.status} ${JSON.stringify(body).slice(0, 500)}`)
+    return body.data as { id: string; pva_number: string; items: any[] }
+  }
+
+  async deliveries(partnerId: string) {
+    const res = await this.admin("GET", `/admin/partners/${partnerId}/webhook-deliveries`)
+    if (res.status !== 200) throw new Error(`deliveries failed: ${res.text}`)
+    return res.json.deliveries as any[]
+  }
+}

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core"
 import { generatePrivateKey } from "viem/accounts"
-import { nthEmailTo } from "../../medusa-server/test-support/email"
-import { productByHandle, readyCart, registerCustomer, storeClient } from "../../medusa-server/test-support/store"
+import { nthEmailTo } from "@pva/test-support/email"
+import { productByHandle, readyCart, registerCustomer, storeClient } from "@pva/test-support/store"
 import { installBrowserWallet } from "./browser-wallet"
 import { chainUrl, newPage, shot, signIn, unique, useBrowser } from "./support"
 

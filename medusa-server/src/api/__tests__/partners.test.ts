@@ -1,5 +1,5 @@
-import { query } from "../../../test-support/database"
-import { adminToken, http, productByHandle, storeClient, testServerUrl } from "../../../test-support/store"
+import { query } from "@pva/test-support/database"
+import { adminToken, http, productByHandle, storeClient, testServerUrl } from "@pva/test-support/store"
 
 const db = () => process.env.PVA_TEST_DATABASE_URL!
 

@@ -1,6 +1,6 @@
 import Redis from "ioredis"
 import { RateLimiterRes } from "rate-limiter-flexible"
-import { reachable } from "../../../test-support/database"
+import { reachable } from "@pva/test-support/database"
 import { BoundedMemoryLimiter, RateLimiters } from "../rate-limit"
 
 const outcome = (p: Promise<unknown>) => p.then(() => "ok", (err) => (err instanceof RateLimiterRes ? "limited" : err))

@@ -1,4 +1,4 @@
-import { startServer } from "../../../test-support/server"
+import { startServer } from "@pva/test-support/server"
 import { FAST_WEBHOOKS, PartnerHarness } from "./partner-harness"
 import { standardWebhookValid, startReceiver, waitFor } from "./webhook-receiver"
 

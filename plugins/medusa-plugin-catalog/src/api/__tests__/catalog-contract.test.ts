@@ -1,5 +1,5 @@
-import { query } from "../../../../../medusa-server/test-support/database"
-import { adminToken, createStockedProduct, http, testSeed } from "../../../../../medusa-server/test-support/store"
+import { query } from "@pva/test-support/database"
+import { adminToken, createStockedProduct, http, testSeed } from "@pva/test-support/store"
 import { PRICE_BUCKET_BOUNDS } from "../../lib/catalog-engine"
 import { catalog, categoryByHandle, caughtUp, comChannel, databaseUrl, regionId, unique } from "../../../test-support/catalog"
 

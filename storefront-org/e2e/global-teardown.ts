@@ -1,8 +1,0 @@
-export default async function globalTeardown() {
-  const e2e = (globalThis as any).__pvaOrgE2E
-  if (!e2e) return
-  e2e.site?.kill("SIGTERM")
-  await e2e.medusa?.stop()
-  await e2e.node?.stop()
-  await e2e.db?.drop()
-}

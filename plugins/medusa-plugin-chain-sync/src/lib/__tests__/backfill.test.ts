@@ -1,24 +1,11 @@
-import { FailoverRpc } from "../rpc-failover"
-import { CHAIN_LOG_CONFIRMED, SyncEngine, type ChainLogEvent } from "../sync-engine"
-import { specsFor } from "@pva/test-support/chain"
+import { CHAIN_LOG_CONFIRMED, type ChainLogEvent } from "../sync-engine"
 import { storedLogs, useChainAndDatabase } from "../../../test-support/database"
+import { engineOn, recordInto } from "../../../test-support/engine"
 
 const stack = useChainAndDatabase("backfill")
 
-function engine(emitted: Array<[string, ChainLogEvent]>, confirmations = 0) {
-  return new SyncEngine({
-    pool: stack.db.pool,
-    rpc: new FailoverRpc({ urls: [stack.chain.url] }),
-    chainId: 31337,
-    contracts: specsFor(stack.chain),
-    confirmations,
-    emit: (name, payload) => {
-      emitted.push([name, payload])
-    },
-    initialRange: 2,
-    logger: { info: () => undefined, warn: () => undefined, error: console.error },
-  })
-}
+const engine = (emitted: Array<[string, ChainLogEvent]>, confirmations = 0) =>
+  engineOn(stack, { confirmations, emit: recordInto(emitted), initialRange: 2 })
 
 describe("backfill", () => {
   it("stores each of 2,000 mints and transfers once, confirms them once and leaves the cursor at the head", async () => {

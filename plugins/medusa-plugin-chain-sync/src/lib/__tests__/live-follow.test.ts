@@ -1,7 +1,7 @@
-import { FailoverRpc } from "../rpc-failover"
-import { CHAIN_LOG_CONFIRMED, SyncEngine, type ChainLogEvent } from "../sync-engine"
-import { ALICE, BOB, specsFor } from "@pva/test-support/chain"
+import { CHAIN_LOG_CONFIRMED, type ChainLogEvent } from "../sync-engine"
+import { ALICE, BOB } from "@pva/test-support/chain"
 import { storedLogs, useChainAndDatabase } from "../../../test-support/database"
+import { engineOn, recordInto } from "../../../test-support/engine"
 import { waitFor } from "@pva/test-support/wait"
 
 const stack = useChainAndDatabase("follow")
@@ -11,18 +11,7 @@ describe("live follow", () => {
     await stack.chain.mintOne(ALICE)
     const tokenId = stack.chain.nextTokenId - 1n
     const emitted: Array<[string, ChainLogEvent]> = []
-    const engine = new SyncEngine({
-      pool: stack.db.pool,
-      rpc: new FailoverRpc({ urls: [stack.chain.url] }),
-      chainId: 31337,
-      contracts: specsFor(stack.chain),
-      confirmations: 2,
-      pollIntervalMs: 50,
-      emit: (name, payload) => {
-        emitted.push([name, payload])
-      },
-      logger: { info: () => undefined, warn: () => undefined, error: console.error },
-    })
+    const engine = engineOn(stack, { confirmations: 2, pollIntervalMs: 50, emit: recordInto(emitted) })
     // As the Medusa service runs it: holding the follower lock (announcing from what it committed).
     expect(await engine.acquireLock()).toBe(true)
     const running = engine.start()

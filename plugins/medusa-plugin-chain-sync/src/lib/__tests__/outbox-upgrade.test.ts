@@ -1,27 +1,14 @@
 // A database that ran the first schema, where every announced log carried a per-row mark,
 // moves to the per-contract watermark without re-announcing or skipping anything.
-import { FailoverRpc } from "../rpc-failover"
 import { CHAIN_SYNC_SCHEMA_V1, CHAIN_SYNC_SCHEMA_V2 } from "../schema"
 import { readStatus } from "../status"
-import { CHAIN_LOG_CONFIRMED, SyncEngine, type ChainLogEvent } from "../sync-engine"
-import { specsFor } from "@pva/test-support/chain"
+import { CHAIN_LOG_CONFIRMED, type ChainLogEvent } from "../sync-engine"
 import { storedLogs, useChainAndDatabase } from "../../../test-support/database"
+import { engineOn, recordInto } from "../../../test-support/engine"
 
 const stack = useChainAndDatabase("upgrade", { schema: false })
 
-const quiet = { info: () => undefined, warn: () => undefined, error: console.error }
-
-function follower(emitted?: Array<[string, ChainLogEvent]>) {
-  return new SyncEngine({
-    pool: stack.db.pool,
-    rpc: new FailoverRpc({ urls: [stack.chain.url] }),
-    chainId: 31337,
-    contracts: specsFor(stack.chain),
-    confirmations: 0,
-    emit: emitted && ((name, payload) => void emitted.push([name, payload])),
-    logger: quiet,
-  })
-}
+const follower = (emitted?: Array<[string, ChainLogEvent]>) => engineOn(stack, { emit: emitted && recordInto(emitted) })
 
 it("announces exactly the logs the old per-row outbox had not told consumers of", async () => {
   for (const statement of CHAIN_SYNC_SCHEMA_V1) await stack.db.pool.query(statement)

@@ -1,25 +1,12 @@
-import { FailoverRpc } from "../rpc-failover"
 import { CHAIN_LOG_CONFIRMED, CHAIN_LOG_REMOVED, SyncEngine, type ChainLogEvent } from "../sync-engine"
-import { BOB, specsFor } from "@pva/test-support/chain"
+import { BOB } from "@pva/test-support/chain"
 import { storedLogs, useChainAndDatabase } from "../../../test-support/database"
+import { engineOn, recordInto } from "../../../test-support/engine"
 
 const stack = useChainAndDatabase("reorg")
 
-const quiet = { info: () => undefined, warn: () => undefined, error: console.error }
-
-function follower(confirmations: number, emitted: Array<[string, ChainLogEvent]>) {
-  return new SyncEngine({
-    pool: stack.db.pool,
-    rpc: new FailoverRpc({ urls: [stack.chain.url] }),
-    chainId: 31337,
-    contracts: specsFor(stack.chain),
-    confirmations,
-    emit: (name, payload) => {
-      emitted.push([name, payload])
-    },
-    logger: quiet,
-  })
-}
+const follower = (confirmations: number, emitted: Array<[string, ChainLogEvent]>) =>
+  engineOn(stack, { confirmations, emit: recordInto(emitted) })
 
 const locked: SyncEngine[] = []
 afterEach(async () => {

@@ -1,13 +1,12 @@
 import { FailoverRpc } from "../rpc-failover"
-import { SyncEngine, type ChainLogEvent } from "../sync-engine"
-import { specsFor } from "@pva/test-support/chain"
+import type { ChainLogEvent } from "../sync-engine"
 import { freePort } from "@pva/test-support/database"
 import { storedLogs, useChainAndDatabase } from "../../../test-support/database"
+import { engineOn } from "../../../test-support/engine"
 import { startRpcProxy, startStallingServer } from "@pva/test-support/rpc-proxy"
 import { waitFor } from "@pva/test-support/wait"
 
 const stack = useChainAndDatabase("failover")
-const quiet = { info: () => undefined, warn: () => undefined, error: console.error }
 
 beforeAll(async () => {
   await stack.chain.mintAndTransfer(100, { perTx: 20 })
@@ -26,7 +25,7 @@ describe("RPC failover", () => {
     const dead = `http://127.0.0.1:${await freePort()}`
     const failovers: string[] = []
     const rpc = new FailoverRpc({ urls: [dead, stack.chain.url], onFailover: (e) => failovers.push(e.reason) })
-    await new SyncEngine({ pool: stack.db.pool, rpc, chainId: 31337, contracts: specsFor(stack.chain), confirmations: 0, logger: quiet }).syncTo()
+    await engineOn(stack, { rpc }).syncTo()
     await expectComplete()
     expect(rpc.activeUrl).toBe(stack.chain.url)
     expect(failovers).toHaveLength(1) // it stays on the working endpoint
@@ -38,7 +37,7 @@ describe("RPC failover", () => {
     try {
       const rpc = new FailoverRpc({ urls: [stalling.url, stack.chain.url], stallTimeoutMs: 300 })
       const started = Date.now()
-      await new SyncEngine({ pool: stack.db.pool, rpc, chainId: 31337, contracts: specsFor(stack.chain), confirmations: 0, logger: quiet }).syncTo()
+      await engineOn(stack, { rpc }).syncTo()
       expect(Date.now() - started).toBeLessThan(5_000)
       await expectComplete()
       expect(rpc.activeUrl).toBe(stack.chain.url)
@@ -51,17 +50,12 @@ describe("RPC failover", () => {
   it("a follower keeps delivering when its endpoint starts stalling mid-run", async () => {
     const proxy = await startRpcProxy(stack.chain.url)
     const emitted: ChainLogEvent[] = []
-    const engine = new SyncEngine({
-      pool: stack.db.pool,
+    const engine = engineOn(stack, {
       rpc: new FailoverRpc({ urls: [proxy.url, stack.chain.url], stallTimeoutMs: 300 }),
-      chainId: 31337,
-      contracts: specsFor(stack.chain),
-      confirmations: 0,
       pollIntervalMs: 50,
       emit: (_name, payload) => {
         emitted.push(payload)
       },
-      logger: quiet,
     })
     const running = engine.start()
     try {
@@ -84,15 +78,7 @@ describe("RPC that refuses wide eth_getLogs ranges", () => {
     const proxy = await startRpcProxy(stack.chain.url)
     proxy.behaviour.maxLogRange = 3
     try {
-      const engine = new SyncEngine({
-        pool: stack.db.pool,
-        rpc: new FailoverRpc({ urls: [proxy.url] }),
-        chainId: 31337,
-        contracts: specsFor(stack.chain),
-        confirmations: 0,
-        initialRange: 64,
-        logger: quiet,
-      })
+      const engine = engineOn(stack, { rpc: new FailoverRpc({ urls: [proxy.url] }), initialRange: 64 })
       await engine.syncTo()
       expect(proxy.stats.refused).toBeGreaterThan(0)
       await expectComplete()

@@ -30,7 +30,13 @@ export async function createTestDatabase(label: string, { schema = true } = {}):
 export function useChainAndDatabase(label: string, options: { schema?: boolean } = {}) {
   const stack = {} as { chain: TestChain; db: TestDatabase }
   beforeAll(async () => {
-    ;[stack.chain, stack.db] = await Promise.all([startChain(), createTestDatabase(label, options)])
+    // Each is kept as soon as it is up, so afterAll stops the node even when the database failed.
+    const started = await Promise.allSettled([
+      startChain().then((chain) => (stack.chain = chain)),
+      createTestDatabase(label, options).then((db) => (stack.db = db)),
+    ])
+    const failed = started.find((s): s is PromiseRejectedResult => s.status === "rejected")
+    if (failed) throw failed.reason
   })
   afterAll(async () => {
     await Promise.all([stack.chain?.stop(), stack.db?.drop()])

@@ -76,7 +76,8 @@ export async function startProcess(
   name: string,
   opts: { args: string[]; cwd: string; env: NodeJS.ProcessEnv; port: number; readyPath?: string; timeoutMs?: number }
 ): Promise<TestServer> {
-  const { port, readyPath = "/health", timeoutMs = 120_000 } = opts
+  // 5 minutes: on the shared 2-core machine a server's first start has taken more than 2.
+  const { port, readyPath = "/health", timeoutMs = 300_000 } = opts
   const logFile = path.join(os.tmpdir(), `pva-${name}-${port}.log`)
   const log = fs.openSync(logFile, "w")
   const child = spawn(process.execPath, opts.args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", log, log] })

@@ -103,13 +103,13 @@ describe("PVATwin.claim redeems a minter-signed EIP-712 voucher", () => {
   });
 
   it("rejects a voucher with a zero metadata digest with MetadataDigestZero", async () => {
-    signed.voucher = { ...voucher, metadataDigest: `0x${"00".repeat(32)}` };
+    signed.voucher = { ...signed.voucher, metadataDigest: `0x${"00".repeat(32)}` };
     signed.signature = await signVoucher(minter, signed.twin, signed.voucher);
     await expectRevert(claimAs(), "MetadataDigestZero");
   });
 
   it("rejects a voucher for the zero address with ERC721InvalidReceiver", async () => {
-    signed.voucher = { ...voucher, to: "0x0000000000000000000000000000000000000000" };
+    signed.voucher = { ...signed.voucher, to: "0x0000000000000000000000000000000000000000" };
     signed.signature = await signVoucher(minter, signed.twin, signed.voucher);
     await expectRevert(claimAs(), "ERC721InvalidReceiver", [signed.voucher.to]);
   });

@@ -2,7 +2,7 @@ module.exports = {
   testEnvironment: "node",
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.test.json" }] },
   testMatch: ["<rootDir>/src/**/__tests__/**/*.test.ts"],
-  globalSetup: "<rootDir>/test-support/global-setup.ts",
-  globalTeardown: "<rootDir>/test-support/global-teardown.ts",
+  globalSetup: require.resolve("@pva/test-support/global-setup"),
+  globalTeardown: require.resolve("@pva/test-support/global-teardown"),
   testTimeout: 180000,
 }

@@ -8,8 +8,8 @@
 //   products    GET /store/products?limit=12&region_id=<US>  (region prices)
 //   add-to-cart POST /store/carts/:id/line-items             (one pendant into a fresh cart)
 // The output is a report, not a test: it exits 0 whatever the numbers are.
-const { createBenchDatabase } = require("./lib/database")
 const { migrateAndSeed, startPvaServer, startStockServer } = require("./lib/servers")
+const { createTestDatabase } = require("@pva/test-support/database")
 const { cpuSeconds } = require("./lib/cpu")
 const { call, parseJson, runLoad, summarize } = require("./lib/load")
 const { log, positive } = require("./lib/settings")
@@ -176,7 +176,7 @@ async function main() {
   const logs = []
   let failed = false
   try {
-    const db = await createBenchDatabase()
+    const db = await createTestDatabase("bench")
     cleanup.unshift(() => db.drop())
     log(`database ${db.name}: migrating and seeding`)
     const seed = migrateAndSeed(db.url)

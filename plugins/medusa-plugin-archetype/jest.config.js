@@ -1,12 +1,11 @@
 const path = require("path")
-const serverTestSupport = path.join(__dirname, "..", "..", "medusa-server", "test-support")
 
 module.exports = {
   testEnvironment: "node",
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: path.join(__dirname, "tsconfig.test.json") }] },
   testMatch: ["<rootDir>/src/**/__tests__/**/*.test.ts"],
   // The plugin is tested inside the real, seeded PVA Medusa server that loads it.
-  globalSetup: path.join(serverTestSupport, "global-setup.ts"),
-  globalTeardown: path.join(serverTestSupport, "global-teardown.ts"),
+  globalSetup: require.resolve("@pva/test-support/global-setup"),
+  globalTeardown: require.resolve("@pva/test-support/global-teardown"),
   testTimeout: 180000,
 }

@@ -1,5 +1,4 @@
 const path = require("path")
-const serverTestSupport = path.join(__dirname, "..", "..", "medusa-server", "test-support")
 
 module.exports = {
   testEnvironment: "node",
@@ -8,6 +7,6 @@ module.exports = {
   // The plugin is tested inside the real, seeded PVA Medusa server that loads it; the
   // server revalidates a storefront that the tests play (test-support/global-setup.ts).
   globalSetup: path.join(__dirname, "test-support", "global-setup.ts"),
-  globalTeardown: path.join(serverTestSupport, "global-teardown.ts"),
+  globalTeardown: require.resolve("@pva/test-support/global-teardown"),
   testTimeout: 180000,
 }

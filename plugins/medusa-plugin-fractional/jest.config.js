@@ -6,7 +6,7 @@ module.exports = {
   testMatch: ["<rootDir>/src/**/__tests__/**/*.test.ts"],
   // One hardhat node, database and PVA server (following the chain) for every suite.
   globalSetup: path.join(__dirname, "test-support", "global-setup.ts"),
-  globalTeardown: path.join(__dirname, "test-support", "global-teardown.ts"),
+  globalTeardown: require.resolve("@pva/test-support/global-teardown"),
   maxWorkers: 1,
   testTimeout: 180000,
 }

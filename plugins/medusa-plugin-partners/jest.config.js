@@ -1,5 +1,4 @@
 const path = require("path")
-const serverTestSupport = path.join(__dirname, "..", "..", "medusa-server", "test-support")
 
 module.exports = {
   testEnvironment: "node",
@@ -7,7 +6,7 @@ module.exports = {
   testMatch: ["<rootDir>/src/**/__tests__/**/*.test.ts"],
   // The plugin is tested inside the real, seeded PVA Medusa server that loads it; suites that
   // need webhook receivers on loopback start a server of their own (test-support/partner-harness.ts).
-  globalSetup: path.join(serverTestSupport, "global-setup.ts"),
-  globalTeardown: path.join(serverTestSupport, "global-teardown.ts"),
+  globalSetup: require.resolve("@pva/test-support/global-setup"),
+  globalTeardown: require.resolve("@pva/test-support/global-teardown"),
   testTimeout: 180000,
 }

@@ -1,8 +1,15 @@
 // Lighthouse for a storefront's production build, shared by both shops' benches: audits each
 // page in Debian's Chromium (mobile profile, simulated throttling), measures the JavaScript a
 // first visit downloads, and prints the results against the goals.
+import { createRequire } from "node:module"
 import zlib from "node:zlib"
+import * as chromeLauncher from "chrome-launcher"
 import lighthouse from "lighthouse"
+
+const require = createRequire(import.meta.url)
+require("@pva/test-support/register")
+const { CHROMIUM_ARGS, ensureChromium } = require("@pva/test-support/browser")
+const { startStorefrontStack } = require("@pva/test-support/storefront")
 
 /** JavaScript a first visit downloads, compressed: every script the HTML references. */
 export async function firstLoadJsKb(url) {
@@ -64,4 +71,33 @@ export function printTable(rows, goals, runs) {
     `\nLighthouse ${runs} run(s) per page (median), default mobile profile with simulated throttling; goals: performance ≥ ${goals.performance}, ` +
       `accessibility ≥ ${goals.accessibility}, LCP ≤ ${goals.lcpMs / 1000} s, CLS ≤ ${goals.cls}, first-load JS ≤ ${goals.firstLoadKb} KB.`
   )
+}
+
+/**
+ * The whole bench for one storefront: starts its stack (@pva/test-support/storefront, built into
+ * .next-bench, with the server as `npm start` runs it), audits `pages(stack)` in Chromium `runs`
+ * times each, prints the table against `goals`, and stops everything.
+ */
+export async function benchStorefront({ root, label, channel, chain = false, serverEnv, seedArgs, pages, goals, runs, log }) {
+  log(`starting ${label}: seeded server${chain ? ", chain" : ""}, production build`)
+  const stack = await startStorefrontStack({
+    root,
+    label,
+    channel,
+    chain,
+    distDir: ".next-bench",
+    seedArgs,
+    // Migrations ran with the seed; no Stripe or Meilisearch, whatever the shell has.
+    serverEnv: (siteUrl) => ({ MEDUSA_SKIP_MIGRATIONS: "true", STRIPE_API_KEY: "", MEILISEARCH_HOST: "", ...serverEnv?.(siteUrl) }),
+  })
+  let chrome
+  try {
+    const routes = await pages(stack)
+    chrome = await chromeLauncher.launch({ chromePath: ensureChromium(), chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] })
+    const rows = await auditPages({ chromePort: chrome.port, baseUrl: stack.siteUrl, pages: routes, runs, log })
+    printTable(rows, goals, runs)
+  } finally {
+    await chrome?.kill()
+    await stack.stop()
+  }
 }

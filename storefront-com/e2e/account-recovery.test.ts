@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core"
-import { createStockedProduct, readyCart, storeClient } from "../../medusa-server/test-support/store"
+import { createStockedProduct, readyCart, storeClient } from "@pva/test-support/store"
 import {
   emailedLink, expectNoEmailIn, expectSessionOutOfReach, logIn, newPage as openPage, recordUrls, registerInBrowser, shop, shot, unique, useBrowser,
 } from "./support"

@@ -1,6 +1,6 @@
 import path from "path"
-import { createTestDatabase, freePort } from "../../medusa-server/test-support/database"
-import { migrateAndSeed, startServer } from "../../medusa-server/test-support/server"
+import { createTestDatabase, freePort } from "@pva/test-support/database"
+import { migrateAndSeed, startServer } from "@pva/test-support/server"
 import { startShop } from "./shop-site"
 
 const ROOT = path.resolve(__dirname, "..")
@@ -43,5 +43,6 @@ export default async function globalSetup() {
   process.env.PVA_TEST_DATABASE_URL = db.url
   process.env.PVA_TEST_SEED = JSON.stringify(seed)
   process.env.PVA_SHOP_URL = shopUrl
-  ;(globalThis as any).__pvaE2E = { db, medusa, shop }
+  // stopped by @pva/test-support/global-teardown
+  ;(globalThis as any).__PVA_TEST__ = { storefront: shop, server: medusa, db }
 }

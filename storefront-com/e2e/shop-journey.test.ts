@@ -1,4 +1,4 @@
-import { adminToken, createStockedProduct, http } from "../../medusa-server/test-support/store"
+import { adminToken, createStockedProduct, http } from "@pva/test-support/store"
 import {
   answerQuiz, emailedLink, expectNoEmailIn, expectSessionOutOfReach, fillAddress, logIn, newPage as openPage,
   placeOrder, recordUrls, registerInBrowser, shop, shot, unique, useBrowser,

@@ -1,35 +1,15 @@
-import fs from "fs"
+// pvabazaar.com's journeys in Chromium: the browser comes from @pva/test-support/browser,
+// what is particular to this shop (its URL, forms, privacy checks) is here.
 import path from "path"
-import type { Browser, BrowserContext, Page } from "playwright-core"
-import { adminToken, http } from "../../medusa-server/test-support/store"
+import type { BrowserContext, Page } from "playwright-core"
+import { screenshots } from "@pva/test-support/browser"
+import { adminToken, http } from "@pva/test-support/store"
 
-const { launchChromium } = require("../../scripts/lib/chromium")
+export { newPage, useBrowser } from "@pva/test-support/browser"
+export { unique } from "@pva/test-support/store"
 
-export const ARTIFACTS = path.resolve(__dirname, "../test-artifacts/e2e")
 export const shop = () => process.env.PVA_SHOP_URL as string
-export const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
-
-/** One Chromium per test file, closed after it. */
-export function useBrowser(): () => Browser {
-  let browser: Browser
-  beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true })
-    browser = await launchChromium()
-  })
-  afterAll(async () => browser?.close())
-  return () => browser
-}
-
-/** A fresh browser profile; `ip` plays a proxy in front of the shop naming the client's address. */
-export async function newPage(browser: Browser, opts: { ip?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const extraHTTPHeaders = opts.ip ? { "X-Forwarded-For": opts.ip } : undefined
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, extraHTTPHeaders })
-  const page = await context.newPage()
-  page.setDefaultTimeout(30_000)
-  return { context, page }
-}
-
-export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
+export const shot = screenshots(path.resolve(__dirname, "../test-artifacts/e2e"))
 
 /** Every URL the page requested and every Referer it sent, to check no PII leaves in them. */
 export function recordUrls(page: Page): string[] {

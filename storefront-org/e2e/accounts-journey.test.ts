@@ -1,4 +1,4 @@
-import { registerCustomer } from "../../medusa-server/test-support/store"
+import { registerCustomer } from "@pva/test-support/store"
 import { newPage, shot, signIn, site, unique, useBrowser } from "./support"
 
 const browser = useBrowser()

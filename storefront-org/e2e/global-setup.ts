@@ -1,8 +1,8 @@
 import fs from "fs"
 import os from "os"
 import path from "path"
-import { createTestDatabase, freePort } from "../../medusa-server/test-support/database"
-import { migrateAndSeed, startServer } from "../../medusa-server/test-support/server"
+import { createTestDatabase, freePort } from "@pva/test-support/database"
+import { migrateAndSeed, startServer } from "@pva/test-support/server"
 import { startShop } from "../../storefront-com/e2e/shop-site"
 
 const { buildNextSite, serveNextSite } = require("../../scripts/lib/next-site")
@@ -76,5 +76,6 @@ export default async function globalSetup() {
   process.env.PVA_SHOP_URL = shopUrl
   process.env.PVA_TEST_CHAIN_URL = node.url
   process.env.PVA_TEST_DEPLOYMENTS_DIR = deploymentsDir
-  ;(globalThis as any).__pvaOrgE2E = { db, medusa, site, shop, node }
+  // stopped by @pva/test-support/global-teardown
+  ;(globalThis as any).__PVA_TEST__ = { storefront: { stop: async () => (site.stop(), shop.stop()) }, server: medusa, chain: node, db }
 }

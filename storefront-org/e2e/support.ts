@@ -1,35 +1,17 @@
-import fs from "fs"
+// pvabazaar.org's journeys in Chromium: the browser comes from @pva/test-support/browser,
+// what is particular to this site (its URL, its chain, its sign-in form) is here.
 import path from "path"
-import type { Browser, BrowserContext, Page } from "playwright-core"
+import type { Page } from "playwright-core"
+import { screenshots } from "@pva/test-support/browser"
 
-const { launchChromium } = require("../../scripts/lib/chromium")
+export { newPage, useBrowser } from "@pva/test-support/browser"
+export { unique } from "@pva/test-support/store"
 
-export const ARTIFACTS = path.resolve(__dirname, "../test-artifacts")
 export const site = () => process.env.PVA_ORG_URL as string
 export const chainUrl = () => process.env.PVA_TEST_CHAIN_URL as string
-export const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
 
-/** One Chromium per test file, closed after it. */
-export function useBrowser(): () => Browser {
-  let browser: Browser
-  beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true })
-    browser = await launchChromium()
-  })
-  afterAll(async () => browser?.close())
-  return () => browser
-}
-
-export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-  const page = await context.newPage()
-  page.setDefaultTimeout(30_000)
-  return { context, page }
-}
-
-let step = 0
 /** A screenshot per step, numbered in the order the journeys took them. */
-export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${String(++step).padStart(2, "0")}-${name}.png`), fullPage: true })
+export const shot = screenshots(path.resolve(__dirname, "../test-artifacts"), { numbered: true })
 
 export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email)

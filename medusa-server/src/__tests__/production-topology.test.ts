@@ -1,8 +1,8 @@
 import fs from "fs"
-import { createTestDatabase, query, reachable, TestDatabase } from "../../test-support/database"
-import { migrateAndSeed, SeedResult, startServer, TestServer } from "../../test-support/server"
-import { adminToken, readResponse, US_ADDRESS } from "../../test-support/store"
-import { claimRedisDatabase, pidOwningLocalPort } from "../../test-support/topology"
+import { createTestDatabase, query, reachable, TestDatabase } from "@pva/test-support/database"
+import { migrateAndSeed, SeedResult, startServer, TestServer } from "@pva/test-support/server"
+import { adminToken, readResponse, US_ADDRESS, createStockedProduct } from "@pva/test-support/store"
+import { claimRedisDatabase, pidOwningLocalPort } from "@pva/test-support/topology"
 import { startReceiver, waitFor } from "../../../plugins/medusa-plugin-partners/test-support/webhook-receiver"
 
 /**
@@ -45,25 +45,15 @@ async function partnerWithProduct(fields: Record<string, unknown>, stock: number
   const handle = `topo-${Math.random().toString(36).slice(2, 9)}`
   const { partner } = await admin(api, "POST", "/admin/partners", { name: `Coop ${handle}`, handle, country: "Kenya", status: "approved", ...fields })
   const sku = `TOPO-${handle.toUpperCase()}`
-  const { product } = await admin(api, "POST", "/admin/products", {
+  const { variantId } = await createStockedProduct(stock, {
     title: `Piece ${sku}`,
-    status: "published",
-    sales_channels: [{ id: seed.salesChannels.com }],
-    options: [{ title: "Edition" }],
-    variants: [
-      {
-        title: "Standard",
-        sku,
-        inventory_quantity: stock,
-        manage_inventory: true,
-        allow_backorder: false,
-        prices: [{ currency_code: "usd", amount: 10000 }],
-        options: [{ value: "Standard" }],
-      },
-    ],
+    sku,
+    prices: [{ currency_code: "usd", amount: 10000 }],
+    partnerId: partner.id,
+    baseUrl: api.url,
+    seed,
   })
-  await admin(api, "POST", `/admin/partners/${partner.id}`, { product_ids: [product.id] })
-  return { partnerId: partner.id as string, variantId: product.variants[0].id as string, sku }
+  return { partnerId: partner.id as string, variantId, sku }
 }
 
 /** A cart ready to complete, built through `server`: five requests, as a storefront makes them. */

@@ -9,8 +9,8 @@
 // The output is a report, not a test: it exits 0 whatever the numbers are.
 const { Client } = require("pg")
 const serverBench = require("path").join(__dirname, "..", "..", "..", "medusa-server", "bench", "lib")
-const { createBenchDatabase } = require(`${serverBench}/database`)
 const { migrateAndSeed, startPvaServer } = require(`${serverBench}/servers`)
+const { createTestDatabase } = require("@pva/test-support/database")
 const { call, runLoad, summarize } = require(`${serverBench}/load`)
 const { log, positive } = require(`${serverBench}/settings`)
 
@@ -101,7 +101,7 @@ async function measure(server, name, next) {
 }
 
 async function main() {
-  const db = await createBenchDatabase()
+  const db = await createTestDatabase("bench")
   let server
   const client = new Client({ connectionString: db.url })
   try {

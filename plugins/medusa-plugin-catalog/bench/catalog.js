@@ -10,11 +10,10 @@
 //   category  category=<handle>                 vs  /store/products?category_id[]=<id>
 // Goals: p95 <= 50 ms for every shape and >= 5x the req/s of /store/products.
 // The output is a report, not a test: it exits 0 whatever the numbers are.
-const { spawnSync } = require("child_process")
 const path = require("path")
 const serverBench = path.resolve(__dirname, "..", "..", "..", "medusa-server", "bench", "lib")
-const { createBenchDatabase } = require(path.join(serverBench, "database"))
-const { startPvaServer, startStockServer } = require(path.join(serverBench, "servers"))
+const { migrateAndSeed, startPvaServer, startStockServer } = require(path.join(serverBench, "servers"))
+const { createTestDatabase } = require("@pva/test-support/database")
 const { cpuSeconds } = require(path.join(serverBench, "cpu"))
 const { call, runLoad, summarize } = require(path.join(serverBench, "load"))
 const { log, positive } = require(path.join(serverBench, "settings"))
@@ -26,19 +25,6 @@ const CONCURRENCY = positive("BENCH_CONCURRENCY", 10)
 const LIMIT = 12
 const SEARCHES = ["emrald pendant", "garnet ring", "copper bowl", "malachite", "opal earings", "carved jade", "tourmaline", "lapis brooch"]
 const PRICE_RANGES = [[2000, 10000], [10000, 50000], [5000, 25000], [25000, 150000]]
-const SERVER_MAIN = path.resolve(__dirname, "..", "..", "..", "medusa-server", "dist", "main.js")
-
-function seed(databaseUrl) {
-  const result = spawnSync(process.execPath, [SERVER_MAIN, "seed", "--products", String(PRODUCTS)], {
-    cwd: path.dirname(path.dirname(SERVER_MAIN)),
-    env: { ...process.env, NODE_ENV: "development", DATABASE_URL: databaseUrl, REDIS_URL: "", MEDUSA_ADMIN_SERVE: "false", LOG_LEVEL: "error", MEILISEARCH_HOST: "" },
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  })
-  if (result.status !== 0) throw new Error(`seed failed (${result.status}):\n${String(result.stderr).slice(-4000)}`)
-  const line = result.stdout.split("\n").find((l) => l.startsWith('{"seeded":true'))
-  return JSON.parse(line)
-}
 
 const rotate = (list) => {
   let i = 0
@@ -124,10 +110,10 @@ async function runCleanup() {
 async function main() {
   let failed = false
   try {
-    const db = await createBenchDatabase()
+    const db = await createTestDatabase("bench")
     cleanup.unshift(() => db.drop())
     log(`database ${db.name}: migrating and seeding ${PRODUCTS} products`)
-    const { publishableKeys } = seed(db.url)
+    const { publishableKeys } = migrateAndSeed(db.url, {}, ["--products", String(PRODUCTS)])
     const pva = await startPvaServer(db.url)
     cleanup.unshift(() => pva.stop())
     const stock = await startStockServer(db.url)

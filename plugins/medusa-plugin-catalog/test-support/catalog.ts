@@ -1,6 +1,6 @@
 import { randomBytes } from "crypto"
-import { query } from "../../../medusa-server/test-support/database"
-import { http, testSeed } from "../../../medusa-server/test-support/store"
+import { query } from "@pva/test-support/database"
+import { http, testSeed } from "@pva/test-support/store"
 
 export const databaseUrl = () => process.env.PVA_TEST_DATABASE_URL as string
 // Random letters, not time-based: names made a moment apart must not look alike to a typo

@@ -1,5 +1,5 @@
-import { freePort } from "../../../medusa-server/test-support/database"
-import serverGlobalSetup from "../../../medusa-server/test-support/global-setup"
+import { freePort } from "@pva/test-support/database"
+import serverGlobalSetup from "@pva/test-support/global-setup"
 
 export const REVALIDATE_SECRET = "catalog-test-revalidate-secret"
 

@@ -10,7 +10,7 @@ import { pvaTwinAbi } from "@pva/contracts"
 import type { Abi, Hash } from "viem"
 import { FailoverRpc } from "../src/lib/rpc-failover"
 import { SyncEngine } from "../src/lib/sync-engine"
-import { ALICE, BOB, startChain, specsFor } from "../test-support/chain"
+import { ALICE, BOB, startChain, specsFor } from "@pva/test-support/chain"
 import { createTestDatabase } from "../test-support/database"
 
 const EVENTS = Number(process.env.BENCH_EVENTS || 50_000)

@@ -1,10 +1,10 @@
-// A uniquely named PostgreSQL database per test file, from medusa-server's test harness
-// (DATABASE_URL's server, else 127.0.0.1:5432, else an embedded one), with a pool on it.
+// This plugin's database for a test file: a uniquely named PostgreSQL database from the shared
+// harness (DATABASE_URL's server, else 127.0.0.1:5432, else an embedded one) with the chain-sync
+// tables and a pool on it, and the hardhat node most suites run against it.
 import { Pool } from "pg"
-import { createTestDatabase as createDatabase } from "../../../medusa-server/test-support/database"
+import { startChain, type TestChain } from "@pva/test-support/chain"
+import { createTestDatabase as createDatabase } from "@pva/test-support/database"
 import { ensureSchema } from "../src/lib/schema"
-
-export { freePort } from "../../../medusa-server/test-support/database"
 
 export type TestDatabase = { name: string; url: string; pool: Pool; drop: () => Promise<void> }
 
@@ -24,6 +24,24 @@ export async function createTestDatabase(label: string, { schema = true } = {}):
       await db.drop()
     },
   }
+}
+
+/** A hardhat node and the plugin's database for one test file: started before its tests, stopped after them. */
+export function useChainAndDatabase(label: string, options: { schema?: boolean } = {}) {
+  const stack = {} as { chain: TestChain; db: TestDatabase }
+  beforeAll(async () => {
+    // Each is kept as soon as it is up, so afterAll stops the node even when the database failed.
+    const started = await Promise.allSettled([
+      startChain().then((chain) => (stack.chain = chain)),
+      createTestDatabase(label, options).then((db) => (stack.db = db)),
+    ])
+    const failed = started.find((s): s is PromiseRejectedResult => s.status === "rejected")
+    if (failed) throw failed.reason
+  })
+  afterAll(async () => {
+    await Promise.all([stack.chain?.stop(), stack.db?.drop()])
+  })
+  return stack
 }
 
 /** What the store holds, comparable with the chain's logs. */

@@ -1,5 +1,5 @@
 // Buying a twin-eligible piece through the real store API, as a signed-in customer.
-import { adminToken, createStockedProduct, readyCart, registerCustomer, storeClient } from "../../../medusa-server/test-support/store"
+import { adminToken, createStockedProduct, readyCart, registerCustomer, storeClient } from "@pva/test-support/store"
 import type { TwinStack } from "./twin-stack"
 
 export const EMERALD_TRAITS = { Gemstone: "Emerald", Cut: "Round", Carat: 2.5, Clarity: "VS1", Origin: "DRC" }

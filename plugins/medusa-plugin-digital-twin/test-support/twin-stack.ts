@@ -2,14 +2,13 @@
 // PostgreSQL database, and the seeded PVA Medusa server with chain sync following the node.
 import { pvaSharesAbi, pvaTwinAbi, roles } from "@pva/contracts"
 import { createHash } from "crypto"
-import { Client } from "pg"
 import { createWalletClient, http as viemHttp, parseEther, type Address, type Hex } from "viem"
 import { generatePrivateKey, privateKeyToAccount, type PrivateKeyAccount } from "viem/accounts"
 import { createSiweMessage } from "viem/siwe"
-import { startChain, type TestChain } from "../../medusa-plugin-chain-sync/test-support/chain"
-import { createTestDatabase, type TestDatabase } from "../../../medusa-server/test-support/database"
-import { migrateAndSeed, startServer, type TestServer } from "../../../medusa-server/test-support/server"
-import { http } from "../../../medusa-server/test-support/store"
+import { FOLLOW_AT_ONCE, startChain, type TestChain } from "@pva/test-support/chain"
+import { createTestDatabase, query, type TestDatabase } from "@pva/test-support/database"
+import { migrateAndSeed, startServer, type TestServer } from "@pva/test-support/server"
+import { http } from "@pva/test-support/store"
 
 /** Hardhat dev key #1: the server's minter and attester in tests (chain 31337 only). */
 export const SERVER_KEY: Hex = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d"
@@ -51,13 +50,11 @@ export async function grantServerRoles(chain: TestChain) {
 async function startServing(chain: TestChain, db: TestDatabase, extraEnv: Record<string, string>) {
   await grantServerRoles(chain)
   const env = {
-    CHAIN_SYNC_FOLLOW: "true",
+    ...FOLLOW_AT_ONCE,
     CHAIN_RPC_URLS: chain.url,
     CHAIN_RPC_URL: chain.url,
     CHAIN_ID: "31337",
-    CHAIN_CONFIRMATIONS: "0",
     CHAIN_DEPLOYMENTS_DIR: chain.writeDeployment(),
-    CHAIN_SYNC_POLL_INTERVAL_MS: "100",
     TWIN_MINTER_KEY: SERVER_KEY,
     TWIN_ATTESTER_KEY: SERVER_KEY,
     STOREFRONT_ORG_URL: `http://${SIWE_DOMAIN}`,
@@ -76,15 +73,7 @@ async function startServing(chain: TestChain, db: TestDatabase, extraEnv: Record
 }
 
 function stackApi(chain: TestChain, db: TestDatabase, medusa: TestServer, seed: ReturnType<typeof migrateAndSeed>) {
-  async function sql<T = any>(text: string, params: unknown[] = []): Promise<T[]> {
-    const client = new Client({ connectionString: db.url })
-    await client.connect()
-    try {
-      return (await client.query(text, params)).rows
-    } finally {
-      await client.end()
-    }
-  }
+  const sql = <T = any>(text: string, params: unknown[] = []) => query<T>(db.url, text, params)
 
   /** The store API as pvabazaar.org calls it (its publishable key), optionally signed in. */
   function api(method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {

@@ -2,8 +2,9 @@
 // against N ordinary product checkouts in the same run, on the same stack (hardhat node,
 // Postgres, PVA server following the chain). Prints throughput of both and their ratio, then
 // checks every invariant once the mints have settled.
-import { admin, approvedBuyer, completeCart, dbQuery, openOffering, shareCart, testChain, waitFor } from "../test-support/fractional"
-import { createStockedProduct, readyCart, storeClient } from "../../../medusa-server/test-support/store"
+import { admin, approvedBuyer, completeCart, dbQuery, openOffering, shareCart, testChain } from "../test-support/fractional"
+import { waitFor } from "@pva/test-support/wait"
+import { createStockedProduct, readyCart, storeClient } from "@pva/test-support/store"
 
 const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS || 500)
 const BUYERS = Number(process.env.BENCH_BUYERS || 20)

@@ -6,7 +6,7 @@ import { pvaSharesAbi, roles } from "@pva/contracts"
 import { createPublicClient, createWalletClient, defineChain, getAddress, http, type Address, type Hex } from "viem"
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts"
 import { createSiweMessage } from "viem/siwe"
-import { query } from "../../../medusa-server/test-support/database"
+import { query } from "@pva/test-support/database"
 import {
   adminToken,
   http as rawHttp,
@@ -16,7 +16,7 @@ import {
   testSeed,
   testServerUrl,
   US_ADDRESS,
-} from "../../../medusa-server/test-support/store"
+} from "@pva/test-support/store"
 
 export const DEPLOYER: Address = getAddress("0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266")
 export const SERVER_SIGNER: Address = getAddress("0x70997970c51812dc3a010c7d01b50e0d17dc79c8")
@@ -77,16 +77,6 @@ export function testChain() {
     isEligible: (wallet: Address) => read("isEligible", [wallet]) as Promise<boolean>,
     setRole: (role: keyof typeof roles, account: Address, granted: boolean) =>
       write(DEPLOYER, granted ? "grantRole" : "revokeRole", [roles[role] as Hex, account]),
-  }
-}
-
-export async function waitFor<T>(check: () => Promise<T | undefined | false | null>, timeoutMs = 20_000, what = "condition"): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await check()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 100))
   }
 }
 

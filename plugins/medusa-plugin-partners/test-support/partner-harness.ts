@@ -1,6 +1,6 @@
-import { createTestDatabase, query, TestDatabase } from "../../../medusa-server/test-support/database"
-import { migrateAndSeed, SeedResult, startServer, TestServer } from "../../../medusa-server/test-support/server"
-import { adminToken, readResponse, readyCart, storeClient } from "../../../medusa-server/test-support/store"
+import { createTestDatabase, query, TestDatabase } from "@pva/test-support/database"
+import { migrateAndSeed, SeedResult, startServer, TestServer } from "@pva/test-support/server"
+import { adminToken, createStockedProduct, readResponse, readyCart, storeClient } from "@pva/test-support/store"
 
 /**
  * Its own seeded database and server (the shared one has no loopback allow-list),
@@ -72,39 +72,15 @@ export class PartnerHarness {
   /** A product with its own stock and SKU, owned by `partnerId`. */
   async product(partnerId: string, opts: { stock?: number; reorderPoint?: number } = {}) {
     const sku = `T-${Math.random().toString(36).slice(2, 10).toUpperCase()}`
-    const res = await this.admin("POST", "/admin/products", {
+    const { productId, variantId } = await createStockedProduct(opts.stock ?? 50, {
       title: `Piece ${sku}`,
-      status: "published",
-      sales_channels: [{ id: this.seed.salesChannels.com }],
-      options: [{ title: "Edition" }],
-      variants: [
-        {
-          title: "Standard",
-          sku,
-          inventory_quantity: opts.stock ?? 50,
-          manage_inventory: true,
-          allow_backorder: false,
-          prices: [
-            { currency_code: "usd", amount: 10000 },
-            { currency_code: "eur", amount: 9000 },
-          ],
-          options: [{ value: "Standard" }],
-        },
-      ],
+      sku,
+      partnerId,
+      reorderPoint: opts.reorderPoint,
+      baseUrl: this.server.url,
+      seed: this.seed,
     })
-    if (res.status !== 200) throw new Error(`product create failed: ${res.status} ${res.text}`)
-    const product = res.json.product
-    const assign = await this.admin("POST", `/admin/partners/${partnerId}`, {
-      product_ids: [...(await this.productIdsOf(partnerId)), product.id],
-    })
-    if (assign.status !== 200) throw new Error(`assign failed: ${assign.text}`)
-    if (opts.reorderPoint !== undefined) await this.admin("POST", `/admin/products/${product.id}/reorder-point`, { reorder_point: opts.reorderPoint })
-    return { productId: product.id as string, variantId: product.variants[0].id as string, sku }
-  }
-
-  private async productIdsOf(partnerId: string): Promise<string[]> {
-    const rows = await this.sql(`SELECT id FROM product WHERE partner_id = $1`, [partnerId])
-    return rows.map((r) => r.id)
+    return { productId, variantId, sku }
   }
 
   /** Places an order for the given lines and returns the order. */

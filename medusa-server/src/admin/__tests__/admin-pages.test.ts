@@ -1,11 +1,10 @@
 import fs from "fs"
 import path from "path"
 import type { Browser, Page } from "playwright-core"
-import { query } from "../../../test-support/database"
-import { startServer, TestServer } from "../../../test-support/server"
-import { productByHandle, storeClient } from "../../../test-support/store"
-
-const { launchChromium } = require("../../../../scripts/lib/chromium")
+import { launchChromium } from "@pva/test-support/browser"
+import { query } from "@pva/test-support/database"
+import { startServer, TestServer } from "@pva/test-support/server"
+import { productByHandle, storeClient } from "@pva/test-support/store"
 
 const ARTIFACTS = path.resolve(__dirname, "../../../test-artifacts/admin")
 

@@ -1,5 +1,5 @@
-import { startServer, TestServer } from "../../../test-support/server"
-import { testSeed } from "../../../test-support/store"
+import { startServer, TestServer } from "@pva/test-support/server"
+import { testSeed } from "@pva/test-support/store"
 
 describe("Medusa Admin", () => {
   let server: TestServer

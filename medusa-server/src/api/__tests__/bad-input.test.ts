@@ -1,4 +1,4 @@
-import { createStockedProduct, http, readyCart, regionByName, storeClient } from "../../../test-support/store"
+import { createStockedProduct, http, readyCart, regionByName, storeClient } from "@pva/test-support/store"
 
 async function newCart() {
   const client = storeClient("com")

@@ -1,7 +1,7 @@
-import { nthEmailTo } from "../../../test-support/email"
-import { createTestDatabase, query, TestDatabase } from "../../../test-support/database"
-import { migrateAndSeed, startServer, TestServer } from "../../../test-support/server"
-import { createStockedProduct, readyCart, storeClient } from "../../../test-support/store"
+import { nthEmailTo } from "@pva/test-support/email"
+import { createTestDatabase, query, TestDatabase } from "@pva/test-support/database"
+import { migrateAndSeed, startServer, TestServer } from "@pva/test-support/server"
+import { createStockedProduct, readyCart, storeClient } from "@pva/test-support/store"
 
 const POOL = 4
 const SHOPPERS = 30

@@ -1,5 +1,5 @@
-import { query } from "../../../test-support/database"
-import { productByHandle, readyCart, regionByName, storeClient } from "../../../test-support/store"
+import { query } from "@pva/test-support/database"
+import { productByHandle, readyCart, regionByName, storeClient } from "@pva/test-support/store"
 
 const PVA_NUMBER = /^PVA-\d{8}-\d{6}$/
 

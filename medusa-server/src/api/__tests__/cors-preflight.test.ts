@@ -1,4 +1,4 @@
-import { testServerUrl } from "../../../test-support/store"
+import { testServerUrl } from "@pva/test-support/store"
 
 // Each of these paths has a PVA (or plugin) middleware under one method; without an
 // explicit CORS step Express answered their preflights itself, so browsers on the

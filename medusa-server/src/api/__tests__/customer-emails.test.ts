@@ -1,4 +1,4 @@
-import { emailsTo, linkIn, nthEmailTo } from "../../../test-support/email"
+import { emailsTo, linkIn, nthEmailTo } from "@pva/test-support/email"
 import {
   adminToken,
   createStockedProduct,
@@ -7,7 +7,7 @@ import {
   readyCart,
   registerCustomer,
   storeClient,
-} from "../../../test-support/store"
+} from "@pva/test-support/store"
 
 const unique = (label: string) => `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`
 const RESET = "customer.password_reset"

@@ -1,7 +1,7 @@
 import { createHash } from "crypto"
-import { query } from "../../../test-support/database"
-import { emailsTo, linkIn, nthEmailTo } from "../../../test-support/email"
-import { http, registerCustomer } from "../../../test-support/store"
+import { query } from "@pva/test-support/database"
+import { emailsTo, linkIn, nthEmailTo } from "@pva/test-support/email"
+import { http, registerCustomer } from "@pva/test-support/store"
 
 const unique = (label: string) => `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`
 const EVENT = "customer.email_verification"

@@ -1,5 +1,5 @@
-import { linkIn, nthEmailTo } from "../../../test-support/email"
-import { createStockedProduct, customerToken, http, readyCart, registerCustomer, storeClient } from "../../../test-support/store"
+import { linkIn, nthEmailTo } from "@pva/test-support/email"
+import { createStockedProduct, customerToken, http, readyCart, registerCustomer, storeClient } from "@pva/test-support/store"
 
 const unique = (label: string) => `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`
 

@@ -1,5 +1,5 @@
-import { query } from "../../../test-support/database"
-import { createStockedProduct, readyCart, storeClient } from "../../../test-support/store"
+import { query } from "@pva/test-support/database"
+import { createStockedProduct, readyCart, storeClient } from "@pva/test-support/store"
 
 const db = () => process.env.PVA_TEST_DATABASE_URL!
 

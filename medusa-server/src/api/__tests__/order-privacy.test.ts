@@ -1,4 +1,4 @@
-import { adminToken, createStockedProduct, http, readyCart, registerCustomer, storeClient } from "../../../test-support/store"
+import { adminToken, createStockedProduct, http, readyCart, registerCustomer, storeClient } from "@pva/test-support/store"
 
 function unique(label: string) {
   return `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`

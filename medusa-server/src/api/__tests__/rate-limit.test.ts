@@ -1,6 +1,6 @@
 import http from "http"
-import { createTestDatabase, TestDatabase } from "../../../test-support/database"
-import { migrateAndSeed, startServer, TestServer } from "../../../test-support/server"
+import { createTestDatabase, TestDatabase } from "@pva/test-support/database"
+import { migrateAndSeed, startServer, TestServer } from "@pva/test-support/server"
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; json: any }
 

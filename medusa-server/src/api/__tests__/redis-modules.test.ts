@@ -1,8 +1,8 @@
 import { Queue } from "bullmq"
 import Redis from "ioredis"
-import { query, reachable } from "../../../test-support/database"
-import { startServer, TestServer } from "../../../test-support/server"
-import { adminToken, createStockedProduct, readyCart, storeClient } from "../../../test-support/store"
+import { query, reachable } from "@pva/test-support/database"
+import { startServer, TestServer } from "@pva/test-support/server"
+import { adminToken, createStockedProduct, readyCart, storeClient } from "@pva/test-support/store"
 import { startReceiver, waitFor } from "../../../../plugins/medusa-plugin-partners/test-support/webhook-receiver"
 
 // A Redis database of its own, so no other process on this Redis consumes this server's events.

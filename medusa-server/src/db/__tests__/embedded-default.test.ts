@@ -1,8 +1,8 @@
 import fs from "fs"
 import os from "os"
 import path from "path"
-import { freePort } from "../../../test-support/database"
-import { migrateAndSeed, startServer, TestServer } from "../../../test-support/server"
+import { freePort } from "@pva/test-support/database"
+import { migrateAndSeed, startServer, TestServer } from "@pva/test-support/server"
 
 // The bare-machine default: no DATABASE_URL, so the server brings up its own PostgreSQL.
 describe("without DATABASE_URL", () => {

@@ -1,5 +1,5 @@
-import { createTestDatabase, query, TestDatabase } from "../../../test-support/database"
-import { migrateAndSeed } from "../../../test-support/server"
+import { createTestDatabase, query, TestDatabase } from "@pva/test-support/database"
+import { migrateAndSeed } from "@pva/test-support/server"
 
 async function rowCounts(url: string): Promise<Record<string, number>> {
   const tables = await query(url, `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)

@@ -1,9 +1,8 @@
-import { query } from "../../../../../medusa-server/test-support/database"
-import { adminToken, http, registerCustomer } from "../../../../../medusa-server/test-support/store"
+import { query } from "@pva/test-support/database"
+import { adminToken, http, registerCustomer, unique } from "@pva/test-support/store"
 import { SEED_QUESTIONS } from "../../seed/quiz"
 import { activeQuiz, answersFor, submitQuiz } from "./archetype-helpers"
 
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
 const databaseUrl = () => process.env.PVA_TEST_DATABASE_URL as string
 
 describe("archetype admin", () => {

@@ -1,4 +1,4 @@
-import { http, readyCart, storeClient } from "../../../../../medusa-server/test-support/store"
+import { http, readyCart, storeClient } from "@pva/test-support/store"
 
 export type StoreQuiz = { id: string; version: number; questions: Array<{ id: string; position: number; prompt: string }> }
 

@@ -1,7 +1,6 @@
-import { adminToken, customerToken, http, registerCustomer } from "../../../../../medusa-server/test-support/store"
+import { adminToken, customerToken, http, registerCustomer, unique } from "@pva/test-support/store"
 import { activeQuiz, answersFor, submitQuiz } from "./archetype-helpers"
 
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
 
 describe("archetype quiz", () => {

@@ -1,8 +1,7 @@
-import { query } from "../../../../../medusa-server/test-support/database"
-import { createStockedProduct, http, registerCustomer } from "../../../../../medusa-server/test-support/store"
+import { query } from "@pva/test-support/database"
+import { createStockedProduct, http, registerCustomer, unique } from "@pva/test-support/store"
 import { activeQuiz, answersFor, placeOrder, submitQuiz } from "./archetype-helpers"
 
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
 const databaseUrl = () => process.env.PVA_TEST_DATABASE_URL as string
 const GUARDIAN_CATEGORIES = ["Protection Stones", "Grounding Gems", "Traditional Crafts", "Security Items"]
 

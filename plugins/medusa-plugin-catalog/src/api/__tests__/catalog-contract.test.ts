@@ -1,7 +1,7 @@
 import { get as httpGet, type IncomingHttpHeaders } from "http"
 import { gunzipSync } from "zlib"
-import { query } from "../../../../../medusa-server/test-support/database"
-import { adminToken, createStockedProduct, http, testSeed, testServerUrl } from "../../../../../medusa-server/test-support/store"
+import { query } from "@pva/test-support/database"
+import { adminToken, createStockedProduct, http, testSeed, testServerUrl } from "@pva/test-support/store"
 import { PRICE_BUCKET_BOUNDS } from "../../lib/catalog-engine"
 import { catalog, categoryByHandle, caughtUp, comChannel, databaseUrl, regionId, unique } from "../../../test-support/catalog"
 

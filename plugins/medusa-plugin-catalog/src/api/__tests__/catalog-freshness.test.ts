@@ -1,6 +1,6 @@
 import http from "http"
-import { query } from "../../../../../medusa-server/test-support/database"
-import { adminToken, createStockedProduct, readyCart, storeClient, testServerUrl } from "../../../../../medusa-server/test-support/store"
+import { query } from "@pva/test-support/database"
+import { adminToken, createStockedProduct, readyCart, storeClient, testServerUrl } from "@pva/test-support/store"
 import { catalog, caughtUp, databaseUrl, regionId, unique, within } from "../../../test-support/catalog"
 import { REVALIDATE_SECRET } from "../../../test-support/global-setup"
 

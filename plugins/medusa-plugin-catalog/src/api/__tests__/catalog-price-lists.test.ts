@@ -1,4 +1,4 @@
-import { adminToken, createStockedProduct, http } from "../../../../../medusa-server/test-support/store"
+import { adminToken, createStockedProduct, http } from "@pva/test-support/store"
 import { catalog, caughtUp, regionId, unique, within } from "../../../test-support/catalog"
 
 /**

@@ -1,10 +1,11 @@
 // The plugin inside the real PVA Medusa server: its migration runs with Medusa's, the loader
 // starts the follower, events go through the container's eventBusService, and
 // GET /admin/chain-sync/status answers admins only.
-import { startChain, type TestChain } from "../../../test-support/chain"
+import { startChain, type TestChain } from "@pva/test-support/chain"
 import { createTestDatabase, storedLogs, type TestDatabase } from "../../../test-support/database"
-import { adminToken, migrateAndSeed, startServer, type TestServer } from "../../../test-support/medusa"
-import { waitFor } from "../../../test-support/wait"
+import { migrateAndSeed, startServer, type TestServer } from "@pva/test-support/server"
+import { adminToken } from "@pva/test-support/store"
+import { waitFor } from "@pva/test-support/wait"
 
 let chain: TestChain
 let db: TestDatabase

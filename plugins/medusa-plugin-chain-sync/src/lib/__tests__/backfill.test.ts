@@ -1,41 +1,20 @@
-import { FailoverRpc } from "../rpc-failover"
-import { CHAIN_LOG_CONFIRMED, SyncEngine, type ChainLogEvent } from "../sync-engine"
-import { startChain, specsFor, type TestChain } from "../../../test-support/chain"
-import { createTestDatabase, storedLogs, type TestDatabase } from "../../../test-support/database"
+import { CHAIN_LOG_CONFIRMED, type ChainLogEvent } from "../sync-engine"
+import { storedLogs, useChainAndDatabase } from "../../../test-support/database"
+import { engineOn, recordInto } from "../../../test-support/engine"
 
-let chain: TestChain
-let db: TestDatabase
+const stack = useChainAndDatabase("backfill")
 
-beforeAll(async () => {
-  ;[chain, db] = await Promise.all([startChain(), createTestDatabase("backfill")])
-})
-afterAll(async () => {
-  await Promise.all([chain?.stop(), db?.drop()])
-})
-
-function engine(emitted: Array<[string, ChainLogEvent]>, confirmations = 0) {
-  return new SyncEngine({
-    pool: db.pool,
-    rpc: new FailoverRpc({ urls: [chain.url] }),
-    chainId: 31337,
-    contracts: specsFor(chain),
-    confirmations,
-    emit: (name, payload) => {
-      emitted.push([name, payload])
-    },
-    initialRange: 2,
-    logger: { info: () => undefined, warn: () => undefined, error: console.error },
-  })
-}
+const engine = (emitted: Array<[string, ChainLogEvent]>, confirmations = 0) =>
+  engineOn(stack, { confirmations, emit: recordInto(emitted), initialRange: 2 })
 
 describe("backfill", () => {
   it("stores each of 2,000 mints and transfers once, confirms them once and leaves the cursor at the head", async () => {
-    await chain.mintAndTransfer(1_000)
-    await chain.sharesActivity(7n)
-    await chain.mine(300) // empty blocks: ranges have to grow to cross them quickly
-    await chain.mintOne()
-    const head = await chain.head()
-    const canonical = await chain.canonicalLogs()
+    await stack.chain.mintAndTransfer(1_000)
+    await stack.chain.sharesActivity(7n)
+    await stack.chain.mine(300) // empty blocks: ranges have to grow to cross them quickly
+    await stack.chain.mintOne()
+    const head = await stack.chain.head()
+    const canonical = await stack.chain.canonicalLogs()
 
     const emitted: Array<[string, ChainLogEvent]> = []
     const ranges: number[] = []
@@ -49,17 +28,17 @@ describe("backfill", () => {
     const seconds = (Date.now() - started) / 1000
     await sync.releaseLock()
 
-    const stored = await storedLogs(db.pool)
+    const stored = await storedLogs(stack.db.pool)
     expect(stored.map((l) => `${l.block_hash}:${l.log_index}`)).toEqual(canonical.map((l) => `${l.block_hash}:${l.log_index}`))
     const transfers = stored.filter((l) => l.event_name === "Transfer")
     expect(transfers).toHaveLength(2_001)
     expect(stored.filter((l) => l.event_name === "TransferSingle")).toHaveLength(1)
     expect(stored.every((l) => l.status === "confirmed")).toBe(true)
     // args are decoded, bigints as decimal strings
-    expect(transfers[0].args).toEqual({ from: "0x0000000000000000000000000000000000000000", to: chain.batch.address, tokenId: "1" })
+    expect(transfers[0].args).toEqual({ from: "0x0000000000000000000000000000000000000000", to: stack.chain.batch.address, tokenId: "1" })
 
-    const { rows: cursors } = await db.pool.query(`SELECT contract_name, block_number::int AS block, block_hash, head_block::int AS head FROM chain_cursor ORDER BY contract_name`)
-    const headBlock = await chain.publicClient.getBlock({ blockNumber: BigInt(head) })
+    const { rows: cursors } = await stack.db.pool.query(`SELECT contract_name, block_number::int AS block, block_hash, head_block::int AS head FROM chain_cursor ORDER BY contract_name`)
+    const headBlock = await stack.chain.publicClient.getBlock({ blockNumber: BigInt(head) })
     for (const c of cursors) expect(c).toMatchObject({ block: head, block_hash: headBlock.hash, head })
 
     expect(emitted.filter(([n]) => n === CHAIN_LOG_CONFIRMED)).toHaveLength(stored.length)
@@ -75,11 +54,11 @@ describe("backfill", () => {
     const replay = engine(again)
     expect(await replay.acquireLock()).toBe(true)
     await replay.drainOutbox() // nothing pending: from here on it announces what it commits
-    await db.pool.query(`UPDATE chain_cursor SET block_number = start_block - 1, block_hash = NULL`)
+    await stack.db.pool.query(`UPDATE chain_cursor SET block_number = start_block - 1, block_hash = NULL`)
     await replay.syncTo()
     await replay.drainOutbox()
     await replay.releaseLock()
     expect(again).toEqual([])
-    expect(await storedLogs(db.pool)).toHaveLength(stored.length)
+    expect(await storedLogs(stack.db.pool)).toHaveLength(stored.length)
   })
 })

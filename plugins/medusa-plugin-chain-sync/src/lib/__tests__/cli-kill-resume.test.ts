@@ -1,32 +1,25 @@
 // The real CLI in a child process, SIGKILLed in the middle of a backfill, then started again.
 import { spawn } from "child_process"
 import path from "path"
-import { startChain, type TestChain } from "../../../test-support/chain"
-import { createTestDatabase, storedLogs, type TestDatabase } from "../../../test-support/database"
-import { startRpcProxy } from "../../../test-support/rpc-proxy"
-import { waitFor } from "../../../test-support/wait"
+import { storedLogs, useChainAndDatabase } from "../../../test-support/database"
+import { startRpcProxy } from "@pva/test-support/rpc-proxy"
+import { waitFor } from "@pva/test-support/wait"
 
 const CLI = path.join(__dirname, "..", "..", "..", "dist", "cli.js")
 
-let chain: TestChain
-let db: TestDatabase
-
+const stack = useChainAndDatabase("cli", { schema: false })
 beforeAll(async () => {
-  ;[chain, db] = await Promise.all([startChain(), createTestDatabase("cli", { schema: false })])
-  await chain.mintAndTransfer(1_000, { perTx: 10 }) // 200 blocks with 10 Transfer logs each
-})
-afterAll(async () => {
-  await Promise.all([chain?.stop(), db?.drop()])
+  await stack.chain.mintAndTransfer(1_000, { perTx: 10 }) // 200 blocks with 10 Transfer logs each
 })
 
 function cliEnv(rpcUrls: string) {
   return {
     ...process.env,
-    DATABASE_URL: db.url,
+    DATABASE_URL: stack.db.url,
     CHAIN_RPC_URLS: rpcUrls,
     CHAIN_ID: "31337",
     CHAIN_CONFIRMATIONS: "0",
-    CHAIN_DEPLOYMENTS_DIR: chain.writeDeployment(),
+    CHAIN_DEPLOYMENTS_DIR: stack.chain.writeDeployment(),
   }
 }
 
@@ -48,27 +41,27 @@ function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ stdout: string; 
 
 describe("pva-chain-sync backfill", () => {
   it("killed mid-backfill, resumes from its cursor with no gap and no duplicate", async () => {
-    const proxy = await startRpcProxy(chain.url)
+    const proxy = await startRpcProxy(stack.chain.url)
     proxy.behaviour.getLogsDelayMs = 15 // slow enough to be caught in the middle
     try {
       const env = cliEnv(proxy.url)
       expect((await cli(["migrate"], env)).stdout).toMatch(/tables ready/)
-      const head = await chain.head()
+      const head = await stack.chain.head()
 
       const child = spawn(process.execPath, [CLI, "backfill", "--max-range", "1"], { env, stdio: ["ignore", "ignore", "pipe"] })
       let stderr = ""
       child.stderr.on("data", (d) => (stderr += d))
       const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)))
       await waitFor(async () => {
-        const { rows } = await db.pool.query(`SELECT min(block_number)::int AS b FROM chain_cursor`).catch(() => ({ rows: [] as any[] }))
-        return rows[0]?.b > chain.twin.blockNumber + 60
+        const { rows } = await stack.db.pool.query(`SELECT min(block_number)::int AS b FROM chain_cursor`).catch(() => ({ rows: [] as any[] }))
+        return rows[0]?.b > stack.chain.twin.blockNumber + 60
       }, 30_000, "backfill under way")
       child.kill("SIGKILL")
       await exited
 
-      const { rows: [{ cursor }] } = await db.pool.query(`SELECT min(block_number)::int AS cursor FROM chain_cursor`)
+      const { rows: [{ cursor }] } = await stack.db.pool.query(`SELECT min(block_number)::int AS cursor FROM chain_cursor`)
       expect(cursor).toBeLessThan(head) // really stopped in the middle
-      const partial = await storedLogs(db.pool)
+      const partial = await storedLogs(stack.db.pool)
       expect(partial.length).toBeGreaterThan(0)
       expect(Math.max(...partial.map((l) => l.block_number))).toBeLessThanOrEqual(cursor) // logs and cursor commit together
 
@@ -76,10 +69,10 @@ describe("pva-chain-sync backfill", () => {
       const resumed = await cli(["backfill"], env)
       expect(resumed.stderr).toMatch(/events\/s/)
 
-      const canonical = (await chain.canonicalLogs()).map((l) => `${l.block_hash}:${l.log_index}`)
-      const stored = (await storedLogs(db.pool)).map((l) => `${l.block_hash}:${l.log_index}`)
+      const canonical = (await stack.chain.canonicalLogs()).map((l) => `${l.block_hash}:${l.log_index}`)
+      const stored = (await storedLogs(stack.db.pool)).map((l) => `${l.block_hash}:${l.log_index}`)
       expect(stored).toEqual(canonical) // same order, same count: no gap, no duplicate
-      expect((await storedLogs(db.pool, "event_name = 'Transfer'")).length).toBe(2_000)
+      expect((await storedLogs(stack.db.pool, "event_name = 'Transfer'")).length).toBe(2_000)
 
       const status = JSON.parse((await cli(["status", "--json"], env)).stdout)
       expect(status.contracts.map((c: any) => [c.contract_name, c.cursor, c.lag])).toEqual([
@@ -87,7 +80,7 @@ describe("pva-chain-sync backfill", () => {
         ["PVATwin", head, 0],
       ])
       expect(status.contracts.find((c: any) => c.contract_name === "PVATwin").logs_ingested).toBe(
-        (await storedLogs(db.pool, `contract_address = '${chain.twin.address.toLowerCase()}'`)).length,
+        (await storedLogs(stack.db.pool, `contract_address = '${stack.chain.twin.address.toLowerCase()}'`)).length,
       )
       expect((await cli(["status"], env)).stdout).toMatch(/PVATwin .* lag 0/)
     } finally {

@@ -1,51 +1,30 @@
 // A database that ran the first schema, where every announced log carried a per-row mark,
 // moves to the per-contract watermark without re-announcing or skipping anything.
-import { FailoverRpc } from "../rpc-failover"
 import { CHAIN_SYNC_SCHEMA_V1, CHAIN_SYNC_SCHEMA_V2 } from "../schema"
 import { readStatus } from "../status"
-import { CHAIN_LOG_CONFIRMED, SyncEngine, type ChainLogEvent } from "../sync-engine"
-import { startChain, specsFor, type TestChain } from "../../../test-support/chain"
-import { createTestDatabase, storedLogs, type TestDatabase } from "../../../test-support/database"
+import { CHAIN_LOG_CONFIRMED, type ChainLogEvent } from "../sync-engine"
+import { storedLogs, useChainAndDatabase } from "../../../test-support/database"
+import { engineOn, recordInto } from "../../../test-support/engine"
 
-let chain: TestChain
-let db: TestDatabase
+const stack = useChainAndDatabase("upgrade", { schema: false })
 
-beforeAll(async () => {
-  ;[chain, db] = await Promise.all([startChain(), createTestDatabase("upgrade", { schema: false })])
-})
-afterAll(async () => {
-  await Promise.all([chain?.stop(), db?.drop()])
-})
-
-const quiet = { info: () => undefined, warn: () => undefined, error: console.error }
-
-function follower(emitted?: Array<[string, ChainLogEvent]>) {
-  return new SyncEngine({
-    pool: db.pool,
-    rpc: new FailoverRpc({ urls: [chain.url] }),
-    chainId: 31337,
-    contracts: specsFor(chain),
-    confirmations: 0,
-    emit: emitted && ((name, payload) => void emitted.push([name, payload])),
-    logger: quiet,
-  })
-}
+const follower = (emitted?: Array<[string, ChainLogEvent]>) => engineOn(stack, { emit: emitted && recordInto(emitted) })
 
 it("announces exactly the logs the old per-row outbox had not told consumers of", async () => {
-  for (const statement of CHAIN_SYNC_SCHEMA_V1) await db.pool.query(statement)
-  await chain.mintAndTransfer(40, { perTx: 10 })
+  for (const statement of CHAIN_SYNC_SCHEMA_V1) await stack.db.pool.query(statement)
+  await stack.chain.mintAndTransfer(40, { perTx: 10 })
   await follower().syncTo() // stored and confirmed, nobody told yet
 
   // What the first schema's drain would have left: the oldest logs of each contract marked told.
-  const stored = await storedLogs(db.pool)
+  const stored = await storedLogs(stack.db.pool)
   const told = stored.slice(0, 30)
-  await db.pool.query(
+  await stack.db.pool.query(
     `UPDATE chain_log SET notified = 'confirmed' WHERE block_hash || ':' || log_index = ANY($1)`,
     [told.map((l) => `${l.block_hash}:${l.log_index}`)],
   )
 
-  for (const statement of CHAIN_SYNC_SCHEMA_V2) await db.pool.query(statement)
-  expect((await readStatus((sql, params) => db.pool.query(sql, params).then((r) => r.rows))).pending_notifications).toBe(
+  for (const statement of CHAIN_SYNC_SCHEMA_V2) await stack.db.pool.query(statement)
+  expect((await readStatus((sql, params) => stack.db.pool.query(sql, params).then((r) => r.rows))).pending_notifications).toBe(
     stored.length - told.length,
   )
 
@@ -57,11 +36,11 @@ it("announces exactly the logs the old per-row outbox had not told consumers of"
   )
 
   // New logs after the upgrade are announced once, and nothing old comes back.
-  const receipt = await chain.mintOne()
+  const receipt = await stack.chain.mintOne()
   const later: Array<[string, ChainLogEvent]> = []
   const engine = follower(later)
   await engine.syncTo()
   await engine.drainOutbox()
   expect(later.map(([, p]) => p.transaction_hash)).toEqual([receipt.transactionHash])
-  expect((await readStatus((sql, params) => db.pool.query(sql, params).then((r) => r.rows))).pending_notifications).toBe(0)
+  expect((await readStatus((sql, params) => stack.db.pool.query(sql, params).then((r) => r.rows))).pending_notifications).toBe(0)
 })

@@ -1,33 +1,12 @@
-import { FailoverRpc } from "../rpc-failover"
 import { CHAIN_LOG_CONFIRMED, CHAIN_LOG_REMOVED, SyncEngine, type ChainLogEvent } from "../sync-engine"
-import { BOB, startChain, specsFor, type TestChain } from "../../../test-support/chain"
-import { createTestDatabase, storedLogs, type TestDatabase } from "../../../test-support/database"
+import { BOB } from "@pva/test-support/chain"
+import { storedLogs, useChainAndDatabase } from "../../../test-support/database"
+import { engineOn, recordInto } from "../../../test-support/engine"
 
-let chain: TestChain
-let db: TestDatabase
+const stack = useChainAndDatabase("reorg")
 
-beforeAll(async () => {
-  ;[chain, db] = await Promise.all([startChain(), createTestDatabase("reorg")])
-})
-afterAll(async () => {
-  await Promise.all([chain?.stop(), db?.drop()])
-})
-
-const quiet = { info: () => undefined, warn: () => undefined, error: console.error }
-
-function follower(confirmations: number, emitted: Array<[string, ChainLogEvent]>) {
-  return new SyncEngine({
-    pool: db.pool,
-    rpc: new FailoverRpc({ urls: [chain.url] }),
-    chainId: 31337,
-    contracts: specsFor(chain),
-    confirmations,
-    emit: (name, payload) => {
-      emitted.push([name, payload])
-    },
-    logger: quiet,
-  })
-}
+const follower = (confirmations: number, emitted: Array<[string, ChainLogEvent]>) =>
+  engineOn(stack, { confirmations, emit: recordInto(emitted) })
 
 const locked: SyncEngine[] = []
 afterEach(async () => {
@@ -47,8 +26,8 @@ async function sync(engine: SyncEngine) {
 
 /** The store's live rows equal the canonical chain exactly; everything else is marked removed. */
 async function expectStoreEqualsChain() {
-  const canonical = (await chain.canonicalLogs()).map((l) => `${l.block_hash}:${l.log_index}`)
-  const stored = await storedLogs(db.pool)
+  const canonical = (await stack.chain.canonicalLogs()).map((l) => `${l.block_hash}:${l.log_index}`)
+  const stored = await storedLogs(stack.db.pool)
   expect(stored.filter((l) => l.status !== "removed").map((l) => `${l.block_hash}:${l.log_index}`)).toEqual(canonical)
   const canonicalSet = new Set(canonical)
   const orphans = stored.filter((l) => !canonicalSet.has(`${l.block_hash}:${l.log_index}`))
@@ -70,22 +49,22 @@ function expectToldOnce(emitted: Array<[string, ChainLogEvent]>) {
 
 describe("reorgs", () => {
   it("depth 0: orphaned logs are marked removed, consumers hear removed once, the canonical history is re-ingested", async () => {
-    await chain.mintAndTransfer(20, { perTx: 10 })
+    await stack.chain.mintAndTransfer(20, { perTx: 10 })
     const emitted: Array<[string, ChainLogEvent]> = []
     const engine = follower(0, emitted)
     await sync(engine)
     const before = emitted.length
 
-    const snapshot = await chain.testClient.snapshot()
-    await chain.mintAndTransfer(30, { perTx: 10 }) // 6 blocks, 60 Transfer logs
-    await chain.evmMine(2)
+    const snapshot = await stack.chain.testClient.snapshot()
+    await stack.chain.mintAndTransfer(30, { perTx: 10 }) // 6 blocks, 60 Transfer logs
+    await stack.chain.evmMine(2)
     await sync(engine)
     const orphanedIds = emitted.slice(before).map(([, p]) => p.id)
     expect(orphanedIds).toHaveLength(60)
 
-    await chain.testClient.revert({ id: snapshot })
-    for (let i = 0; i < 3; i++) await chain.mintOne(BOB) // a different history, longer than the old one
-    await chain.evmMine(8)
+    await stack.chain.testClient.revert({ id: snapshot })
+    for (let i = 0; i < 3; i++) await stack.chain.mintOne(BOB) // a different history, longer than the old one
+    await stack.chain.evmMine(8)
     await sync(engine)
 
     const { orphans } = await expectStoreEqualsChain()
@@ -93,7 +72,7 @@ describe("reorgs", () => {
     const state = expectToldOnce(emitted)
     for (const id of orphanedIds) expect(state.get(id)).toBe(CHAIN_LOG_REMOVED)
     expect(emitted.filter(([n]) => n === CHAIN_LOG_REMOVED)).toHaveLength(60)
-    const { rows } = await db.pool.query(`SELECT reorgs FROM chain_cursor WHERE contract_name = 'PVATwin'`)
+    const { rows } = await stack.db.pool.query(`SELECT reorgs FROM chain_cursor WHERE contract_name = 'PVATwin'`)
     expect(rows[0].reorgs).toBeGreaterThanOrEqual(1)
 
     // Syncing again tells nobody anything new.
@@ -105,27 +84,27 @@ describe("reorgs", () => {
   it("depth 2: a shorter replacement chain is noticed at the tip, and orphaned logs were never announced", async () => {
     const emitted: Array<[string, ChainLogEvent]> = []
     const engine = follower(2, emitted)
-    await chain.evmMine(2)
+    await stack.chain.evmMine(2)
     await sync(engine)
     const base = emitted.length
 
-    const snapshot = await chain.testClient.snapshot()
-    await chain.mintOne()
-    await chain.mintOne()
+    const snapshot = await stack.chain.testClient.snapshot()
+    await stack.chain.mintOne()
+    await stack.chain.mintOne()
     await sync(engine) // two seen logs: the newest is 0 deep, the other 1 deep
     expect(emitted).toHaveLength(base)
-    const seen = await storedLogs(db.pool, "status = 'seen'")
+    const seen = await storedLogs(stack.db.pool, "status = 'seen'")
     expect(seen).toHaveLength(2)
 
-    await chain.testClient.revert({ id: snapshot })
-    await chain.evmMine(1) // the new chain is shorter than what we stored
+    await stack.chain.testClient.revert({ id: snapshot })
+    await stack.chain.evmMine(1) // the new chain is shorter than what we stored
     await sync(engine)
-    const removed = await storedLogs(db.pool, `status = 'removed' AND block_hash = ANY('{${seen.map((l) => l.block_hash).join(",")}}')`)
+    const removed = await storedLogs(stack.db.pool, `status = 'removed' AND block_hash = ANY('{${seen.map((l) => l.block_hash).join(",")}}')`)
     expect(removed).toHaveLength(2)
     expect(emitted).toHaveLength(base)
 
-    await chain.mintOne(BOB)
-    await chain.evmMine(3)
+    await stack.chain.mintOne(BOB)
+    await stack.chain.evmMine(3)
     await sync(engine)
     await expectStoreEqualsChain()
     expectToldOnce(emitted)

@@ -1,38 +1,33 @@
 import { FailoverRpc } from "../rpc-failover"
-import { SyncEngine, type ChainLogEvent } from "../sync-engine"
-import { startChain, specsFor, type TestChain } from "../../../test-support/chain"
-import { createTestDatabase, freePort, storedLogs, type TestDatabase } from "../../../test-support/database"
-import { startRpcProxy, startStallingServer } from "../../../test-support/rpc-proxy"
-import { waitFor } from "../../../test-support/wait"
+import type { ChainLogEvent } from "../sync-engine"
+import { freePort } from "@pva/test-support/database"
+import { storedLogs, useChainAndDatabase } from "../../../test-support/database"
+import { engineOn } from "../../../test-support/engine"
+import { startRpcProxy, startStallingServer } from "@pva/test-support/rpc-proxy"
+import { waitFor } from "@pva/test-support/wait"
 
-let chain: TestChain
-let db: TestDatabase
-const quiet = { info: () => undefined, warn: () => undefined, error: console.error }
+const stack = useChainAndDatabase("failover")
 
 beforeAll(async () => {
-  ;[chain, db] = await Promise.all([startChain(), createTestDatabase("failover")])
-  await chain.mintAndTransfer(100, { perTx: 20 })
-})
-afterAll(async () => {
-  await Promise.all([chain?.stop(), db?.drop()])
+  await stack.chain.mintAndTransfer(100, { perTx: 20 })
 })
 beforeEach(async () => {
-  await db.pool.query("TRUNCATE chain_log, chain_cursor, chain_block")
+  await stack.db.pool.query("TRUNCATE chain_log, chain_cursor, chain_block")
 })
 
 async function expectComplete() {
-  const canonical = (await chain.canonicalLogs()).map((l) => `${l.block_hash}:${l.log_index}`)
-  expect((await storedLogs(db.pool)).map((l) => `${l.block_hash}:${l.log_index}`)).toEqual(canonical)
+  const canonical = (await stack.chain.canonicalLogs()).map((l) => `${l.block_hash}:${l.log_index}`)
+  expect((await storedLogs(stack.db.pool)).map((l) => `${l.block_hash}:${l.log_index}`)).toEqual(canonical)
 }
 
 describe("RPC failover", () => {
   it("a dead first URL (connection refused) hands over to the second", async () => {
     const dead = `http://127.0.0.1:${await freePort()}`
     const failovers: string[] = []
-    const rpc = new FailoverRpc({ urls: [dead, chain.url], onFailover: (e) => failovers.push(e.reason) })
-    await new SyncEngine({ pool: db.pool, rpc, chainId: 31337, contracts: specsFor(chain), confirmations: 0, logger: quiet }).syncTo()
+    const rpc = new FailoverRpc({ urls: [dead, stack.chain.url], onFailover: (e) => failovers.push(e.reason) })
+    await engineOn(stack, { rpc }).syncTo()
     await expectComplete()
-    expect(rpc.activeUrl).toBe(chain.url)
+    expect(rpc.activeUrl).toBe(stack.chain.url)
     expect(failovers).toHaveLength(1) // it stays on the working endpoint
     expect(failovers[0]).toMatch(/ECONNREFUSED/)
   })
@@ -40,12 +35,12 @@ describe("RPC failover", () => {
   it("a first URL that accepts connections but never answers is left after the stall timeout", async () => {
     const stalling = await startStallingServer()
     try {
-      const rpc = new FailoverRpc({ urls: [stalling.url, chain.url], stallTimeoutMs: 300 })
+      const rpc = new FailoverRpc({ urls: [stalling.url, stack.chain.url], stallTimeoutMs: 300 })
       const started = Date.now()
-      await new SyncEngine({ pool: db.pool, rpc, chainId: 31337, contracts: specsFor(chain), confirmations: 0, logger: quiet }).syncTo()
+      await engineOn(stack, { rpc }).syncTo()
       expect(Date.now() - started).toBeLessThan(5_000)
       await expectComplete()
-      expect(rpc.activeUrl).toBe(chain.url)
+      expect(rpc.activeUrl).toBe(stack.chain.url)
       expect(rpc.lastFailure).toMatch(/stalled for 300 ms/)
     } finally {
       await stalling.close()
@@ -53,25 +48,20 @@ describe("RPC failover", () => {
   })
 
   it("a follower keeps delivering when its endpoint starts stalling mid-run", async () => {
-    const proxy = await startRpcProxy(chain.url)
+    const proxy = await startRpcProxy(stack.chain.url)
     const emitted: ChainLogEvent[] = []
-    const engine = new SyncEngine({
-      pool: db.pool,
-      rpc: new FailoverRpc({ urls: [proxy.url, chain.url], stallTimeoutMs: 300 }),
-      chainId: 31337,
-      contracts: specsFor(chain),
-      confirmations: 0,
+    const engine = engineOn(stack, {
+      rpc: new FailoverRpc({ urls: [proxy.url, stack.chain.url], stallTimeoutMs: 300 }),
       pollIntervalMs: 50,
       emit: (_name, payload) => {
         emitted.push(payload)
       },
-      logger: quiet,
     })
     const running = engine.start()
     try {
-      await waitFor(async () => (await storedLogs(db.pool)).length > 0 && emitted.length === (await storedLogs(db.pool)).length)
+      await waitFor(async () => (await storedLogs(stack.db.pool)).length > 0 && emitted.length === (await storedLogs(stack.db.pool)).length)
       proxy.behaviour.stall = true
-      const receipt = await chain.mintOne()
+      const receipt = await stack.chain.mintOne()
       await waitFor(async () => emitted.some((e) => e.transaction_hash === receipt.transactionHash))
       expect(proxy.stats.requests).toBeGreaterThan(0)
       await expectComplete()
@@ -85,18 +75,10 @@ describe("RPC failover", () => {
 
 describe("RPC that refuses wide eth_getLogs ranges", () => {
   it("halves the range until the node accepts it and still reads every log", async () => {
-    const proxy = await startRpcProxy(chain.url)
+    const proxy = await startRpcProxy(stack.chain.url)
     proxy.behaviour.maxLogRange = 3
     try {
-      const engine = new SyncEngine({
-        pool: db.pool,
-        rpc: new FailoverRpc({ urls: [proxy.url] }),
-        chainId: 31337,
-        contracts: specsFor(chain),
-        confirmations: 0,
-        initialRange: 64,
-        logger: quiet,
-      })
+      const engine = engineOn(stack, { rpc: new FailoverRpc({ urls: [proxy.url] }), initialRange: 64 })
       await engine.syncTo()
       expect(proxy.stats.refused).toBeGreaterThan(0)
       await expectComplete()

@@ -4,7 +4,7 @@
 import { pvaTwinAbi } from "@pva/contracts"
 import { parseAbiItem } from "viem"
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts"
-import { adminToken } from "../../../../../medusa-server/test-support/store"
+import { adminToken } from "@pva/test-support/store"
 import { buyTwinPiece, newCustomer, waitForTwin } from "../../../test-support/orders"
 import { startTwinStack, type TwinStack } from "../../../test-support/twin-stack"
 

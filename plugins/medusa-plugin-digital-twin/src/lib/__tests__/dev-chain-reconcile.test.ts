@@ -2,9 +2,9 @@
 // the seed's twin, and after a chain restart resets chain-derived state and mints again what the
 // store says is minted, so store and chain agree again (and each mint is recorded once).
 import { pvaTwinAbi } from "@pva/contracts"
-import { startChain, type TestChain } from "../../../../medusa-plugin-chain-sync/test-support/chain"
-import { createTestDatabase, query, type TestDatabase } from "../../../../../medusa-server/test-support/database"
-import { migrateAndSeed, startServer, type TestServer } from "../../../../../medusa-server/test-support/server"
+import { startChain, type TestChain } from "@pva/test-support/chain"
+import { createTestDatabase, query, type TestDatabase } from "@pva/test-support/database"
+import { migrateAndSeed, startServer, type TestServer } from "@pva/test-support/server"
 import { DEV_WALLET } from "../../seed/twins"
 import { reconcileDevChain } from "../dev-chain-reconcile"
 import { grantServerRoles, SERVER_KEY } from "../../../test-support/twin-stack"

@@ -1,4 +1,4 @@
-import { testSeed } from "../../../../../medusa-server/test-support/store"
+import { testSeed } from "@pva/test-support/store"
 import { admin, SERVER_SIGNER, store, testChain } from "../../../test-support/fractional"
 
 const draft = (over: Record<string, unknown> = {}) => ({

@@ -1,4 +1,4 @@
-import { testSeed } from "../../../../../medusa-server/test-support/store"
+import { testSeed } from "@pva/test-support/store"
 import {
   addLine,
   admin,
@@ -12,8 +12,8 @@ import {
   shareCart,
   store,
   testChain,
-  waitFor,
 } from "../../../test-support/fractional"
+import { waitFor } from "@pva/test-support/wait"
 
 let buyer: Awaited<ReturnType<typeof approvedBuyer>>
 let offering: any

@@ -1,4 +1,4 @@
-import { registerCustomer } from "../../../../../medusa-server/test-support/store"
+import { registerCustomer } from "@pva/test-support/store"
 import { admin, store } from "../../../test-support/fractional"
 
 const unique = () => `kyc-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`

@@ -1,5 +1,6 @@
 // 50 approved collectors race through real carts on pvabazaar.org for the last 10 shares.
-import { admin, approvedBuyer, completeCart, dbQuery, openOffering, shareCart, testChain, waitFor } from "../../../test-support/fractional"
+import { admin, approvedBuyer, completeCart, dbQuery, openOffering, shareCart, testChain } from "../../../test-support/fractional"
+import { waitFor } from "@pva/test-support/wait"
 
 const BUYERS = 50
 

@@ -3,7 +3,8 @@
 import { pvaSharesAbi } from "@pva/contracts"
 import { createTestClient, createWalletClient, http, parseEther } from "viem"
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts"
-import { admin, approvedBuyer, completeCart, openOffering, shareCart, store, testChain, waitFor } from "../../../test-support/fractional"
+import { admin, approvedBuyer, completeCart, openOffering, shareCart, store, testChain } from "../../../test-support/fractional"
+import { waitFor } from "@pva/test-support/wait"
 
 const chainUrl = () => process.env.PVA_TEST_CHAIN_URL as string
 const testClient = () => createTestClient({ mode: "hardhat", transport: http(chainUrl()) })

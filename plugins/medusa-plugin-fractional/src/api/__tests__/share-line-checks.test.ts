@@ -1,7 +1,8 @@
 // Who may put shares in a cart, for the cases that need no wallet: every refusal is a 4xx
 // that says why, and ordinary products are not affected.
-import { registerCustomer, testSeed } from "../../../../../medusa-server/test-support/store"
-import { addLine, admin, linkWallet, openOffering, orgCart, store, testChain, waitFor } from "../../../test-support/fractional"
+import { registerCustomer, testSeed } from "@pva/test-support/store"
+import { addLine, admin, linkWallet, openOffering, orgCart, store, testChain } from "../../../test-support/fractional"
+import { waitFor } from "@pva/test-support/wait"
 
 let offering: any
 beforeAll(async () => {

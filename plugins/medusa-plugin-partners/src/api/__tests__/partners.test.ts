@@ -1,5 +1,5 @@
-import { query } from "../../../../../medusa-server/test-support/database"
-import { adminToken, http, productByHandle, storeClient, testServerUrl } from "../../../../../medusa-server/test-support/store"
+import { query } from "@pva/test-support/database"
+import { adminToken, http, productByHandle, storeClient, testServerUrl } from "@pva/test-support/store"
 
 const db = () => process.env.PVA_TEST_DATABASE_URL!
 

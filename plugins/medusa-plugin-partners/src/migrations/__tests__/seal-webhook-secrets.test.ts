@@ -1,7 +1,7 @@
 import { spawnSync } from "child_process"
 import path from "path"
-import { createTestDatabase, query, TestDatabase } from "../../../../../medusa-server/test-support/database"
-import { serverEnv } from "../../../../../medusa-server/test-support/server"
+import { createTestDatabase, query, TestDatabase } from "@pva/test-support/database"
+import { serverEnv } from "@pva/test-support/server"
 import { open } from "../../lib/secret-box"
 
 const MAIN = path.resolve(__dirname, "../../../../../medusa-server/dist/main.js")

@@ -1,4 +1,4 @@
-import { startServer } from "../../../../../medusa-server/test-support/server"
+import { startServer } from "@pva/test-support/server"
 import { FAST_WEBHOOKS, PartnerHarness } from "../../../test-support/partner-harness"
 import { standardWebhookValid, startReceiver, waitFor } from "../../../test-support/webhook-receiver"
 

@@ -1,6 +1,8 @@
-// A real hardhat node with PVATwin and PVAShares deployed, and a small helper contract
-// (compiled here with the npm solc) that mints and transfers twins in bulk so thousands of
-// Transfer events take a handful of transactions.
+// Real hardhat nodes for tests. `startDeployedChain`: the contracts as the deploy script deploys
+// them (roles and all), for a PVA server to follow. `startChain`: PVATwin and PVAShares deployed
+// by one unlocked admin account, and a small helper contract (compiled here with the npm solc)
+// that mints and transfers twins in bulk so thousands of Transfer events take a handful of
+// transactions.
 import fs from "fs"
 import os from "os"
 import path from "path"
@@ -24,8 +26,34 @@ const CANONICAL_RANGE = 20
 const contractsDir = path.dirname(require.resolve("@pva/contracts/package.json"))
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startHardhatNode } = require(path.join(contractsDir, "scripts", "lib", "hardhat-node.js")) as {
-  startHardhatNode: (o?: { logFile?: string }) => Promise<{ url: string; port: number; pid: number; stop: () => Promise<void> }>
+  startHardhatNode: (o?: { logFile?: string }) => Promise<HardhatNode>
 }
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { deploy } = require(path.join(contractsDir, "scripts", "deploy.js")) as {
+  deploy: (o: { rpcUrl: string; outDir: string; log: (line: string) => void }) => Promise<unknown>
+}
+
+export type HardhatNode = { url: string; port: number; pid: number; stop: () => Promise<void> }
+
+/**
+ * A hardhat node (its log in the temp folder, named after `label`) with the contracts deployed
+ * by their deploy script into a temp deployments folder; `env` is what a PVA server needs to follow it.
+ */
+export async function startDeployedChain(label: string) {
+  const node = await startHardhatNode({ logFile: path.join(os.tmpdir(), `pva-${label}-chain-${process.pid}.log`) })
+  try {
+    const deploymentsDir = fs.mkdtempSync(path.join(os.tmpdir(), `pva-${label}-deployments-`))
+    await deploy({ rpcUrl: node.url, outDir: deploymentsDir, log: () => undefined })
+    const env = { CHAIN_RPC_URL: node.url, CHAIN_RPC_URLS: node.url, CHAIN_ID: "31337", CHAIN_DEPLOYMENTS_DIR: deploymentsDir }
+    return { node, url: node.url, deploymentsDir, env, stop: () => node.stop() }
+  } catch (err) {
+    await node.stop()
+    throw err
+  }
+}
+
+/** What a PVA server sets to follow the chain at once: chain sync on, no confirmations, fast polling. */
+export const FOLLOW_AT_ONCE = { CHAIN_SYNC_FOLLOW: "true", CHAIN_CONFIRMATIONS: "0", CHAIN_SYNC_POLL_INTERVAL_MS: "100" }
 
 // Hardhat's unlocked dev accounts (eth_sendTransaction signs on the node: no local signing cost).
 export const ADMIN: Address = getAddress("0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266")

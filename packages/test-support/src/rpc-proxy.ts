@@ -16,7 +16,6 @@ export interface ProxyBehaviour {
 export async function startRpcProxy(upstream: string) {
   const behaviour: ProxyBehaviour = { stall: false, injectJunk: false }
   const stats = { requests: 0, refused: 0, injected: 0 }
-  const sockets = new Set<net.Socket>()
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
@@ -59,28 +58,18 @@ export async function startRpcProxy(upstream: string) {
     res.setHeader("content-type", "application/json")
     res.end(JSON.stringify(answer))
   })
-  server.on("connection", (s) => {
-    sockets.add(s)
-    s.on("close", () => sockets.delete(s))
-  })
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
-  const { port } = server.address() as AddressInfo
-  return {
-    url: `http://127.0.0.1:${port}`,
-    behaviour,
-    stats,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy()
-        server.close(() => resolve())
-      }),
-  }
+  return { ...(await listenOnLoopback(server)), behaviour, stats }
 }
 
 /** Accepts TCP connections and never says a word. */
 export async function startStallingServer() {
+  return listenOnLoopback(net.createServer())
+}
+
+/** Listens on a free loopback port, keeping the open sockets so `close` need not wait for clients to hang up. */
+async function listenOnLoopback(server: net.Server) {
   const sockets = new Set<net.Socket>()
-  const server = net.createServer((s) => {
+  server.on("connection", (s) => {
     sockets.add(s)
     s.on("close", () => sockets.delete(s))
   })

@@ -1,6 +1,9 @@
 import Medusa from "@medusajs/medusa-js"
 import type { SeedResult } from "./server"
 
+/** Letters and digits no other test produces, for emails, titles and handles. */
+export const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+
 export const testServerUrl = () => process.env.PVA_TEST_SERVER_URL as string
 export const testSeed = (): SeedResult => JSON.parse(process.env.PVA_TEST_SEED as string)
 
@@ -125,39 +128,62 @@ export async function readyCart(
   return cart.id
 }
 
-/** A product with its own stock, so a test's purchases cannot disturb another's. */
-export async function createStockedProduct(
-  stock: number,
-  opts: { channel?: "com" | "org"; title?: string; categoryIds?: string[] } = {}
-) {
-  const token = await adminToken()
-  const title = opts.title ?? `Test Piece ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
-  const channelId = testSeed().salesChannels[opts.channel ?? "com"]
-  const res = await fetch(`${testServerUrl()}/admin/products`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify({
-      title,
-      status: "published",
-      sales_channels: [{ id: channelId }],
-      ...(opts.categoryIds ? { categories: opts.categoryIds.map((id) => ({ id })) } : {}),
-      options: [{ title: "Edition" }],
-      variants: [
-        {
-          title: "Standard",
-          inventory_quantity: stock,
-          manage_inventory: true,
-          allow_backorder: false,
-          prices: [
-            { currency_code: "usd", amount: 10000 },
-            { currency_code: "eur", amount: 9000 },
-          ],
-          options: [{ value: "Standard" }],
-        },
-      ],
-    }),
+export type StockedProductOptions = {
+  channel?: "com" | "org"
+  title?: string
+  sku?: string
+  /** Per currency, in cents; default $100.00 and €90.00. */
+  prices?: Array<{ currency_code: string; amount: number }>
+  categoryIds?: string[]
+  /** The partner the product is assigned to (a partner's products get its webhooks and feed). */
+  partnerId?: string
+  /** Stock at or below which the partner is alerted. */
+  reorderPoint?: number
+  /** A suite's own server instead of the shared one (PVA_TEST_SERVER_URL / PVA_TEST_SEED). */
+  baseUrl?: string
+  seed?: SeedResult
+}
+
+/** A published product with one variant holding its own stock, so a test's purchases cannot disturb another's. */
+export async function createStockedProduct(stock: number, opts: StockedProductOptions = {}) {
+  const baseUrl = opts.baseUrl ?? testServerUrl()
+  const token = await adminToken(baseUrl)
+  const admin = async (path: string, body: unknown) => {
+    const res = await fetch(`${baseUrl}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    })
+    if (!res.ok) throw new Error(`POST ${path} failed: ${res.status} ${await res.text()}`)
+    return res.json() as Promise<any>
+  }
+  const { product } = await admin("/admin/products", {
+    title: opts.title ?? `Test Piece ${unique()}`,
+    status: "published",
+    sales_channels: [{ id: (opts.seed ?? testSeed()).salesChannels[opts.channel ?? "com"] }],
+    ...(opts.categoryIds ? { categories: opts.categoryIds.map((id) => ({ id })) } : {}),
+    options: [{ title: "Edition" }],
+    variants: [
+      {
+        title: "Standard",
+        ...(opts.sku ? { sku: opts.sku } : {}),
+        inventory_quantity: stock,
+        manage_inventory: true,
+        allow_backorder: false,
+        prices: opts.prices ?? [
+          { currency_code: "usd", amount: 10000 },
+          { currency_code: "eur", amount: 9000 },
+        ],
+        options: [{ value: "Standard" }],
+      },
+    ],
   })
-  if (!res.ok) throw new Error(`product create failed: ${res.status} ${await res.text()}`)
-  const { product } = (await res.json()) as { product: any }
-  return { productId: product.id as string, variantId: product.variants[0].id as string, handle: product.handle as string }
+  if (opts.partnerId) await admin(`/admin/partners/${opts.partnerId}`, { product_ids: [product.id] })
+  if (opts.reorderPoint !== undefined) await admin(`/admin/products/${product.id}/reorder-point`, { reorder_point: opts.reorderPoint })
+  return {
+    productId: product.id as string,
+    variantId: product.variants[0].id as string,
+    handle: product.handle as string,
+    sku: product.variants[0].sku as string | null,
+  }
 }

@@ -1,5 +1,6 @@
-// Runs bench/twins.ts from source, so the test harness it shares with the tests finds the server
-// and contracts where they are. esbuild strips the types (the bench needs no decorator metadata).
+// Lets plain Node run TypeScript (a bench, or this package's modules from a .js/.mjs bench):
+// `node -r @pva/test-support/register bench/x.ts`, or require it before requiring a .ts module.
+// esbuild only strips types, so code that needs decorator metadata must be built by tsc instead.
 const fs = require("fs")
 const { transformSync } = require("esbuild")
 
@@ -7,4 +8,3 @@ require.extensions[".ts"] = (module, filename) => {
   const { code } = transformSync(fs.readFileSync(filename, "utf8"), { loader: "ts", format: "cjs", target: "node20", sourcefile: filename })
   module._compile(code, filename)
 }
-require("./twins.ts")

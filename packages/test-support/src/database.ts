@@ -3,7 +3,7 @@ import net from "net"
 import os from "os"
 import path from "path"
 import { Client } from "pg"
-import { createDatabaseIfMissing, startEmbeddedPostgres } from "../src/db/embedded-postgres"
+import { createDatabaseIfMissing, startEmbeddedPostgres } from "@pva/medusa-server/src/db/embedded-postgres"
 
 /**
  * Tests run against a real PostgreSQL: DATABASE_URL when set, else the one on
@@ -16,7 +16,8 @@ export async function postgresAdminUrl(): Promise<string> {
     const parsed = new URL(process.env.DATABASE_URL)
     parsed.pathname = "/postgres"
     url = parsed.toString()
-  } else if (await reachable("127.0.0.1", 5432)) {
+  } else if (await reachable("127.0.0.1", 5432, 3000)) {
+    // A generous timeout: on a loaded machine a slow answer is still the server that is there.
     url = "postgres://postgres@127.0.0.1:5432/postgres"
   } else {
     const embedded = await startEmbeddedPostgres({

@@ -1,0 +1,76 @@
+// Debian's Chromium for browser tests and Lighthouse, driven by playwright-core: installed from
+// Debian when missing (never a downloaded browser), launched headless with the background
+// services off, because this machine's network is closed.
+import { execFileSync } from "child_process"
+import fs from "fs"
+import path from "path"
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core"
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+]
+
+function aptInstall() {
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" }
+  const install = () => execFileSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], { stdio: "inherit", env })
+  try {
+    install()
+  } catch {
+    execFileSync("apt-get", ["update"], { stdio: "inherit", env })
+    install()
+  }
+}
+
+/** The Chromium binary's path, installing Debian's `chromium` package first if needed. */
+export function ensureChromium(): string {
+  if (fs.existsSync(CHROMIUM_PATH)) return CHROMIUM_PATH
+  if (typeof process.getuid === "function" && process.getuid() !== 0) {
+    throw new Error(`No Chromium at ${CHROMIUM_PATH}: install Debian's chromium package (sudo apt-get install chromium) or set CHROMIUM_PATH`)
+  }
+  aptInstall()
+  if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`apt-get installed chromium but ${CHROMIUM_PATH} is still missing`)
+  return CHROMIUM_PATH
+}
+
+/** A headless Debian Chromium under playwright-core, with a fresh profile. */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS })
+}
+
+/** One Chromium per test file, closed after it. */
+export function useBrowser(): () => Browser {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => browser?.close())
+  return () => browser
+}
+
+/** A fresh browser profile; `ip` plays a proxy in front of the site naming the client's address. */
+export async function newPage(browser: Browser, opts: { ip?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const extraHTTPHeaders = opts.ip ? { "X-Forwarded-For": opts.ip } : undefined
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, extraHTTPHeaders })
+  const page = await context.newPage()
+  page.setDefaultTimeout(30_000)
+  return { context, page }
+}
+
+/** Full-page screenshots into `folder`; `numbered` prefixes each with its place in the run (01-…). */
+export function screenshots(folder: string, { numbered = false } = {}) {
+  let step = 0
+  return (page: Page, name: string) => {
+    fs.mkdirSync(folder, { recursive: true })
+    const file = numbered ? `${String(++step).padStart(2, "0")}-${name}.png` : `${name}.png`
+    return page.screenshot({ path: path.join(folder, file), fullPage: true })
+  }
+}

@@ -21,10 +21,14 @@ describe("PVAShares lock-up: holders cannot transfer an offering's shares before
     const [allowed, reason] = await publicClient.readContract({ address: shares, abi: pvaSharesAbi, functionName: "canTransfer", args: [from, to, id, amount] });
     return [allowed, shareRestrictions[reason]];
   };
-  /** Moves the node's clock to `timestamp` and mines a block there. */
+  /**
+   * Mines a block at exactly `timestamp` (evm_setNextBlockTimestamp + evm_mine; evm_increaseTime
+   * would land a few seconds off, as automined blocks run ahead of the wall clock here).
+   */
   const travelTo = async (timestamp: bigint) => {
-    await testClient.increaseTime({ seconds: Number(timestamp - (await latestTimestamp())) });
+    await testClient.setNextBlockTimestamp({ timestamp });
     await testClient.mine({ blocks: 1 });
+    expect(await latestTimestamp()).toBe(timestamp);
   };
 
   beforeAll(async () => {

@@ -81,7 +81,7 @@ describe("a receiver that re-enters from its ERC-721 / ERC-1155 hook cannot mint
 
   describe("PVAShares.mintShares → onERC1155Received → mintShares", () => {
     beforeEach(async () => {
-      await mined(walletFor(issuer).writeContract({ address: shares, abi: pvaSharesAbi, functionName: "createOffering", args: [1n, 1n, 100n] }));
+      await mined(walletFor(issuer).writeContract({ address: shares, abi: pvaSharesAbi, functionName: "createOffering", args: [1n, 1n, 100n, 0n] }));
       await mined(walletFor(compliance).writeContract({ address: shares, abi: pvaSharesAbi, functionName: "setEligible", args: [receiver, true] }));
       // The worst case: the receiver itself is a minter (e.g. a compromised automation contract).
       await mined(walletFor(admin).writeContract({ address: shares, abi: pvaSharesAbi, functionName: "grantRole", args: [roles.MINTER_ROLE, receiver] }));

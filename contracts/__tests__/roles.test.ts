@@ -32,7 +32,7 @@ const cases: Case[] = [
     prepare: ({ twin }) => mined(twinWrite(twin, admin)("pause", [])),
   },
   { contract: "PVATwin", functionName: "grantRole", args: [roles.MINTER_ROLE, mallory.address], role: "DEFAULT_ADMIN_ROLE", holder: admin, outsiders: [mallory, minter] },
-  { contract: "PVAShares", functionName: "createOffering", args: [50n, 1n, 100n], role: "ISSUER_ROLE", holder: issuer, outsiders: [mallory, minter, compliance, admin] },
+  { contract: "PVAShares", functionName: "createOffering", args: [50n, 1n, 100n, 0n], role: "ISSUER_ROLE", holder: issuer, outsiders: [mallory, minter, compliance, admin] },
   { contract: "PVAShares", functionName: "mintShares", args: [alice.address, 1n, 5n], role: "MINTER_ROLE", holder: minter, outsiders: [mallory, issuer, compliance, admin] },
   { contract: "PVAShares", functionName: "setEligible", args: [mallory.address, true], role: "COMPLIANCE_ROLE", holder: compliance, outsiders: [mallory, issuer, minter, admin] },
   { contract: "PVAShares", functionName: "pause", args: [], role: "DEFAULT_ADMIN_ROLE", holder: admin, outsiders: [mallory, compliance] },
@@ -53,7 +53,7 @@ describe("only holders of the right role can mint, attest, create offerings, set
     shares = await sharesFixture();
     // What the positive controls need: a twin to attest, an offering to mint, an eligible holder.
     await mined(twinWrite(twin, minter)("mintTo", [alice.address, 1n, digestFor("piece-1")]));
-    await mined(sharesWrite(shares, issuer)("createOffering", [1n, 1n, 100n]));
+    await mined(sharesWrite(shares, issuer)("createOffering", [1n, 1n, 100n, 0n]));
     await mined(sharesWrite(shares, compliance)("setEligible", [alice.address, true]));
   });
   isolateChainState();

@@ -25,7 +25,7 @@ describe("PVAShares moves shares only between compliance-approved (KYC) holders"
 
   beforeAll(async () => {
     shares = await sharesFixture();
-    await mined(walletFor(issuer).writeContract({ address: shares, abi: pvaSharesAbi, functionName: "createOffering", args: [1n, 9n, 100n] }));
+    await mined(walletFor(issuer).writeContract({ address: shares, abi: pvaSharesAbi, functionName: "createOffering", args: [1n, 9n, 100n, 0n] }));
     await setEligible(alice.address, true);
     await setEligible(bob.address, true);
     await mined(mintShares(alice.address, 40n));

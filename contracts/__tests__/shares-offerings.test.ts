@@ -14,7 +14,7 @@ describe("PVAShares offerings: one ERC-1155 id per offering, capped at maxShares
   isolateChainState();
 
   const createOffering = (offeringId: bigint, twinTokenId: bigint, maxShares: bigint) =>
-    walletFor(issuer).writeContract({ address: shares, abi: pvaSharesAbi, functionName: "createOffering", args: [offeringId, twinTokenId, maxShares] });
+    walletFor(issuer).writeContract({ address: shares, abi: pvaSharesAbi, functionName: "createOffering", args: [offeringId, twinTokenId, maxShares, 0n] });
   const mintShares = (to: Address, offeringId: bigint, amount: bigint) =>
     walletFor(minter).writeContract({ address: shares, abi: pvaSharesAbi, functionName: "mintShares", args: [to, offeringId, amount] });
   const read = <T>(functionName: "maxShares" | "totalSupply" | "twinOf", id: bigint) =>

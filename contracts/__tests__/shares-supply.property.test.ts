@@ -56,7 +56,7 @@ describe("PVAShares supply invariants under random mints, transfers and eligibil
   beforeAll(async () => {
     shares = await sharesFixture();
     for (const [id, cap] of CAPS) {
-      await mined(walletFor(issuer).writeContract({ address: shares, abi: pvaSharesAbi, functionName: "createOffering", args: [id, 100n + id, cap] }));
+      await mined(walletFor(issuer).writeContract({ address: shares, abi: pvaSharesAbi, functionName: "createOffering", args: [id, 100n + id, cap, 0n] }));
     }
     for (const who of [alice, bob]) {
       await mined(walletFor(compliance).writeContract({ address: shares, abi: pvaSharesAbi, functionName: "setEligible", args: [who.address, true] }));

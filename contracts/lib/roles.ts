@@ -21,5 +21,6 @@ export const shareRestrictions = [
   "RecipientNotEligible",
   "InsufficientBalance",
   "ExceedsMaxShares",
+  "LockedUp",
 ] as const;
 export type ShareRestriction = (typeof shareRestrictions)[number];

@@ -173,11 +173,11 @@ async function main() {
     let offeringId = 1n;
     const firstMint = await sample(async (i) => {
       const id = offeringId++;
-      await send(minter, { address: shares.address, abi: shares.abi, functionName: "createOffering", args: [id, id, 10_000n] });
+      await send(minter, { address: shares.address, abi: shares.abi, functionName: "createOffering", args: [id, id, 10_000n, 0n] });
       return send(minter, { address: shares.address, abi: shares.abi, functionName: "mintShares", args: [holders[i], id, 100n] });
     });
     const mainOffering = offeringId++;
-    await send(minter, { address: shares.address, abi: shares.abi, functionName: "createOffering", args: [mainOffering, 1n, 10_000n] });
+    await send(minter, { address: shares.address, abi: shares.abi, functionName: "createOffering", args: [mainOffering, 1n, 10_000n, 0n] });
     await send(minter, { address: shares.address, abi: shares.abi, functionName: "mintShares", args: [seller.address, mainOffering, 1_000n] });
     const nextMint = await sample((i) =>
       send(minter, { address: shares.address, abi: shares.abi, functionName: "mintShares", args: [holders[SAMPLES + i], mainOffering, 100n] }),

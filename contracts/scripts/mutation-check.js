@@ -42,7 +42,7 @@ const MUTANTS = [
   ["pause: admin check", TWIN, "function pause() external onlyRole(DEFAULT_ADMIN_ROLE) {", "function pause() external {", ["roles"]],
   ["tokenURI: codec (raw -> dag-pb)", CID, "uint256 private constant PREFIX = 0x01551220;", "uint256 private constant PREFIX = 0x01701220;", ["token-uri-cid"]],
   ["tokenURI: last base32 character", CID, "out[j] = BASE32_ALPHABET[(buffer << (5 - bits)) & 31];", "out[j] = BASE32_ALPHABET[(buffer >> (5 - bits)) & 31];", ["token-uri-cid"]],
-  ["createOffering: role check", SHARES, "uint256 maxShares_\n    ) external onlyRole(ISSUER_ROLE) {", "uint256 maxShares_\n    ) external {", ["roles"]],
+  ["createOffering: role check", SHARES, "uint64 lockupUntil_\n    ) external onlyRole(ISSUER_ROLE) {", "uint64 lockupUntil_\n    ) external {", ["roles"]],
   ["createOffering: lower bound", SHARES, "maxShares_ < MIN_SHARES_PER_OFFERING || ", "", ["shares-offerings"]],
   ["createOffering: upper bound", SHARES, " || maxShares_ > MAX_SHARES_PER_OFFERING) {", ") {", ["shares-offerings"]],
   ["createOffering: duplicate id", SHARES, "if (_offerings[offeringId].maxShares != 0) revert OfferingExists(offeringId);", "", ["shares-offerings"]],
@@ -54,6 +54,7 @@ const MUTANTS = [
   ["setEligible: role check", SHARES, "bool eligible) external onlyRole(COMPLIANCE_ROLE) {", "bool eligible) external {", ["roles"]],
   ["transfers: recipient eligibility", SHARES, "if (to != address(0) && !_eligible[to]) revert RecipientNotEligible(to);", "", ["shares-compliance", "shares-supply.property"]],
   ["transfers: sender eligibility", SHARES, "if (from != address(0) && !_eligible[from]) revert SenderNotEligible(from);", "", ["shares-compliance", "shares-supply.property"]],
+  ["transfers: lock-up", SHARES, "if (block.timestamp < until) revert SharesLockedUp(ids[i], until);", "", ["shares-lockup"]],
   ["transfers: pause", SHARES, "        _requireNotPaused();\n        if (from", "        if (from", ["shares-compliance"]],
 ];
 

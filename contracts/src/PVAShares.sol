@@ -12,7 +12,8 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 ///         offering's `maxShares`, held only by compliance-approved (KYC) addresses.
 /// @dev Eligibility follows the spirit of ERC-3643: every mint and transfer goes through
 ///      `_update`, which requires an eligible recipient and an eligible sender, and
-///      `canTransfer` explains ahead of time why a movement would fail.
+///      `canTransfer` explains ahead of time why a movement would fail. An offering may
+///      carry a lock-up: until then its holders cannot transfer (mints still work).
 contract PVAShares is ERC1155Supply, AccessControl, Pausable, ReentrancyGuardTransient {
     /// @notice Why a mint or transfer is not allowed (`None` when it is).
     enum Restriction {
@@ -23,13 +24,17 @@ contract PVAShares is ERC1155Supply, AccessControl, Pausable, ReentrancyGuardTra
         SenderNotEligible,
         RecipientNotEligible,
         InsufficientBalance,
-        ExceedsMaxShares
+        ExceedsMaxShares,
+        LockedUp
     }
 
     struct Offering {
         uint256 twinTokenId;
         // Never 0 for an existing offering (the minimum is 10), so it doubles as "exists".
-        uint256 maxShares;
+        // Packed with the lock-up in one slot: a transfer reads both with one SLOAD.
+        uint192 maxShares;
+        // Unix time before which holders cannot transfer; 0 = no lock-up. Fixed at creation.
+        uint64 lockupUntil;
     }
 
     bytes32 public constant ISSUER_ROLE = keccak256("ISSUER_ROLE");
@@ -44,6 +49,8 @@ contract PVAShares is ERC1155Supply, AccessControl, Pausable, ReentrancyGuardTra
 
     /// @notice Offering `offeringId` fractionalises twin `twinTokenId` into at most `maxShares`.
     event OfferingCreated(uint256 indexed offeringId, uint256 indexed twinTokenId, uint256 maxShares);
+    /// @notice Holders of `offeringId` cannot transfer before `lockupUntil` (unix seconds).
+    event LockupSet(uint256 indexed offeringId, uint64 lockupUntil);
     /// @notice COMPLIANCE_ROLE approved or revoked `account` as a holder.
     event EligibilitySet(address indexed account, bool eligible);
 
@@ -59,6 +66,8 @@ contract PVAShares is ERC1155Supply, AccessControl, Pausable, ReentrancyGuardTra
     error RecipientNotEligible(address account);
     /// @notice `account` is not (or no longer) approved by compliance to move shares.
     error SenderNotEligible(address account);
+    /// @notice Shares of `offeringId` cannot be transferred before `lockupUntil`.
+    error SharesLockedUp(uint256 offeringId, uint64 lockupUntil);
 
     /// @param admin Receives DEFAULT_ADMIN_ROLE (grants roles, URI, pause).
     /// @param uri_ ERC-1155 metadata URI template (`{id}` is replaced by clients).
@@ -68,19 +77,25 @@ contract PVAShares is ERC1155Supply, AccessControl, Pausable, ReentrancyGuardTra
 
     // -------------------------------------------------------------- offerings
 
-    /// @notice Opens offering `offeringId` for twin `twinTokenId`, capped at `maxShares`.
+    /// @notice Opens offering `offeringId` for twin `twinTokenId`, capped at `maxShares`, its
+    ///         holders unable to transfer before `lockupUntil`.
+    /// @dev The lock-up is fixed here and never changes: buyers know the terms before the
+    ///      first sale, and nobody can shorten (or extend) them afterwards.
     /// @param maxShares_ Between MIN_SHARES_PER_OFFERING and MAX_SHARES_PER_OFFERING inclusive.
+    /// @param lockupUntil_ Unix time before which transfers revert; 0 for no lock-up.
     function createOffering(
         uint256 offeringId,
         uint256 twinTokenId,
-        uint256 maxShares_
+        uint256 maxShares_,
+        uint64 lockupUntil_
     ) external onlyRole(ISSUER_ROLE) {
         if (maxShares_ < MIN_SHARES_PER_OFFERING || maxShares_ > MAX_SHARES_PER_OFFERING) {
             revert MaxSharesOutOfRange(maxShares_, MIN_SHARES_PER_OFFERING, MAX_SHARES_PER_OFFERING);
         }
         if (_offerings[offeringId].maxShares != 0) revert OfferingExists(offeringId);
-        _offerings[offeringId] = Offering({twinTokenId: twinTokenId, maxShares: maxShares_});
+        _offerings[offeringId] = Offering({twinTokenId: twinTokenId, maxShares: uint192(maxShares_), lockupUntil: lockupUntil_});
         emit OfferingCreated(offeringId, twinTokenId, maxShares_);
+        if (lockupUntil_ != 0) emit LockupSet(offeringId, lockupUntil_);
     }
 
     /// @notice Mints `amount` shares of `offeringId` to the eligible address `to`.
@@ -97,6 +112,12 @@ contract PVAShares is ERC1155Supply, AccessControl, Pausable, ReentrancyGuardTra
     /// @notice The cap of `offeringId`; 0 when the offering does not exist.
     function maxShares(uint256 offeringId) external view returns (uint256) {
         return _offerings[offeringId].maxShares;
+    }
+
+    /// @notice Unix time before which holders of `offeringId` cannot transfer; 0 when none
+    ///         (or the offering does not exist).
+    function lockupUntil(uint256 offeringId) external view returns (uint64) {
+        return _offerings[offeringId].lockupUntil;
     }
 
     /// @notice The PVATwin token id that `offeringId` fractionalises.
@@ -141,6 +162,7 @@ contract PVAShares is ERC1155Supply, AccessControl, Pausable, ReentrancyGuardTra
             if (balanceOf(from, id) < amount) return (false, Restriction.InsufficientBalance);
         }
         if (!_eligible[to]) return (false, Restriction.RecipientNotEligible);
+        if (from != address(0) && block.timestamp < _offerings[id].lockupUntil) return (false, Restriction.LockedUp);
         return (true, Restriction.None);
     }
 
@@ -169,6 +191,8 @@ contract PVAShares is ERC1155Supply, AccessControl, Pausable, ReentrancyGuardTra
     // --------------------------------------------------------------- internal
 
     /// @dev The single choke point for mints, transfers (and burns, which nothing exposes).
+    ///      The lock-up binds holder-to-holder transfers only: mints (MINTER selling the
+    ///      offering) and burns are not transfers between holders.
     function _update(
         address from,
         address to,
@@ -178,6 +202,12 @@ contract PVAShares is ERC1155Supply, AccessControl, Pausable, ReentrancyGuardTra
         _requireNotPaused();
         if (from != address(0) && !_eligible[from]) revert SenderNotEligible(from);
         if (to != address(0) && !_eligible[to]) revert RecipientNotEligible(to);
+        if (from != address(0) && to != address(0)) {
+            for (uint256 i = 0; i < ids.length; ++i) {
+                uint64 until = _offerings[ids[i]].lockupUntil;
+                if (block.timestamp < until) revert SharesLockedUp(ids[i], until);
+            }
+        }
         super._update(from, to, ids, values);
     }
 }

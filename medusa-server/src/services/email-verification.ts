@@ -1,9 +1,8 @@
-import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "medusa-core-utils"
 import { EMAIL_VERIFICATION_EVENT } from "../lib/customer-email-render"
 import { linkGuestOrdersToAccount, verifiedEmailOf } from "../lib/guest-orders"
 import { hashToken, newToken } from "../lib/single-use-token"
-import { rowsOf } from "@pva/medusa-kit"
+import { PerCallService, rowsOf } from "@pva/medusa-kit"
 
 const TOKEN_TTL_HOURS = 24
 const INVALID_TOKEN = "This verification link is invalid, expired or already used: request a new one from your account"
@@ -12,7 +11,7 @@ const INVALID_TOKEN = "This verification link is invalid, expired or already use
  * Proves that an account's owner receives mail at its email address: a single-use,
  * expiring token is emailed, and confirming it joins that address's guest orders.
  */
-class EmailVerificationService extends TransactionBaseService {
+class EmailVerificationService extends PerCallService {
   protected readonly eventBus_: any
 
   constructor(container: any) {

@@ -1,12 +1,46 @@
 import MedusaCartCompletionStrategy from "@medusajs/medusa/dist/strategies/cart-completion"
+import { MedusaError } from "medusa-core-utils"
+import type { EntityManager } from "typeorm"
 import type { StockDecrement } from "../services/product-variant-inventory"
 
 /**
- * When one line of a multi-item checkout runs out of stock, Medusa drops the
- * reservations it made in its inventory module but, without that module, the
- * other lines' stock stays taken. This gives it back.
+ * Lines of `cartId` that need delivery and have no shipping method for it. A product needs
+ * delivery unless its shipping profile says `requires_shipping: false` (fractional shares'
+ * profile does); Medusa sets `has_shipping` on a line once a method of its profile is added.
  */
+export async function linesAwaitingShipping(manager: EntityManager, cartId: string): Promise<string[]> {
+  const rows: Array<{ title: string }> = await manager.query(
+    `SELECT li.title FROM line_item li
+       JOIN cart c ON c.id = li.cart_id AND c.completed_at IS NULL AND c.type = 'default'
+       LEFT JOIN product_variant v ON v.id = li.variant_id
+       LEFT JOIN product_shipping_profile psp ON psp.product_id = v.product_id
+       LEFT JOIN shipping_profile sp ON sp.id = psp.profile_id
+      WHERE li.cart_id = $1 AND NOT COALESCE(li.has_shipping, false)
+        AND COALESCE(sp.metadata ->> 'requires_shipping', 'true') <> 'false'
+      ORDER BY li.created_at`,
+    [cartId]
+  )
+  return rows.map((r) => r.title)
+}
+
 class CartCompletionStrategy extends MedusaCartCompletionStrategy {
+  /**
+   * Medusa 1.x completes a cart with no shipping method at all. The first step refuses one
+   * whose physical items have none, and lets a cart of things never shipped (shares) through.
+   */
+  protected async handleCreateTaxLines(id: string, options: { manager: EntityManager }): Promise<any> {
+    const unshipped = await linesAwaitingShipping(options.manager, id)
+    if (unshipped.length) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Choose a shipping method for ${unshipped.join(", ")} before completing the order`)
+    }
+    return super.handleCreateTaxLines(id, options as any)
+  }
+
+  /**
+   * When one line of a multi-item checkout runs out of stock, Medusa drops the
+   * reservations it made in its inventory module but, without that module, the
+   * other lines' stock stays taken. This gives it back.
+   */
   protected async removeReservations(reservations: [unknown, unknown][]): Promise<void> {
     await super.removeReservations(reservations as any)
     const decrements = reservations

@@ -172,7 +172,7 @@ export async function startChain() {
     },
     /** An offering with eligible holders and a share mint: OfferingCreated, EligibilitySet ×1, TransferSingle. */
     async sharesActivity(offeringId: bigint, holder: Address = ALICE) {
-      await send(wallet.writeContract({ address: shares.address, abi: pvaSharesAbi, functionName: "createOffering", args: [offeringId, 1n, 100n] }))
+      await send(wallet.writeContract({ address: shares.address, abi: pvaSharesAbi, functionName: "createOffering", args: [offeringId, 1n, 100n, 0n] }))
       await send(wallet.writeContract({ address: shares.address, abi: pvaSharesAbi, functionName: "setEligible", args: [holder, true] }))
       await send(wallet.writeContract({ address: shares.address, abi: pvaSharesAbi, functionName: "mintShares", args: [holder, offeringId, 10n] }))
     },

@@ -102,8 +102,8 @@ export async function linkWallet(token: string, privateKey: Hex = generatePrivat
   return account
 }
 
-/** A signed-in customer with a linked wallet and approved KYC (so the wallet is eligible on chain). */
-export async function approvedBuyer(label = "buyer") {
+/** A signed-in customer with a linked wallet whose KYC application awaits review. */
+export async function kycApplicant(label = "applicant") {
   const email = `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}@example.com`
   const token = await registerCustomer(email)
   const account = await linkWallet(token)
@@ -111,10 +111,17 @@ export async function approvedBuyer(label = "buyer") {
     token,
     body: { legal_name: "Test Buyer", country_code: "us", date_of_birth: "1980-01-01" },
   })
-  const decided = await admin("POST", `/admin/kyc/applications/${submitted.json.kyc.application.id}/decision`, { decision: "approved", note: "Test approval" })
-  if (decided.status !== 200) throw new Error(`approval failed: ${decided.status} ${JSON.stringify(decided.json)}`)
+  if (submitted.status !== 201) throw new Error(`KYC application failed: ${submitted.status} ${submitted.text}`)
   const me = await store("GET", "/store/customers/me", { token })
-  return { email, token, account, wallet: account.address, customerId: me.json.customer.id as string, eligibility: decided.json.eligibility }
+  return { email, token, account, wallet: account.address, customerId: me.json.customer.id as string, applicationId: submitted.json.kyc.application.id as string }
+}
+
+/** A signed-in customer with a linked wallet and approved KYC (so the wallet is eligible on chain). */
+export async function approvedBuyer(label = "buyer") {
+  const applicant = await kycApplicant(label)
+  const decided = await admin("POST", `/admin/kyc/applications/${applicant.applicationId}/decision`, { decision: "approved", note: "Test approval" })
+  if (decided.status !== 200) throw new Error(`approval failed: ${decided.status} ${JSON.stringify(decided.json)}`)
+  return { ...applicant, eligibility: decided.json.eligibility }
 }
 
 /** An open offering created through the admin API. */
@@ -132,7 +139,7 @@ export async function openOffering(over: Record<string, unknown> = {}) {
   return opened.json.offering
 }
 
-/** A cart on pvabazaar.org holding `quantity` shares, one `complete` away from an order. */
+/** A cart on pvabazaar.org holding `quantity` shares, one `complete` away from an order (shares need no shipping method). */
 export async function shareCart(buyer: { token: string; email: string }, variantId: string, quantity: number) {
   const client = storeClient("org", { token: buyer.token })
   const region = await regionByName(client, "United States")
@@ -140,8 +147,6 @@ export async function shareCart(buyer: { token: string; email: string }, variant
   const added = await addLine(buyer.token, cart.id, variantId, quantity)
   if (added.status !== 200) return { cartId: cart.id, added }
   await client.carts.update(cart.id, { email: buyer.email, shipping_address: US_ADDRESS, billing_address: US_ADDRESS })
-  const { shipping_options } = await client.shippingOptions.listCartOptions(cart.id)
-  await client.carts.addShippingMethod(cart.id, { option_id: shipping_options[0].id as string })
   await client.carts.createPaymentSessions(cart.id)
   await client.carts.setPaymentSession(cart.id, { provider_id: "manual" })
   return { cartId: cart.id, added }

@@ -64,6 +64,8 @@ export type Offering = {
   investor_cap: number | null
   your_cap: number | null
   lockup_until: string | null
+  /** Before `lockup_until` the contract refuses transfers between holders (buying still works). */
+  transfers_locked: boolean
 }
 
 export type KycStatus = "required" | "pending" | "approved" | "rejected"

@@ -1,5 +1,5 @@
 import { query } from "@pva/test-support/database"
-import { productByHandle, readyCart, regionByName, storeClient } from "@pva/test-support/store"
+import { http, productByHandle, readyCart, regionByName, storeClient, US_ADDRESS } from "@pva/test-support/store"
 
 const PVA_NUMBER = /^PVA-\d{8}-\d{6}$/
 
@@ -67,6 +67,24 @@ describe("a shopper buying through the store API", () => {
       `/store/orders/cart/${cartId}?email=${encodeURIComponent(order.email)}`
     )
     expect(fetched.pva_number).toBe(order.pva_number)
+  })
+
+  it("will not complete a cart of goods to ship without a shipping method, and keeps its stock", async () => {
+    const client = storeClient("com")
+    const pendant = await productByHandle(client, "amradjet-emerald-pendant")
+    const variantId = pendant.variants[0].id
+    const before = await stockOf(variantId)
+    const region = await regionByName(client, "United States")
+    const { cart } = await client.carts.create({ region_id: region.id })
+    await client.carts.lineItems.create(cart.id, { variant_id: variantId, quantity: 1 })
+    await client.carts.update(cart.id, { email: "no-shipping@example.com", shipping_address: US_ADDRESS, billing_address: US_ADDRESS })
+    await client.carts.createPaymentSessions(cart.id)
+    await client.carts.setPaymentSession(cart.id, { provider_id: "manual" })
+
+    const refused = await http("POST", `/store/carts/${cart.id}/complete`, { channel: "com" })
+    expect(refused.status).toBe(400)
+    expect(refused.json.message).toBe(`Choose a shipping method for ${pendant.title} before completing the order`)
+    expect(await stockOf(variantId)).toBe(before)
   })
 
   it("gives every order its own PVA number", async () => {

@@ -43,6 +43,10 @@ export function parseOfferingInput(body: any, existing?: Partial<OfferingInput>)
     lockup_until = new Date(merged.lockup_until)
     if (typeof merged.lockup_until !== "string" && !(merged.lockup_until instanceof Date)) throw invalid("lockup_until must be an ISO date")
     if (Number.isNaN(lockup_until.getTime())) throw invalid(`lockup_until must be an ISO date, got ${JSON.stringify(merged.lockup_until)}`)
+    // Checked when sent, not when an older draft is edited: a past date would lock nothing.
+    if (body.lockup_until !== undefined && lockup_until.getTime() <= Date.now()) {
+      throw invalid(`lockup_until must be in the future (holders cannot transfer before it), got ${JSON.stringify(merged.lockup_until)}`)
+    }
   }
   let twin_token_id: string | null = null
   if (merged.twin_token_id !== undefined && merged.twin_token_id !== null) {

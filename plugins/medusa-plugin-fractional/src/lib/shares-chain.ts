@@ -36,6 +36,18 @@ function revertReason(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
+/** The store's terms of an offering as `createOffering` takes them: id, twin, cap and lock-up (unix seconds, 0 for none). */
+export function createOfferingArgs(o: {
+  chain_offering_id: string | null
+  twin_token_id: string | null
+  total_shares: number
+  lockup_until: Date | string | null
+}): readonly [bigint, bigint, bigint, bigint] {
+  if (!o.chain_offering_id) throw new Error("the offering has no chain id yet")
+  const lockup = o.lockup_until ? BigInt(Math.ceil(new Date(o.lockup_until).getTime() / 1000)) : 0n
+  return [BigInt(o.chain_offering_id), BigInt(o.twin_token_id ?? 0), BigInt(o.total_shares), lockup]
+}
+
 class SerialLock {
   private tail: Promise<unknown> = Promise.resolve()
   run<T>(task: () => Promise<T>): Promise<T> {
@@ -131,6 +143,10 @@ export class SharesChain {
 
   maxShares(chainOfferingId: bigint): Promise<bigint> {
     return this.read("maxShares", [chainOfferingId])
+  }
+
+  lockupUntil(chainOfferingId: bigint): Promise<bigint> {
+    return this.read("lockupUntil", [chainOfferingId])
   }
 
   balanceOf(wallet: Address, chainOfferingId: bigint): Promise<bigint> {

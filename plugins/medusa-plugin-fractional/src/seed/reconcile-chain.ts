@@ -4,7 +4,7 @@
 // were in flight sent again. The mirror of the old chain is dropped; chain sync rebuilds it.
 import type { Address } from "viem"
 import { sharesChainConfig } from "../lib/chain-config"
-import { sharesChain } from "../lib/shares-chain"
+import { createOfferingArgs, sharesChain } from "../lib/shares-chain"
 import type KycService from "../services/kyc"
 import type ShareReservationService from "../services/share-reservation"
 
@@ -34,8 +34,8 @@ export async function reconcileFractionalChain(container: any): Promise<Reconcil
   if (!(await chainReachable())) return { chain: "unreachable", offerings: 0, minted: 0, eligible: 0 }
   const chain = sharesChain(sharesChainConfig())
   const manager = container.resolve("manager")
-  const offerings: Array<{ id: string; chain_offering_id: string; twin_token_id: string | null; total_shares: number }> = await manager.query(
-    `SELECT id, chain_offering_id, twin_token_id, total_shares FROM fractional_offering WHERE chain_offering_id IS NOT NULL AND status <> 'draft' ORDER BY chain_offering_id`
+  const offerings: Array<{ id: string; chain_offering_id: string; twin_token_id: string | null; total_shares: number; lockup_until: Date | null }> = await manager.query(
+    `SELECT id, chain_offering_id, twin_token_id, total_shares, lockup_until FROM fractional_offering WHERE chain_offering_id IS NOT NULL AND status <> 'draft' ORDER BY chain_offering_id`
   )
   const missing = []
   for (const o of offerings) if ((await chain.maxShares(BigInt(o.chain_offering_id))) === 0n) missing.push(o)
@@ -44,7 +44,7 @@ export async function reconcileFractionalChain(container: any): Promise<Reconcil
   if (missing.length) {
     await manager.query(`DELETE FROM fractional_applied_transfer; DELETE FROM fractional_share_holding;`)
     for (const o of missing) {
-      await chain.sendAndConfirm("issuer", "createOffering", [BigInt(o.chain_offering_id), BigInt(o.twin_token_id ?? 0), BigInt(o.total_shares)])
+      await chain.sendAndConfirm("issuer", "createOffering", createOfferingArgs(o))
     }
   }
 

@@ -7,6 +7,14 @@ import type OfferingService from "./offering"
 import type ShareHoldingService from "./share-holding"
 import type SharePurchaseRulesService from "./share-purchase-rules"
 
+/**
+ * Whether holders of the offering cannot transfer yet: the contract refuses holder-to-holder
+ * transfers before the lock-up date (buying, a mint, is not a transfer and stays open).
+ */
+export function transfersLocked(o: Pick<Offering, "lockup_until">, now: Date = new Date()): boolean {
+  return o.lockup_until !== null && new Date(o.lockup_until).getTime() > now.getTime()
+}
+
 /** Public facts of an offering, plus the asking customer's room under the cap. No personal data. */
 export function storeOfferingView(o: Offering, position?: { confirmed: number; pending: number }) {
   return {
@@ -28,6 +36,7 @@ export function storeOfferingView(o: Offering, position?: { confirmed: number; p
         ? null
         : Math.max(0, Math.min(o.investor_cap ?? o.total_shares, o.total_shares) - position.confirmed - position.pending),
     lockup_until: o.lockup_until,
+    transfers_locked: transfersLocked(o),
   }
 }
 
@@ -73,6 +82,8 @@ class CapTableService extends FractionalService {
         confirmed_shares: confirmed,
         pending_shares: pending,
         value: { usd: confirmed * offering.price_usd, eur: confirmed * offering.price_eur },
+        lockup_until: offering.lockup_until,
+        transfers_locked: transfersLocked(offering),
       })
     }
     const total = positions.reduce((t, p) => ({ usd: t.usd + p.value.usd, eur: t.eur + p.value.eur }), { usd: 0, eur: 0 })

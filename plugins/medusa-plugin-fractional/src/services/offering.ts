@@ -2,12 +2,14 @@ import { FractionalService } from "../lib/fractional-service"
 import { MedusaError } from "medusa-core-utils"
 import type { EntityManager } from "typeorm"
 import { parseOfferingInput } from "../lib/offering-input"
-import { ChainCallError } from "../lib/shares-chain"
+import { ChainCallError, createOfferingArgs } from "../lib/shares-chain"
 import { rowsOf } from "@pva/medusa-kit"
 import { Offering } from "../models/offering"
 
 export const SHARE_PRODUCT_TYPE = "Fractional share"
 export const ORG_SALES_CHANNEL = "pvabazaar.org"
+/** Shares are not shipped: their products sit in this profile (`requires_shipping: false`, created by a migration). */
+export const SHARES_SHIPPING_PROFILE = "sp_fractional_shares"
 
 /** The offering as admins see it. */
 export function offeringView(o: Offering) {
@@ -64,7 +66,7 @@ class OfferingService extends FractionalService {
     })
   }
 
-  /** Edits a draft; once open, the chain has the share count, so only the lock-up and cap stay editable here. */
+  /** Edits a draft; once open, the chain holds the share count and the lock-up, and neither changes. */
   async update(id: string, body: any): Promise<Offering> {
     const offering = await this.retrieve(id)
     if (offering.status !== "draft") {
@@ -82,7 +84,8 @@ class OfferingService extends FractionalService {
   }
 
   /**
-   * Creates the offering on chain with the ISSUER key, then its product on pvabazaar.org.
+   * Creates the offering on chain with the ISSUER key (share count and lock-up date, which the
+   * contract enforces on every holder-to-holder transfer), then its product on pvabazaar.org.
    * A failed transaction leaves the offering a draft with the error; opening again after a
    * failure later on reuses the on-chain offering instead of creating a second one.
    */
@@ -98,7 +101,7 @@ class OfferingService extends FractionalService {
     const chainId = BigInt(offering.chain_offering_id!)
     if ((await this.chain.maxShares(chainId).catch(() => 0n)) === 0n) {
       try {
-        const hash = await this.chain.sendAndConfirm("issuer", "createOffering", [chainId, BigInt(offering.twin_token_id ?? 0), BigInt(offering.total_shares)])
+        const hash = await this.chain.sendAndConfirm("issuer", "createOffering", createOfferingArgs(offering))
         offering = await this.repo().save({ ...offering, open_tx_hash: hash, open_error: null })
       } catch (error) {
         const message = error instanceof ChainCallError ? error.message : `chain unreachable: ${(error as Error).message}`
@@ -128,13 +131,12 @@ class OfferingService extends FractionalService {
     const variantService = this.container.productVariantService
     const [[channel]] = await this.container.salesChannelService.listAndCount({ name: ORG_SALES_CHANNEL }, { take: 1 })
     if (!channel) throw new MedusaError(MedusaError.Types.NOT_FOUND, `No sales channel ${ORG_SALES_CHANNEL} to sell shares on`)
-    const profile = await this.container.shippingProfileService.retrieveDefault()
     const product = await productService.create({
       title: `Shares: ${offering.title}`,
       handle: `shares-${offering.id.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`,
       description: `Fractional shares of ${offering.title}: ${offering.total_shares} PVAShares tokens (offering ${offering.chain_offering_id}).`,
       status: "published",
-      profile_id: profile.id,
+      profile_id: SHARES_SHIPPING_PROFILE,
       is_giftcard: false,
       discountable: false,
       type: { value: SHARE_PRODUCT_TYPE },

@@ -136,6 +136,7 @@ class ShareReservationService extends FractionalService {
     }
     try {
       await this.chain.confirm(hash)
+      await this.settleAppliedMints(hash)
       return null
     } catch (error) {
       return (error as Error).message
@@ -170,6 +171,7 @@ class ShareReservationService extends FractionalService {
    * sent (the order.placed handler failed), and mints whose transaction reverted.
    */
   async retryStuckMints(olderThanSeconds = 5): Promise<number> {
+    await this.settleAppliedMints()
     const unsent: Array<{ order_id: string }> = await this.activeManager_.query(
       `SELECT DISTINCT li.order_id FROM fractional_share_reservation r JOIN line_item li ON li.id = r.line_item_id
         WHERE r.status = 'reserved' AND li.order_id IS NOT NULL AND r.updated_at < now() - make_interval(secs => $1)`,
@@ -191,6 +193,22 @@ class ShareReservationService extends FractionalService {
    * A confirmed mint seen by chain sync: the reservation's shares become sold (and the
    * offering sold out when none are left). Idempotent; `undo` reverses it for a reorg.
    */
+  /**
+   * Mints whose TransferSingle chain sync applied before the mint's `minting` row was visible
+   * to it: under load the two race (the bench left 30 of 200 lines `minting` for good, their
+   * logs applied 1 s before the hash was). The log is recorded either way, so settle from it.
+   */
+  async settleAppliedMints(txHash?: string): Promise<number> {
+    const rows: Array<{ hash: string }> = await this.activeManager_.query(
+      `SELECT DISTINCT r.mint_tx_hash AS hash FROM fractional_share_reservation r
+         JOIN fractional_applied_transfer a ON a.tx_hash = r.mint_tx_hash AND a.from_wallet = '0x0000000000000000000000000000000000000000'
+        WHERE r.status = 'minting' AND ($1::text IS NULL OR r.mint_tx_hash = $1)`,
+      [txHash ?? null]
+    )
+    for (const { hash } of rows) await this.atomicPhase_((manager) => this.settleMint(manager, hash))
+    return rows.length
+  }
+
   async settleMint(manager: EntityManager, txHash: string, undo = false): Promise<void> {
     const [from, to] = undo ? ["confirmed", "minting"] : ["minting", "confirmed"]
     const settled = rowsOf(

@@ -1,9 +1,9 @@
-import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "medusa-core-utils"
 import { PartnerSettings, PartnersPluginOptions, resolvePartnerSettings } from "../lib/settings"
 import { FeedFormatError, parseInventoryFeed } from "../lib/inventory-feed"
 import { outboundRequest } from "../lib/outbound-http"
 import { reconcileStockAlerts } from "../lib/stock-alerts"
+import { PerCallService } from "@pva/medusa-kit"
 
 const MAX_FEED_BYTES = 5 * 1024 * 1024
 
@@ -30,7 +30,7 @@ export type SyncReport = {
  * report, change events) is one transaction; a feed that cannot be fetched or parsed changes
  * nothing and leaves a failed report.
  */
-class PartnerFeedSyncService extends TransactionBaseService {
+class PartnerFeedSyncService extends PerCallService {
   protected readonly settings_: PartnerSettings
 
   constructor(container: any, options: PartnersPluginOptions = {}) {

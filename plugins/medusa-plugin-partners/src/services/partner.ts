@@ -1,9 +1,8 @@
-import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "medusa-core-utils"
 import type { EntityManager } from "typeorm"
 import { PartnerSettings, PartnersPluginOptions, resolvePartnerSettings } from "../lib/settings"
 import { assertSafeUrl, UnsafeUrlError } from "../lib/ssrf-guard"
-import { rowsOf } from "@pva/medusa-kit"
+import { PerCallService, rowsOf } from "@pva/medusa-kit"
 import { issueSecret, masked, MaskedWebhookSecret, rotate } from "../lib/webhook-secrets"
 import type { PartnerInput as PartnerFieldsInput } from "../lib/partner-input"
 import { Partner, PARTNER_STATUSES } from "../models/partner"
@@ -16,7 +15,7 @@ export type PartnerInput = PartnerFieldsInput & { webhook_enabled?: boolean; pro
 const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
 
 /** Partners: the cooperatives that supply PVA Bazaar's pieces. */
-class PartnerService extends TransactionBaseService {
+class PartnerService extends PerCallService {
   protected readonly settings_: PartnerSettings
 
   constructor(container: any, options: PartnersPluginOptions = {}) {

@@ -7,7 +7,8 @@ import { cookieOptions } from "@pva/storefront-core/session"
 import { asCustomer } from "./store-request"
 
 // Share carts belong to the signed-in collector, so every step runs on the server with their
-// session. Shares ship nothing; the cart still needs an address and a method, as any Medusa cart.
+// session. Shares ship nothing: the cart takes the collector's address (billing) but no shipping
+// method; the server completes a cart of shares without one.
 
 const SHARE_CART_COOKIE = "pva_org_cart"
 
@@ -33,7 +34,7 @@ export async function shareCart(): Promise<ActionResult<ShareCart | null>> {
   }
 }
 
-/** Address, method, manual payment, completion: the order that reserves the shares. */
+/** Address, manual payment, completion: the order that reserves the shares. */
 export async function placeShareOrder(address: AddressInput): Promise<ActionResult<{ id: string }>> {
   const cartId = cookies().get(SHARE_CART_COOKIE)?.value
   if (!cartId) return rejected(400, "Your cart is empty: choose shares on an offering first.")
@@ -48,12 +49,7 @@ export async function placeShareOrder(address: AddressInput): Promise<ActionResu
   const path = `/store/carts/${encodeURIComponent(cartId)}`
   const updated = await asCustomer("POST", path, { email: email.trim(), shipping_address: postal, billing_address: postal })
   if (!updated.ok) return updated
-  const options = await asCustomer<{ shipping_options: { id: string }[] }>("GET", `/store/shipping-options/${encodeURIComponent(cartId)}`)
-  if (!options.ok) return options
-  const option = options.data.shipping_options[0]
-  if (!option) return rejected(400, "No delivery method is available for this address.")
   for (const [step, body] of [
-    [`${path}/shipping-methods`, { option_id: option.id }],
     [`${path}/payment-sessions`, undefined],
     [`${path}/payment-session`, { provider_id: "manual" }],
   ] as const) {

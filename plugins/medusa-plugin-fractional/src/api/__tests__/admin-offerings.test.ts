@@ -27,6 +27,7 @@ describe("admin offerings", () => {
     [{ investor_cap: 0 }, /investor_cap/],
     [{ investor_cap: 101 }, /investor_cap must be a whole number from 1 to 100/],
     [{ lockup_until: "next tuesday" }, /lockup_until must be an ISO date/],
+    [{ lockup_until: "2001-01-01" }, /lockup_until must be in the future/],
     [{ twin_token_id: undefined, artifact_product_id: undefined }, /Name the artifact/],
     [{ twin_token_id: undefined, artifact_product_id: "prod_nope" }, /is not a product/],
     [{ title: "" }, /title/],
@@ -50,6 +51,7 @@ describe("admin offerings", () => {
     const chain = testChain()
     expect(await chain.maxShares(offering.chain_offering_id)).toBe(100)
     expect(Number(await chain.read("twinOf", [BigInt(offering.chain_offering_id)]))).toBe(7)
+    expect(Number(await chain.read("lockupUntil", [BigInt(offering.chain_offering_id)]))).toBe(Date.parse("2030-01-01T00:00:00Z") / 1000)
 
     const { product } = (await admin("GET", `/admin/products/${offering.product_id}?expand=type,sales_channels,variants,variants.prices`)).json
     expect(product.type.value).toBe("Fractional share")

@@ -31,6 +31,12 @@ export default async function OfferingPage({ params }: Props) {
           <tr><th scope="row">Sold</th><td data-testid="sold">{offering.sold}</td></tr>
           <tr><th scope="row">Remaining</th><td data-testid="remaining-count">{offering.remaining}</td></tr>
           {offering.investor_cap ? <tr><th scope="row">Cap per investor</th><td>{offering.investor_cap}</td></tr> : null}
+          {offering.lockup_until && offering.transfers_locked ? (
+            <tr>
+              <th scope="row">Transferable from</th>
+              <td data-testid="lockup">{new Date(offering.lockup_until).toLocaleDateString("en-US", { dateStyle: "long", timeZone: "UTC" })} (shares cannot be transferred before)</td>
+            </tr>
+          ) : null}
         </tbody>
       </table>
       <SharesBar total={offering.total_shares} remaining={offering.remaining} />

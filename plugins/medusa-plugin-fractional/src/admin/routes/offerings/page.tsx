@@ -77,7 +77,7 @@ const OfferingsPage = () => {
       <table className="w-full mb-8">
         <thead>
           <tr className="inter-small-semibold text-grey-50 text-left">
-            <th>Offering</th><th>Status</th><th>Price</th><th>Sold</th><th>Reserved</th><th>Remaining</th><th>Chain id</th><th />
+            <th>Offering</th><th>Status</th><th>Price</th><th>Sold</th><th>Reserved</th><th>Remaining</th><th>Lock-up until</th><th>Chain id</th><th />
           </tr>
         </thead>
         <tbody>
@@ -89,6 +89,7 @@ const OfferingsPage = () => {
               <td>{o.sold} / {o.total_shares}</td>
               <td>{o.reserved}</td>
               <td>{o.remaining}</td>
+              <td>{o.lockup_until ? new Date(o.lockup_until).toISOString().slice(0, 10) : "—"}</td>
               <td>{o.chain_offering_id ?? "—"}</td>
               <td className="flex gap-2">
                 {o.status === "draft" && <button className="btn btn-secondary btn-small" disabled={busy !== null} onClick={() => act(`open-${o.id}`, () => adminApi("POST", `/offerings/${o.id}/open`))}>{busy === `open-${o.id}` ? "Opening…" : "Open on chain"}</button>}

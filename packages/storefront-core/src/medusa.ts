@@ -1,14 +1,5 @@
 import Medusa from "@medusajs/medusa-js"
-
-export type StorefrontConfig = { baseUrl: string; publishableKey: string }
-
-/** The storefront's Medusa server and publishable key, from the env the dev script writes. */
-export function storefrontConfig(env: Record<string, string | undefined> = process.env): StorefrontConfig {
-  return {
-    baseUrl: (env.NEXT_PUBLIC_MEDUSA_BACKEND_URL || "http://localhost:9000").replace(/\/$/, ""),
-    publishableKey: env.NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY || "",
-  }
-}
+import type { StorefrontConfig } from "./config"
 
 /**
  * A medusa-js client for one storefront. A customer's token (server side only, read from
@@ -28,8 +19,3 @@ export function createMedusaClient(config: StorefrontConfig, opts: { token?: str
 }
 
 export type MedusaClient = ReturnType<typeof createMedusaClient>
-
-/** The message Medusa put in a 4xx, or a plain one; never a stack trace. */
-export function errorMessage(err: any, fallback = "Something went wrong. Please try again."): string {
-  return err?.response?.data?.message || err?.message || fallback
-}

@@ -1,7 +1,7 @@
 "use client"
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react"
-import { createMedusaClient, storefrontConfig, unwrap, type MedusaClient } from "@pva/storefront-core"
+import { storefrontConfig, unwrap, type MedusaClient } from "@pva/storefront-core"
 import { createCart } from "@/lib/actions/checkout"
 import { currentCustomer, login as loginAction, logout as logoutAction, register as registerAction } from "@/lib/actions/session"
 
@@ -15,8 +15,12 @@ type Region = { id: string; name: string; currency_code: string; countries: Arra
 
 type StoreState = {
   ready: boolean
-  /** Anonymous: the catalog and the cart's own steps. Customer calls are server actions. */
-  client: MedusaClient
+  /**
+   * Anonymous: the catalog and the cart's own steps. Customer calls are server actions.
+   * medusa-js and axios (about a third of the shop's JavaScript) load on first use, not with
+   * every page: a visit that never touches a cart or the search box never downloads them.
+   */
+  medusa: () => Promise<MedusaClient>
   customer: any | null
   cart: any | null
   regions: Region[]
@@ -62,14 +66,17 @@ export function StoreProvider({ children, regions, initialRegionId, hasSession }
   const [cart, setCart] = useState<any | null>(null)
   const [regionId, setRegionId] = useState(initialRegionId)
   const [resultToken, setResultTokenState] = useState<string | null>(null)
-  const client = useMemo(() => createMedusaClient(config), [config])
+  const medusa = useMemo(() => {
+    let loading: Promise<MedusaClient> | null = null
+    return () => (loading ??= import("@pva/storefront-core").then((core) => core.createMedusaClient(config)))
+  }, [config])
   const region = regions.find((r) => r.id === regionId) ?? regions[0] ?? null
 
   const refreshCart = useCallback(async () => {
     const id = read(KEYS.cart)
     if (!id) return setCart(null), null
     try {
-      const { cart } = await client.carts.retrieve(id)
+      const { cart } = await medusa().then((client) => client.carts.retrieve(id))
       if (cart.completed_at) {
         write(KEYS.cart, null)
         setCart(null)
@@ -82,7 +89,7 @@ export function StoreProvider({ children, regions, initialRegionId, hasSession }
       setCart(null)
       return null
     }
-  }, [client])
+  }, [medusa])
 
   const refreshCustomer = useCallback(async () => {
     setCustomer(await currentCustomer().catch(() => null))
@@ -113,7 +120,7 @@ export function StoreProvider({ children, regions, initialRegionId, hasSession }
 
   const state: StoreState = {
     ready,
-    client,
+    medusa,
     customer,
     cart,
     regions,
@@ -126,19 +133,19 @@ export function StoreProvider({ children, regions, initialRegionId, hasSession }
     setRegion: async (id) => {
       regionCookie(id)
       setRegionId(id)
-      if (cart) setCart((await client.carts.update(cart.id, { region_id: id })).cart)
+      if (cart) setCart((await medusa().then((client) => client.carts.update(cart.id, { region_id: id }))).cart)
     },
     addItem: async (variantId, quantity) => {
       const c = await ensureCart()
-      setCart((await client.carts.lineItems.create(c.id, { variant_id: variantId, quantity })).cart)
+      setCart((await medusa().then((client) => client.carts.lineItems.create(c.id, { variant_id: variantId, quantity }))).cart)
     },
     updateItem: async (lineId, quantity) => {
       if (!cart) return
-      setCart((await client.carts.lineItems.update(cart.id, lineId, { quantity })).cart)
+      setCart((await medusa().then((client) => client.carts.lineItems.update(cart.id, lineId, { quantity }))).cart)
     },
     removeItem: async (lineId) => {
       if (!cart) return
-      setCart((await client.carts.lineItems.delete(cart.id, lineId)).cart)
+      setCart((await medusa().then((client) => client.carts.lineItems.delete(cart.id, lineId))).cart)
     },
     refreshCart,
     startNewCart: () => {

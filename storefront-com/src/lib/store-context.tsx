@@ -21,6 +21,8 @@ type StoreState = {
    * every page: a visit that never touches a cart or the search box never downloads them.
    */
   medusa: () => Promise<MedusaClient>
+  /** An anonymous GET of a store route (search as you type, recommendations), without medusa-js. */
+  storeGet: (path: string) => Promise<any>
   customer: any | null
   cart: any | null
   regions: Region[]
@@ -69,6 +71,11 @@ export function StoreProvider({ children, regions, initialRegionId, hasSession }
   const medusa = useMemo(() => {
     let loading: Promise<MedusaClient> | null = null
     return () => (loading ??= import("@pva/storefront-core").then((core) => core.createMedusaClient(config)))
+  }, [config])
+  const storeGet = useCallback(async (path: string) => {
+    const res = await fetch(`${config.baseUrl}${path}`, { headers: { "x-publishable-api-key": config.publishableKey } })
+    if (!res.ok) throw new Error(`${path} answered ${res.status}`)
+    return res.json()
   }, [config])
   const region = regions.find((r) => r.id === regionId) ?? regions[0] ?? null
 
@@ -121,6 +128,7 @@ export function StoreProvider({ children, regions, initialRegionId, hasSession }
   const state: StoreState = {
     ready,
     medusa,
+    storeGet,
     customer,
     cart,
     regions,

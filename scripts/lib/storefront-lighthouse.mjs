@@ -5,6 +5,7 @@ import { createRequire } from "node:module"
 import zlib from "node:zlib"
 import * as chromeLauncher from "chrome-launcher"
 import lighthouse from "lighthouse"
+import { describe, diagnostics, lcpPhases } from "./lighthouse-diagnostics.mjs"
 
 const require = createRequire(import.meta.url)
 require("@pva/test-support/register")
@@ -27,7 +28,10 @@ export async function firstLoadJsKb(url) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
-/** Median of `runs` Lighthouse runs per page; `log` hears about anything short of perfect accessibility. */
+/**
+ * Median of `runs` Lighthouse runs per page; `log` hears where each page's LCP goes (its phases and
+ * the top diagnostics) and about anything short of perfect accessibility.
+ */
 export async function auditPages({ chromePort, baseUrl, pages, runs, log }) {
   const rows = []
   for (const [name, route] of pages) {
@@ -42,6 +46,8 @@ export async function auditPages({ chromePort, baseUrl, pages, runs, log }) {
         accessibility: lhr.categories.accessibility.score * 100,
         lcpMs: lhr.audits["largest-contentful-paint"].numericValue,
         cls: lhr.audits["cumulative-layout-shift"].numericValue,
+        phases: lcpPhases(lhr),
+        diagnostics: diagnostics(lhr),
       })
       for (const ref of lhr.categories.accessibility.auditRefs) {
         if (ref.weight > 0 && lhr.audits[ref.id].score !== null && lhr.audits[ref.id].score < 1) problems.add(ref.id)
@@ -52,6 +58,7 @@ export async function auditPages({ chromePort, baseUrl, pages, runs, log }) {
     const row = { name, route, firstLoadKb: await firstLoadJsKb(url) }
     for (const key of ["performance", "accessibility", "lcpMs", "cls"]) row[key] = median(results.map((r) => r[key]))
     rows.push(row)
+    log(describe(name, results))
     log(`${name}: ${JSON.stringify(row)}${problems.size ? `; to look at: ${[...problems].join(", ")}` : ""}`)
   }
   return rows

@@ -29,3 +29,8 @@ export function unwrap<T>(result: ActionResult<T>): T {
   if (!result.ok) throw Object.assign(new Error(result.message), { status: result.status })
   return result.data
 }
+
+/** The message Medusa put in a 4xx, or a plain one; never a stack trace. */
+export function errorMessage(err: any, fallback = "Something went wrong. Please try again."): string {
+  return err?.response?.data?.message || err?.message || fallback
+}

@@ -2,7 +2,8 @@
 // JavaScript can never read. Route handlers and server actions of both storefronts
 // read and write it through these helpers (pass them Next's `cookies()` and `headers()`).
 
-import { createMedusaClient, storefrontConfig } from "./medusa"
+import { storefrontConfig } from "./config"
+import { createMedusaClient } from "./medusa"
 
 export const SESSION_COOKIE = "pva_session"
 /** A guest's proof that they may see the order they just placed or looked up. */

@@ -1,7 +1,7 @@
 "use client"
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react"
-import { createMedusaClient, unwrap, type MedusaClient, type StorefrontConfig } from "@pva/storefront-core"
+import { unwrap, type MedusaClient, type StorefrontConfig } from "@pva/storefront-core"
 import { createCart } from "@/lib/actions/checkout"
 import { currentCustomer, login as loginAction, logout as logoutAction, register as registerAction } from "@/lib/actions/session"
 
@@ -15,8 +15,14 @@ type Region = { id: string; name: string; currency_code: string; countries: Arra
 
 type StoreState = {
   ready: boolean
-  /** Anonymous: the catalog and the cart's own steps. Customer calls are server actions. */
-  client: MedusaClient
+  /**
+   * Anonymous: the catalog and the cart's own steps. Customer calls are server actions.
+   * medusa-js and axios (about a third of the shop's JavaScript) load on first use, not with
+   * every page: a visit that never touches a cart or the search box never downloads them.
+   */
+  medusa: () => Promise<MedusaClient>
+  /** An anonymous GET of a store route (search as you type, recommendations), without medusa-js. */
+  storeGet: (path: string) => Promise<any>
   customer: any | null
   cart: any | null
   regions: Region[]
@@ -62,14 +68,22 @@ export function StoreProvider({ children, config, regions, initialRegionId, hasS
   const [cart, setCart] = useState<any | null>(null)
   const [regionId, setRegionId] = useState(initialRegionId)
   const [resultToken, setResultTokenState] = useState<string | null>(null)
-  const client = useMemo(() => createMedusaClient(config), [config.baseUrl, config.publishableKey]) // eslint-disable-line react-hooks/exhaustive-deps
+  const medusa = useMemo(() => {
+    let loading: Promise<MedusaClient> | null = null
+    return () => (loading ??= import("@pva/storefront-core").then((core) => core.createMedusaClient(config)))
+  }, [config.baseUrl, config.publishableKey]) // eslint-disable-line react-hooks/exhaustive-deps
+  const storeGet = useCallback(async (path: string) => {
+    const res = await fetch(`${config.baseUrl}${path}`, { headers: { "x-publishable-api-key": config.publishableKey } })
+    if (!res.ok) throw new Error(`${path} answered ${res.status}`)
+    return res.json()
+  }, [config.baseUrl, config.publishableKey]) // eslint-disable-line react-hooks/exhaustive-deps
   const region = regions.find((r) => r.id === regionId) ?? regions[0] ?? null
 
   const refreshCart = useCallback(async () => {
     const id = read(KEYS.cart)
     if (!id) return setCart(null), null
     try {
-      const { cart } = await client.carts.retrieve(id)
+      const { cart } = await medusa().then((client) => client.carts.retrieve(id))
       if (cart.completed_at) {
         write(KEYS.cart, null)
         setCart(null)
@@ -82,7 +96,7 @@ export function StoreProvider({ children, config, regions, initialRegionId, hasS
       setCart(null)
       return null
     }
-  }, [client])
+  }, [medusa])
 
   const refreshCustomer = useCallback(async () => {
     setCustomer(await currentCustomer().catch(() => null))
@@ -113,7 +127,8 @@ export function StoreProvider({ children, config, regions, initialRegionId, hasS
 
   const state: StoreState = {
     ready,
-    client,
+    medusa,
+    storeGet,
     customer,
     cart,
     regions,
@@ -126,19 +141,19 @@ export function StoreProvider({ children, config, regions, initialRegionId, hasS
     setRegion: async (id) => {
       regionCookie(id)
       setRegionId(id)
-      if (cart) setCart((await client.carts.update(cart.id, { region_id: id })).cart)
+      if (cart) setCart((await medusa().then((client) => client.carts.update(cart.id, { region_id: id }))).cart)
     },
     addItem: async (variantId, quantity) => {
       const c = await ensureCart()
-      setCart((await client.carts.lineItems.create(c.id, { variant_id: variantId, quantity })).cart)
+      setCart((await medusa().then((client) => client.carts.lineItems.create(c.id, { variant_id: variantId, quantity }))).cart)
     },
     updateItem: async (lineId, quantity) => {
       if (!cart) return
-      setCart((await client.carts.lineItems.update(cart.id, lineId, { quantity })).cart)
+      setCart((await medusa().then((client) => client.carts.lineItems.update(cart.id, lineId, { quantity }))).cart)
     },
     removeItem: async (lineId) => {
       if (!cart) return
-      setCart((await client.carts.lineItems.delete(cart.id, lineId)).cart)
+      setCart((await medusa().then((client) => client.carts.lineItems.delete(cart.id, lineId))).cart)
     },
     refreshCart,
     startNewCart: () => {

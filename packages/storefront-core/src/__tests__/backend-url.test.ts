@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import http from "http"
 import type { AddressInfo } from "net"
-import { browserConfig, storefrontConfig } from "../medusa"
+import { browserConfig, storefrontConfig } from "../config"
 import { clientAs } from "../session"
 
 // Two stand-ins for Medusa at different addresses, each recording the requests it answered:

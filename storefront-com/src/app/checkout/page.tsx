@@ -15,7 +15,7 @@ type Step = "address" | "shipping" | "payment" | "review"
 
 
 export default function CheckoutPage() {
-  const { cart, client, customer, refreshCart, startNewCart, ready } = useStore()
+  const { cart, medusa, customer, refreshCart, startNewCart, ready } = useStore()
   const router = useRouter()
   const [step, setStep] = useState<Step>("address")
   const [address, setAddress] = useState<AddressInput>({ email: "", first_name: "", last_name: "", address_1: "", city: "", postal_code: "", country_code: "", province: "", phone: "" })
@@ -49,6 +49,7 @@ export default function CheckoutPage() {
       const { email, phone, ...rest } = address
       const shipping = { ...rest, phone: phone || undefined, province: rest.province || undefined }
       unwrap(await saveCheckoutDetails(cart.id, { email: email.trim(), shipping_address: shipping, billing_address: shipping }))
+      const client = await medusa()
       const { shipping_options } = await client.shippingOptions.listCartOptions(cart.id)
       setOptions(shipping_options)
       setOptionId(shipping_options[0]?.id ?? "")
@@ -60,6 +61,7 @@ export default function CheckoutPage() {
   const submitShipping = (e: React.FormEvent) => {
     e.preventDefault()
     run(async () => {
+      const client = await medusa()
       await client.carts.addShippingMethod(cart.id, { option_id: optionId })
       await client.carts.createPaymentSessions(cart.id)
       await refreshCart()
@@ -74,6 +76,7 @@ export default function CheckoutPage() {
   const submitPayment = (e: React.FormEvent) => {
     e.preventDefault()
     run(async () => {
+      const client = await medusa()
       await client.carts.setPaymentSession(cart.id, { provider_id: stripeOffered ? "stripe" : "manual" })
       await refreshCart()
       if (!stripeOffered) setStep("review")

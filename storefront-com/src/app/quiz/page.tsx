@@ -9,18 +9,19 @@ import { LAST_RESULT_KEY } from "@/modules/quiz/last-result"
 import { QuizFlow } from "@/modules/quiz/quiz-flow"
 
 export default function QuizPage() {
-  const { client, ready, customer, setResultToken } = useStore()
+  const { medusa, ready, customer, setResultToken } = useStore()
   const router = useRouter()
   const [quiz, setQuiz] = useState<any | null>(null)
   const [error, setError] = useState<string | null>(null)
 
   useEffect(() => {
     if (!ready) return
-    client.client.request("GET", "/store/archetype/quiz").then((r: any) => setQuiz(r.quiz)).catch((err: any) => setError(errorMessage(err)))
-  }, [ready, client])
+    medusa().then((client) => client.client.request("GET", "/store/archetype/quiz")).then((r: any) => setQuiz(r.quiz)).catch((err: any) => setError(errorMessage(err)))
+  }, [ready, medusa])
 
   const submit = async (answers: Array<{ question_id: string; value: number }>) => {
     try {
+      const client = await medusa()
       const res: any = await client.client.request("POST", "/store/archetype/results", { quiz_id: quiz.id, answers })
       // The result is scored anonymously; a signed-in customer keeps it through the server.
       if (res.result_token) {

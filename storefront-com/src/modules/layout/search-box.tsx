@@ -9,7 +9,7 @@ import { useStore } from "@/lib/store-context"
  * overwrites a newer one. Enter opens the full results page, which works without JavaScript.
  */
 export function SearchBox() {
-  const { client, region } = useStore()
+  const { storeGet, region } = useStore()
   const [q, setQ] = useState("")
   const [results, setResults] = useState<Array<{ id: string; title: string; handle: string }>>([])
   const listId = useId()
@@ -22,7 +22,7 @@ export function SearchBox() {
       try {
         const params = new URLSearchParams({ q: term, limit: "6" })
         if (region?.id) params.set("region_id", region.id)
-        const { products } = await client.client.request("GET", `/store/catalog?${params}`)
+        const { products } = await storeGet(`/store/catalog?${params}`)
         if (current) setResults(products.map((p: any) => ({ id: p.id, title: p.title, handle: p.handle })))
       } catch {
         if (current) setResults([])
@@ -32,7 +32,7 @@ export function SearchBox() {
       current = false
       clearTimeout(timer)
     }
-  }, [q, client, region?.id])
+  }, [q, storeGet, region?.id])
 
   return (
     <form role="search" method="get" action="/store" style={{ position: "relative", flex: "1 1 200px", maxWidth: 360 }}>

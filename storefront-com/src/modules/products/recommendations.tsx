@@ -8,7 +8,7 @@ import { ProductCard } from "./product-card"
 
 /** Recommendations for this shopper: their saved archetype, an anonymous result, or a product's neighbours. */
 export function Recommendations({ title, productId, archetype, limit = 4 }: { title: string; productId?: string; archetype?: string; limit?: number }) {
-  const { client, ready, customer, resultToken, region } = useStore()
+  const { storeGet, ready, customer, resultToken, region } = useStore()
   const [items, setItems] = useState<any[] | null>(null)
 
   useEffect(() => {
@@ -18,9 +18,9 @@ export function Recommendations({ title, productId, archetype, limit = 4 }: { ti
     if (archetype) params.set("archetype", archetype)
     else if (!customer && resultToken) params.set("result_token", resultToken)
     // A signed-in customer's picks (their archetype, what they already bought) need their session.
-    const load = customer ? recommendedForMe(params.toString()).then(unwrap) : client.client.request("GET", `/store/recommendations?${params}`)
+    const load = customer ? recommendedForMe(params.toString()).then(unwrap) : storeGet(`/store/recommendations?${params}`)
     load.then((r: any) => setItems(r.recommendations)).catch(() => setItems([]))
-  }, [ready, client, customer, resultToken, productId, archetype, limit])
+  }, [ready, storeGet, customer, resultToken, productId, archetype, limit])
 
   if (!items || items.length === 0) return null
   return (

@@ -1,12 +1,6 @@
 const path = require("path")
+const { serverJestConfig } = require("@pva/test-support/server-jest")
 
-module.exports = {
-  testEnvironment: "node",
-  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: path.join(__dirname, "tsconfig.test.json") }] },
-  testMatch: ["<rootDir>/src/**/__tests__/**/*.test.ts"],
-  // The plugin is tested inside the real, seeded PVA Medusa server that loads it; the
-  // server revalidates a storefront that the tests play (test-support/global-setup.ts).
-  globalSetup: path.join(__dirname, "test-support", "global-setup.ts"),
-  globalTeardown: require.resolve("@pva/test-support/global-teardown"),
-  testTimeout: 180000,
-}
+// The plugin is tested inside the real, seeded PVA Medusa server that loads it; the server
+// revalidates a storefront that the tests play (test-support/global-setup.ts).
+module.exports = serverJestConfig(__dirname, { globalSetup: path.join(__dirname, "test-support", "global-setup.ts") })

@@ -1,12 +1,5 @@
 const path = require("path")
+const { serverJestConfig } = require("@pva/test-support/server-jest")
 
-module.exports = {
-  testEnvironment: "node",
-  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: path.join(__dirname, "tsconfig.test.json") }] },
-  testMatch: ["<rootDir>/src/**/__tests__/**/*.test.ts"],
-  // One hardhat node, database and PVA server (following the chain) for every suite.
-  globalSetup: path.join(__dirname, "test-support", "global-setup.ts"),
-  globalTeardown: require.resolve("@pva/test-support/global-teardown"),
-  maxWorkers: 1,
-  testTimeout: 180000,
-}
+// One hardhat node, database and PVA server (following the chain) for every suite.
+module.exports = serverJestConfig(__dirname, { globalSetup: path.join(__dirname, "test-support", "global-setup.ts"), maxWorkers: 1 })

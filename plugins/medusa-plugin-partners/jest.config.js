@@ -1,12 +1,5 @@
-const path = require("path")
+const { serverJestConfig } = require("@pva/test-support/server-jest")
 
-module.exports = {
-  testEnvironment: "node",
-  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: path.join(__dirname, "tsconfig.test.json") }] },
-  testMatch: ["<rootDir>/src/**/__tests__/**/*.test.ts"],
-  // The plugin is tested inside the real, seeded PVA Medusa server that loads it; suites that
-  // need webhook receivers on loopback start a server of their own (test-support/partner-harness.ts).
-  globalSetup: require.resolve("@pva/test-support/global-setup"),
-  globalTeardown: require.resolve("@pva/test-support/global-teardown"),
-  testTimeout: 180000,
-}
+// The plugin is tested inside the real, seeded PVA Medusa server that loads it; suites that
+// need webhook receivers on loopback start a server of their own (test-support/partner-harness.ts).
+module.exports = serverJestConfig(__dirname)

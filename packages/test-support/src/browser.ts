@@ -74,3 +74,21 @@ export function screenshots(folder: string, { numbered = false } = {}) {
     return page.screenshot({ path: path.join(folder, file), fullPage: true })
   }
 }
+
+/**
+ * A page signed in to Medusa Admin at `${serverUrl}/app` as the seeded admin; errors the
+ * admin's own code throws are collected in `pageErrors`.
+ */
+export async function adminPage(browser: Browser, serverUrl: string, pageErrors: string[] = []): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+  page.on("pageerror", (error) => pageErrors.push(`${page.url()}: ${error.message}`))
+  await page.goto(`${serverUrl}/app/login`)
+  // The login form renders again once the admin has its translations and session answer,
+  // dropping whatever was typed into it before.
+  await page.waitForLoadState("networkidle")
+  await page.fill('input[name="email"]', "admin@pvabazaar.local")
+  await page.fill('input[name="password"]', "pva-admin-dev")
+  await page.keyboard.press("Enter")
+  await page.getByText("Export Orders").waitFor({ timeout: 60_000 })
+  return page
+}

@@ -1,7 +1,7 @@
 import fs from "fs"
 import path from "path"
 import type { Browser, Page } from "playwright-core"
-import { launchChromium } from "@pva/test-support/browser"
+import { adminPage, launchChromium } from "@pva/test-support/browser"
 import { query } from "@pva/test-support/database"
 import { startServer, TestServer } from "@pva/test-support/server"
 import { productByHandle, storeClient } from "@pva/test-support/store"
@@ -20,16 +20,7 @@ describe("Medusa Admin pages in Chromium", () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true })
     server = await startServer(process.env.PVA_TEST_DATABASE_URL!, { MEDUSA_ADMIN_SERVE: "true" })
     browser = await launchChromium()
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
-    page.on("pageerror", (error) => pageErrors.push(`${page.url()}: ${error.message}`))
-    await page.goto(`${server.url}/app/login`)
-    // The login form renders again once the admin has its translations and session answer,
-    // dropping whatever was typed into it before.
-    await page.waitForLoadState("networkidle")
-    await page.fill('input[name="email"]', "admin@pvabazaar.local")
-    await page.fill('input[name="password"]', "pva-admin-dev")
-    await page.keyboard.press("Enter")
-    await page.getByText("Export Orders").waitFor({ timeout: 60_000 })
+    page = await adminPage(browser, server.url, pageErrors)
   })
 
   afterEach(async () => {

@@ -5,10 +5,10 @@ import fs from "fs"
 import os from "os"
 import path from "path"
 import type { Browser, Page } from "playwright-core"
-import { RELAXED_RATE_LIMITS, startServer, type TestServer } from "../../../../../medusa-server/test-support/server"
-import { admin, completeCart, kycApplicant, shareCart, testChain, waitFor } from "../../../test-support/fractional"
-
-const { launchChromium } = require("../../../../../scripts/lib/chromium")
+import { adminPage, launchChromium } from "@pva/test-support/browser"
+import { RELAXED_RATE_LIMITS, startServer, type TestServer } from "@pva/test-support/server"
+import { waitFor } from "@pva/test-support/wait"
+import { admin, completeCart, kycApplicant, shareCart, testChain } from "../../../test-support/fractional"
 
 const ARTIFACTS = path.join(os.tmpdir(), "pva-fractional-admin")
 
@@ -32,16 +32,7 @@ beforeAll(async () => {
     ...RELAXED_RATE_LIMITS,
   })
   browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
-  page.on("pageerror", (error) => pageErrors.push(`${page.url()}: ${error.message}`))
-  await page.goto(`${server.url}/app/login`)
-  // The login form renders again once the admin has its translations and session answer,
-  // dropping whatever was typed into it before.
-  await page.waitForLoadState("networkidle")
-  await page.fill('input[name="email"]', "admin@pvabazaar.local")
-  await page.fill('input[name="password"]', "pva-admin-dev")
-  await page.keyboard.press("Enter")
-  await page.getByText("Export Orders").waitFor({ timeout: 60_000 })
+  page = await adminPage(browser, server.url, pageErrors)
 })
 
 afterEach(async () => {

@@ -2,7 +2,8 @@
 // shows the date, and a holder's transfer on chain before it reverts and changes nothing.
 import { pvaSharesAbi } from "@pva/contracts"
 import { createTestClient, createWalletClient, http, parseEther } from "viem"
-import { admin, approvedBuyer, completeCart, openOffering, shareCart, store, testChain, waitFor } from "../../../test-support/fractional"
+import { waitFor } from "@pva/test-support/wait"
+import { admin, approvedBuyer, completeCart, openOffering, shareCart, store, testChain } from "../../../test-support/fractional"
 
 const chainUrl = () => process.env.PVA_TEST_CHAIN_URL as string
 const hardhat = { id: 31337, name: "hardhat", nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 }, rpcUrls: { default: { http: [chainUrl()] } } } as const

@@ -1,6 +1,6 @@
 // Shares are not shipped: a share-only cart is offered no shipping method, pays no shipping and
 // completes without one; a cart that also holds a physical piece still needs one for it.
-import { createStockedProduct, regionByName, storeClient, US_ADDRESS } from "../../../../../medusa-server/test-support/store"
+import { createStockedProduct, regionByName, storeClient, US_ADDRESS } from "@pva/test-support/store"
 import { addLine, admin, approvedBuyer, completeCart, openOffering, shareCart, store } from "../../../test-support/fractional"
 
 let buyer: Awaited<ReturnType<typeof approvedBuyer>>

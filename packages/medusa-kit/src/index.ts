@@ -1,6 +1,6 @@
 export { rowsOf } from "./sql-rows"
 export { runPeriodically, msUntilNextRun, isApiOnlyProcess, type Schedule, type ScheduledTask } from "./scheduler"
-export { storeCors, adminCors } from "./store-cors"
+export { adminCors, onMethod, storeCors } from "./store-cors"
 export { PerCallService } from "./per-call-service"
 export {
   BoundedMemoryLimiter,

@@ -2,7 +2,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import cors from "cors"
 import { parseCorsOrigins } from "medusa-core-utils"
 
-type Step = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => void
+type Step = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => unknown
 
 /**
  * Medusa's CORS for a path that carries middleware of ours: Express answers a browser's
@@ -19,3 +19,13 @@ function corsFromConfig(key: "store_cors" | "admin_cors"): Step {
 
 export const storeCors = corsFromConfig("store_cors")
 export const adminCors = corsFromConfig("admin_cors")
+
+/**
+ * `step` for one HTTP method only, on a method-free matcher. A matcher with `method` makes
+ * Express hold a method-specific route there, and Express then answers a browser's preflight
+ * on that path itself, before any CORS; a plain step that skips other methods leaves
+ * preflights to Medusa's CORS.
+ */
+export function onMethod(method: string, step: Step): Step {
+  return (req, res, next) => (req.method === method ? step(req, res, next) : next())
+}

@@ -1,7 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewaresConfig } from "@medusajs/medusa"
 import { authenticateCustomer } from "@medusajs/medusa"
 import { MedusaError } from "medusa-core-utils"
-import { customerIdOf } from "@pva/medusa-kit"
+import { customerIdOf, onMethod } from "@pva/medusa-kit"
 import type SharePurchaseRulesService from "../services/share-purchase-rules"
 
 const ERROR_STATUS: Record<string, number> = {
@@ -60,13 +60,8 @@ async function checkShareLine(req: MedusaRequest, res: MedusaResponse, next: Med
   }
 }
 
-/**
- * Express answers a preflight itself, before the app's CORS step, on a path that has a
- * method-specific route; a plain middleware that acts only on POST leaves preflights alone.
- */
-function onPost(middleware: (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => unknown) {
-  return (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => (req.method === "POST" ? middleware(req, res, next) : next())
-}
+// onMethod, not a `method` matcher: browsers' preflights on these paths stay Medusa's.
+const onPost = (step: Parameters<typeof onMethod>[1]) => onMethod("POST", step)
 
 const checkShareLineOnPost = [onPost(authenticateCustomer() as any), onPost(checkShareLine)]
 

@@ -1,13 +1,9 @@
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewaresConfig } from "@medusajs/medusa"
+import type { MiddlewaresConfig } from "@medusajs/medusa"
+import { onMethod } from "@pva/medusa-kit"
 import { exposePartnerOnProducts } from "../lib/partner-on-products"
 
-type Step = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => unknown
-
-/**
- * Express answers a preflight itself, before the app's CORS step, on a path that has a
- * method-specific route; a plain middleware that acts only on GET leaves preflights alone.
- */
-const onGet = (step: Step): Step => (req, res, next) => (req.method === "GET" ? step(req, res, next) : next())
+// onMethod, not a `method` matcher: browsers' preflights on these paths stay Medusa's.
+const onGet = (step: Parameters<typeof onMethod>[1]) => onMethod("GET", step)
 
 export const config: MiddlewaresConfig = {
   routes: [

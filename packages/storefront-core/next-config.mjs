@@ -10,7 +10,7 @@
 export function storefrontNextConfig({ noReferrerPages, ...rest }) {
   return {
     reactStrictMode: true,
-    // The end-to-end tests build their own copy (scripts/lib/next-site.js); storefront-org's reuse the shop's.
+    // The end-to-end tests build their own copy (@pva/test-support/next-site); storefront-org's reuse the shop's.
     distDir: process.env.NEXT_DIST_DIR || ".next",
     poweredByHeader: false,
     transpilePackages: ["@pva/storefront-core"],

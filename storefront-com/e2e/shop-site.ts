@@ -1,6 +1,6 @@
 import path from "path"
 
-const { buildNextSite, serveNextSite } = require("../../scripts/lib/next-site")
+const { buildNextSite, serveNextSite } = require("@pva/test-support/next-site")
 
 const SHOP_DIR = path.resolve(__dirname, "..")
 const DIST_DIR = ".next-e2e"

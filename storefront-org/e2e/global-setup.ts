@@ -5,7 +5,7 @@ import { createTestDatabase, freePort } from "@pva/test-support/database"
 import { migrateAndSeed, startServer } from "@pva/test-support/server"
 import { startShop } from "../../storefront-com/e2e/shop-site"
 
-const { buildNextSite, serveNextSite } = require("../../scripts/lib/next-site")
+const { buildNextSite, serveNextSite } = require("@pva/test-support/next-site")
 
 const ROOT = path.resolve(__dirname, "..")
 const DIST_DIR = ".next-e2e"

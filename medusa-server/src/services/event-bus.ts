@@ -16,6 +16,14 @@ class EventBusService extends MedusaEventBusService {
   // hundred requests, each taking a pooled connection every few seconds.
   static LIFE_TIME = "SINGLETON"
 
+  // `medusa seed` leaves its events staged for the server. Handing them over from the seed
+  // itself would run subscribers (verification tokens, emails) from a CLI that exits soon
+  // after, or not, depending on how long the seed took.
+  startEnqueuer(): void {
+    if (process.argv.includes("seed")) return
+    super.startEnqueuer()
+  }
+
   async enqueuer_(): Promise<void> {
     while ((this as any).shouldEnqueuerRun) {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS))

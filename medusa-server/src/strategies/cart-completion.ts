@@ -6,7 +6,9 @@ import type { StockDecrement } from "../services/product-variant-inventory"
 /**
  * Lines of `cartId` that need delivery and have no shipping method for it. A product needs
  * delivery unless its shipping profile says `requires_shipping: false` (fractional shares'
- * profile does); Medusa sets `has_shipping` on a line once a method of its profile is added.
+ * profile does). A line is covered by a method whose option serves its product's profile;
+ * Medusa's own `has_shipping` flag is not used: it stays false on a line added after the
+ * method was chosen.
  */
 export async function linesAwaitingShipping(manager: EntityManager, cartId: string): Promise<string[]> {
   const rows: Array<{ title: string }> = await manager.query(
@@ -15,8 +17,11 @@ export async function linesAwaitingShipping(manager: EntityManager, cartId: stri
        LEFT JOIN product_variant v ON v.id = li.variant_id
        LEFT JOIN product_shipping_profile psp ON psp.product_id = v.product_id
        LEFT JOIN shipping_profile sp ON sp.id = psp.profile_id
-      WHERE li.cart_id = $1 AND NOT COALESCE(li.has_shipping, false)
+      WHERE li.cart_id = $1
         AND COALESCE(sp.metadata ->> 'requires_shipping', 'true') <> 'false'
+        AND NOT EXISTS (
+          SELECT 1 FROM shipping_method sm JOIN shipping_option so ON so.id = sm.shipping_option_id
+           WHERE sm.cart_id = li.cart_id AND (psp.profile_id IS NULL OR so.profile_id = psp.profile_id))
       ORDER BY li.created_at`,
     [cartId]
   )

@@ -28,7 +28,6 @@ const SKIPPED_DIRS = new Set([
 
 /** Read by code outside the tests, but only ever set by tests or their tooling. */
 const TEST_ONLY: Record<string, string> = {
-  CHROMIUM_PATH: "@pva/test-support/browser finds the browser for the browser tests (the README's 'Two commands' says when to set it)",
   NEXT_DIST_DIR: "the storefronts' end-to-end tests build their own copy of a site into a directory of their own",
   PVA_HARDHAT_CHAIN_ID: "tests start a Hardhat node that stands in for another chain id",
 }

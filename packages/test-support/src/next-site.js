@@ -8,7 +8,7 @@ const fs = require("fs")
 const path = require("path")
 const { spawn, spawnSync } = require("child_process")
 
-const ROOT = path.resolve(__dirname, "../..")
+const ROOT = path.resolve(__dirname, "../../..")
 const NEXT_BIN = require.resolve("next/dist/bin/next", { paths: [ROOT] })
 // Next also reads .env files at build time: they may set NEXT_PUBLIC_* values too.
 const SITE_SOURCES = ["src", "public", "next.config.mjs", "package.json", "tsconfig.json", ".env", ".env.local", ".env.production", ".env.production.local"]

@@ -88,6 +88,11 @@ export class PartnerHarness {
     const client = storeClient("com")
     const cartId = await readyCart(client, { variantId: lines[0].variantId, quantity: lines[0].quantity ?? 1 })
     for (const line of lines.slice(1)) await client.carts.lineItems.create(cartId, { variant_id: line.variantId, quantity: line.quantity ?? 1 })
+    if (lines.length > 1) {
+      // Medusa drops the cart's shipping method when its items change: the shopper picks it again.
+      const { shipping_options } = await client.shippingOptions.listCartOptions(cartId)
+      await client.carts.addShippingMethod(cartId, { option_id: shipping_options[0].id as string })
+    }
     const res = await fetch(`${this.server.url}/store/carts/${cartId}/complete`, { method: "POST" })
     const body = await res.json()
     if (res.status !== 200 || body.type !== "order") throw new Error(`checkout failed: ${res.status} ${JSON.stringify(body).slice(0, 500)}`)

@@ -3,6 +3,7 @@ import fs from "fs"
 import os from "os"
 import path from "path"
 import { freePort } from "./database"
+const { cloneTemplate, saveTemplate, templateFor } = require("./seed-template")
 
 /** The PVA server's workspace, found by package name; tests run its build (`npm run build -w @pva/medusa-server`). */
 export const SERVER_ROOT = path.dirname(require.resolve("@pva/medusa-server/package.json"))
@@ -29,9 +30,14 @@ export function serverEnv(databaseUrl: string, extra: Record<string, string> = {
 
 /** Migrates and seeds with the project's own seed (`main.js seed …args`); returns its publishable keys and sales channels. */
 export function migrateAndSeed(databaseUrl: string, extra: Record<string, string> = {}, args: string[] = []): SeedResult {
+  const env = serverEnv(databaseUrl, extra)
+  // An empty database gets a copy of an earlier identical seed when there is one (seed-template.js).
+  const template = templateFor(env, args)
+  const copied: SeedResult | null = template && cloneTemplate(template, databaseUrl)
+  if (copied) return copied
   const result = spawnSync(process.execPath, [SERVER_MAIN, "seed", ...args], {
     cwd: SERVER_ROOT,
-    env: serverEnv(databaseUrl, extra),
+    env,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   })
@@ -40,7 +46,9 @@ export function migrateAndSeed(databaseUrl: string, extra: Record<string, string
   }
   const line = result.stdout.split("\n").find((l) => l.startsWith('{"seeded":true'))
   if (!line) throw new Error(`seed printed no result:\n${result.stdout.slice(-2000)}`)
-  return JSON.parse(line)
+  const seeded: SeedResult = JSON.parse(line)
+  if (template) saveTemplate(template, databaseUrl, seeded)
+  return seeded
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Metadata } from "next"
 import { cookies } from "next/headers"
-import Link from "next/link"
+import { Link } from "@/modules/common/link"
 import { baseCss, browserConfig, SiteFooter, tokensCss } from "@pva/storefront-core"
 import { readSessionToken } from "@pva/storefront-core/session"
 import { currentRegion, listRegions } from "@/lib/catalog"

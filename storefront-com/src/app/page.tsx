@@ -1,4 +1,4 @@
-import Link from "next/link"
+import { Link } from "@/modules/common/link"
 import { currentRegion, listCollections, partnerByHandle, searchCatalog } from "@/lib/catalog"
 import { ProductCard } from "@/modules/products/product-card"
 import { Recommendations } from "@/modules/products/recommendations"

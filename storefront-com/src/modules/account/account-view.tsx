@@ -1,6 +1,6 @@
 "use client"
 
-import Link from "next/link"
+import { Link } from "@/modules/common/link"
 import { useEffect, useState } from "react"
 import { emailVerified, listOrders, myArchetype, resendVerification } from "@/lib/actions/account"
 import { useStore } from "@/lib/store-context"

@@ -1,6 +1,6 @@
 "use client"
 
-import Link from "next/link"
+import { Link } from "@/modules/common/link"
 import { useState } from "react"
 import { errorMessage } from "@pva/storefront-core"
 import { useStore } from "@/lib/store-context"

@@ -1,6 +1,6 @@
 "use client"
 
-import Link from "next/link"
+import { Link } from "@/modules/common/link"
 import { useState } from "react"
 import type { ActionResult } from "@pva/storefront-core"
 import { useEmailLinkToken } from "./email-link-token"

@@ -1,4 +1,4 @@
-import Link from "next/link"
+import { Link } from "@/modules/common/link"
 import type { CatalogPage } from "@/lib/catalog"
 import { CatalogQuery, pageHref } from "@/lib/catalog-query"
 import { ProductCard } from "@/modules/products/product-card"

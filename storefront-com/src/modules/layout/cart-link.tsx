@@ -1,6 +1,6 @@
 "use client"
 
-import Link from "next/link"
+import { Link } from "@/modules/common/link"
 import { useStore } from "@/lib/store-context"
 
 export function CartLink() {

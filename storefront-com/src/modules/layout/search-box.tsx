@@ -1,6 +1,6 @@
 "use client"
 
-import Link from "next/link"
+import { Link } from "@/modules/common/link"
 import { useEffect, useId, useState } from "react"
 import { useStore } from "@/lib/store-context"
 

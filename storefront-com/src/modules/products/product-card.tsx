@@ -1,4 +1,4 @@
-import Link from "next/link"
+import { Link } from "@/modules/common/link"
 import { cheapestAmount, inStock, Price } from "@pva/storefront-core"
 
 /** A product with its variants (product pages, recommendations) or a catalog API item (price and stock flag). */

@@ -73,7 +73,8 @@ it("creates and opens an offering, approves a collector's KYC, and charts the ca
   await application.getByLabel("Note").fill("Passport and address checked")
   await application.getByRole("button", { name: "Approve" }).click()
   await page.getByText(new RegExp(`^approved\\. ${applicant.wallet}: eligible$`, "i")).waitFor()
-  await expect(application.count()).resolves.toBe(0)
+  // The queue reloads after the decision is shown: the approved application leaves it.
+  await application.waitFor({ state: "detached" })
   expect(await testChain().isEligible(applicant.wallet)).toBe(true)
   const decisions = (await admin("GET", `/admin/kyc/applications/${applicant.applicationId}`)).json
   expect(JSON.stringify(decisions)).toContain("Passport and address checked")

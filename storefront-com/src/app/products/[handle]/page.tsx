@@ -1,5 +1,5 @@
 import type { Metadata } from "next"
-import Link from "next/link"
+import { Link } from "@/modules/common/link"
 import { notFound } from "next/navigation"
 import { currentRegion, listCategories, productByHandle } from "@/lib/catalog"
 import { AddToCart } from "@/modules/products/add-to-cart"

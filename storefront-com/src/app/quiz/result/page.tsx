@@ -1,6 +1,6 @@
 "use client"
 
-import Link from "next/link"
+import { Link } from "@/modules/common/link"
 import { useEffect, useState } from "react"
 import { myArchetype } from "@/lib/actions/account"
 import { useStore } from "@/lib/store-context"

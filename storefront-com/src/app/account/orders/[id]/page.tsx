@@ -1,4 +1,4 @@
-import Link from "next/link"
+import { Link } from "@/modules/common/link"
 import { findOrder } from "@/lib/orders"
 import { OrderSummary } from "@/modules/order/order-summary"
 

@@ -1,5 +1,5 @@
 import { cookies } from "next/headers"
-import Link from "next/link"
+import { Link } from "@/modules/common/link"
 import { formatAmount } from "@pva/storefront-core"
 import { readSessionToken } from "@pva/storefront-core/session"
 import { findOrder } from "@/lib/orders"

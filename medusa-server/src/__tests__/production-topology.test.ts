@@ -11,7 +11,7 @@ import { startReceiver, waitFor } from "../../../plugins/medusa-plugin-partners/
  * servers), so it is one file whose phases share the processes, and everything it starts
  * is stopped in afterAll.
  */
-const CHECKOUTS = 200
+const CHECKOUTS = 120
 const STOCK = 50
 const FEED_EVERY_SECONDS = 5
 

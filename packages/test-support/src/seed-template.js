@@ -18,8 +18,9 @@ const { spawnSync } = require("child_process")
 
 const ROOT = path.resolve(__dirname, "../../..")
 const PREFIX = "pva_test_tpl_"
-// Set by npm, jest or these helpers for the test process itself; the server never reads them.
-const IRRELEVANT_ENV = /^(npm_|PVA_TEST_|JEST_|INIT_CWD$|PWD$|OLDPWD$|SHLVL$|_$|DATABASE_URL$)/
+// Set by npm, jest or these helpers for the test process itself; the seed never reads them (npm
+// puts each workspace's own .bin folders on PATH; the seed starts Node by its path).
+const IRRELEVANT_ENV = /^(npm_|PVA_TEST_|JEST_|INIT_CWD$|PWD$|OLDPWD$|PATH$|SHLVL$|_$|DATABASE_URL$)/
 
 /** Sizes and times of every file the seed runs (server and plugin builds), and the lockfile. */
 function buildFingerprint() {

@@ -65,8 +65,9 @@ describe("seeds a template cannot hold", () => {
     expect(templateFor({ ...base, MEDUSA_BACKEND_URL: "http://127.0.0.1:1" }, []).name).not.toBe(
       templateFor({ ...base, MEDUSA_BACKEND_URL: "http://127.0.0.1:2" }, []).name
     )
-    // ...but not on which database it goes to, nor on npm's and jest's own variables.
-    expect(templateFor({ ...base, DATABASE_URL: "postgres://postgres@127.0.0.1:5432/y", npm_lifecycle_event: "x", JEST_WORKER_ID: "9" }, []).name).toBe(
+    // ...but not on which database it goes to, nor on what npm and jest set for each workspace.
+    const otherWorkspace = { npm_lifecycle_event: "x", JEST_WORKER_ID: "9", PATH: `/elsewhere/node_modules/.bin:${process.env.PATH}` }
+    expect(templateFor({ ...base, DATABASE_URL: "postgres://postgres@127.0.0.1:5432/y", ...otherWorkspace }, []).name).toBe(
       templateFor(base, []).name
     )
   })

@@ -22,8 +22,22 @@ async function ensureDatabase(): Promise<() => Promise<void>> {
   })
   process.env.DATABASE_URL = db.url
   console.log(`embedded PostgreSQL ready on port ${env.embeddedPostgresPort}`)
-  return db.stop
+  return async () => {
+    // Stopping the database ends every connection still open in this process (a plugin's
+    // background refresher, a pooled connection between queries) with "terminating connection
+    // due to administrator command"; a client with no one listening would turn that expected
+    // goodbye into a crash of a command that has already done its work.
+    process.on("uncaughtException", (err: any) => {
+      if (err?.code === ADMIN_SHUTDOWN) return
+      console.error(err)
+      process.exit(1)
+    })
+    await db.stop()
+  }
 }
+
+/** PostgreSQL's SQLSTATE for a connection ended by a shutdown of the server. */
+const ADMIN_SHUTDOWN = "57P01"
 
 function runMigrations(): void {
   // Medusa's migrate command reads argv and exits the process, so it gets one of its own.

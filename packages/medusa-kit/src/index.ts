@@ -14,3 +14,4 @@ export {
 export { amendJsonResponse, type JsonAmendment } from "./json-response"
 export { runCli, ProgressBar } from "./cli"
 export { customerIdOf, requireCustomer } from "./request-customer"
+export { withClient, holdClient, type CheckedOutClient, type ClientPool, type HeldClient } from "./pg-client"

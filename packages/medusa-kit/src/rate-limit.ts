@@ -66,6 +66,16 @@ export class RateLimiters {
 
   constructor(private readonly opts: RateLimitersOptions = {}) {
     this.redis = opts.redisUrl ? new Redis(opts.redisUrl, { maxRetriesPerRequest: 2 }) : undefined
+    // ioredis reconnects by itself; meanwhile the memory stand-in counts. Said once per outage.
+    let down = false
+    this.redis?.on("error", (err) => {
+      if (down) return
+      down = true
+      console.warn(`rate limits: Redis unreachable (${err.message}); counting in memory until it is back`)
+    })
+    this.redis?.on("ready", () => {
+      down = false
+    })
   }
 
   limiter(name: string, points: number, windowSeconds = this.opts.windowSeconds ?? 60): RateLimiterAbstract {

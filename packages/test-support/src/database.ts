@@ -64,6 +64,18 @@ export async function query<T = any>(databaseUrl: string, sql: string, params: u
   }
 }
 
+/**
+ * Ends every connection to the database but the caller's own, as a restart or failover of
+ * PostgreSQL does (SQLSTATE 57P01 on each). Returns how many there were.
+ */
+export async function terminateConnections(databaseUrl: string): Promise<number> {
+  const [{ n }] = await query<{ n: number }>(
+    databaseUrl,
+    `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`
+  )
+  return n
+}
+
 export function reachable(host: string, port: number, timeoutMs = 500): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port })

@@ -65,6 +65,8 @@ export const RELAXED_RATE_LIMITS: Record<string, string> = {
   TWIN_SIWE_ATTEMPTS_PER_MINUTE: "100000",
 }
 
+export type ProcessEnd = { code: number | null; signal: NodeJS.Signals | null }
+
 export type TestServer = {
   name: string
   url: string
@@ -72,7 +74,8 @@ export type TestServer = {
   pid: number
   process: ChildProcess
   logFile: string
-  stop: () => Promise<void>
+  /** SIGTERM (SIGKILL after 10 s); resolves with how the process ended. */
+  stop: () => Promise<ProcessEnd>
   removeLog: () => void
 }
 
@@ -96,12 +99,13 @@ export async function startProcess(
   child.once("exit", (code) => (exited = code ?? -1))
 
   const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve() // already gone (or killed by the test)
+    new Promise<ProcessEnd>((resolve) => {
+      // already gone (or killed by the test)
+      if (child.exitCode !== null || child.signalCode !== null) return resolve({ code: child.exitCode, signal: child.signalCode })
       const killer = setTimeout(() => child.kill("SIGKILL"), 10_000)
-      child.once("exit", () => {
+      child.once("exit", (code, signal) => {
         clearTimeout(killer)
-        resolve()
+        resolve({ code, signal })
       })
       child.kill("SIGTERM")
     })

@@ -1,11 +1,27 @@
 import fs from "fs"
 import Redis from "ioredis"
+import { reachable } from "./database"
+
+/**
+ * Throws unless Redis answers at `url`: a suite that needs Redis fails without it, never passes
+ * by testing nothing. (.ci/run starts one on 127.0.0.1:6379.)
+ */
+export async function requireRedis(url = process.env.REDIS_URL || "redis://127.0.0.1:6379"): Promise<void> {
+  const { hostname, port } = new URL(url)
+  if (!(await reachable(hostname, Number(port || 6379), 3000))) {
+    throw new Error(
+      `Redis is not reachable at ${hostname}:${port || 6379}, and this suite tests the server on Redis. ` +
+        `Start one (redis-server --daemonize yes --port 6379 --save "" --appendonly no) or set REDIS_URL.`
+    )
+  }
+}
 
 /**
  * A Redis database of this run's own on the shared Redis (other engineers' tests use it too):
  * an empty numbered database, claimed with a marker key so a concurrent run picks another.
  */
 export async function claimRedisDatabase(label: string, base = process.env.REDIS_URL || "redis://127.0.0.1:6379") {
+  await requireRedis(base)
   const root = base.replace(/\/\d*$/, "")
   for (let attempt = 0; attempt < 30; attempt++) {
     const url = `${root}/${1 + Math.floor(Math.random() * 15)}`

@@ -25,6 +25,8 @@ async function main(argv: string[]): Promise<number> {
   const url = process.env.DATABASE_URL
   if (!url) throw new Error("DATABASE_URL is not set")
   const pool = new Pool({ connectionString: url, max: 2, application_name: "pva-catalog" })
+  // An idle connection ended by PostgreSQL is only a warning; the next query fails or reconnects.
+  pool.on("error", (err) => process.stderr.write(`database connection lost: ${err.message}\n`))
   try {
     if (command === "rebuild") {
       const progress = new ProgressBar()

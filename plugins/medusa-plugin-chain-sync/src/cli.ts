@@ -79,6 +79,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const settings = resolveSettings()
   const pool = new Pool({ connectionString: databaseUrl(), max: 4, application_name: "pva-chain-sync" })
+  // An idle connection ended by PostgreSQL is only a warning; the next query fails or reconnects.
+  pool.on("error", (err) => process.stderr.write(`database connection lost: ${err.message}\n`))
   try {
     if (command === "migrate") {
       await ensureSchema(pool)

@@ -2,6 +2,7 @@
 // block hashes to the highest one the chain still has, marks every log above it `removed`
 // (owing consumers a removal for those they were told of) and moves the cursors back there;
 // the engine's next steps re-ingest the canonical blocks.
+import { withClient } from "@pva/medusa-kit"
 import type { Pool } from "pg"
 import type { FailoverRpc, RpcBlock } from "./rpc-failover"
 import type { WatchedContracts } from "./watched-contracts"
@@ -29,40 +30,39 @@ export class ReorgHandler {
       return { ancestor: from, removed: 0 }
     }
     const addresses = this.contracts.addresses
-    const client = await this.pool.connect()
-    try {
-      await client.query("BEGIN")
-      // Logs consumers were told of now owe them a removal; the others vanish silently.
-      const removed = await client.query(
-        `UPDATE chain_log l SET status = 'removed', updated_at = now(),
-           notified = CASE WHEN l.status = 'confirmed'
-             AND (l.block_number, l.log_index) <= (c.announced_block, c.announced_log_index) THEN 'confirmed' ELSE l.notified END
-         FROM chain_cursor c
-         WHERE c.chain_id = $1 AND c.contract_address = ANY($3) AND l.chain_id = c.chain_id
-           AND l.contract_address = c.contract_address AND l.block_number > $2 AND l.status <> 'removed'`,
-        [this.chainId, ancestor.number, addresses],
-      )
-      await client.query(`DELETE FROM chain_block WHERE chain_id = $1 AND block_number > $2`, [this.chainId, ancestor.number])
-      await client.query(
-        `UPDATE chain_cursor SET block_number = GREATEST($2, start_block - 1),
-           block_hash = CASE WHEN $2 >= start_block - 1 THEN $3 ELSE NULL END, reorgs = reorgs + 1, updated_at = now()
-         WHERE chain_id = $1 AND block_number > $2 AND contract_address = ANY($4)`,
-        [this.chainId, ancestor.number, ancestor.hash, addresses],
-      )
-      await client.query(
-        `UPDATE chain_cursor SET announced_block = $2, announced_log_index = 2147483647
-         WHERE chain_id = $1 AND announced_block > $2 AND contract_address = ANY($3)`,
-        [this.chainId, ancestor.number, addresses],
-      )
-      await client.query("COMMIT")
-      this.logger.info(`chain-sync: reorg at block ${from}; common ancestor ${ancestor.number}, ${removed.rowCount ?? 0} log(s) removed`)
-      return { ancestor: ancestor.number, removed: removed.rowCount ?? 0 }
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined)
-      throw error
-    } finally {
-      client.release()
-    }
+    return withClient(this.pool, async (client) => {
+      try {
+        await client.query("BEGIN")
+        // Logs consumers were told of now owe them a removal; the others vanish silently.
+        const removed = await client.query(
+          `UPDATE chain_log l SET status = 'removed', updated_at = now(),
+             notified = CASE WHEN l.status = 'confirmed'
+               AND (l.block_number, l.log_index) <= (c.announced_block, c.announced_log_index) THEN 'confirmed' ELSE l.notified END
+           FROM chain_cursor c
+           WHERE c.chain_id = $1 AND c.contract_address = ANY($3) AND l.chain_id = c.chain_id
+             AND l.contract_address = c.contract_address AND l.block_number > $2 AND l.status <> 'removed'`,
+          [this.chainId, ancestor.number, addresses],
+        )
+        await client.query(`DELETE FROM chain_block WHERE chain_id = $1 AND block_number > $2`, [this.chainId, ancestor.number])
+        await client.query(
+          `UPDATE chain_cursor SET block_number = GREATEST($2, start_block - 1),
+             block_hash = CASE WHEN $2 >= start_block - 1 THEN $3 ELSE NULL END, reorgs = reorgs + 1, updated_at = now()
+           WHERE chain_id = $1 AND block_number > $2 AND contract_address = ANY($4)`,
+          [this.chainId, ancestor.number, ancestor.hash, addresses],
+        )
+        await client.query(
+          `UPDATE chain_cursor SET announced_block = $2, announced_log_index = 2147483647
+           WHERE chain_id = $1 AND announced_block > $2 AND contract_address = ANY($3)`,
+          [this.chainId, ancestor.number, addresses],
+        )
+        await client.query("COMMIT")
+        this.logger.info(`chain-sync: reorg at block ${from}; common ancestor ${ancestor.number}, ${removed.rowCount ?? 0} log(s) removed`)
+        return { ancestor: ancestor.number, removed: removed.rowCount ?? 0 }
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined)
+        throw error
+      }
+    })
   }
 
   private async commonAncestor(from: number, head: number): Promise<{ number: number; hash: string | null }> {

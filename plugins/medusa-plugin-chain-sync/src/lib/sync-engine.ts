@@ -2,6 +2,7 @@
 // depth and an `emit` function. See README.md for the design (reorgs, outbox, exactly-once).
 // This file ties the parts together: range-reader.ts (eth_getLogs, read-ahead, decoding),
 // range-store.ts (COPY / merge), reorg.ts (walk-back), announcer.ts (the outbox).
+import { holdClient, type HeldClient } from "@pva/medusa-kit"
 import type { Pool, PoolClient } from "pg"
 import { Announcer } from "./announcer"
 import type { Emit } from "./chain-log"
@@ -63,6 +64,14 @@ export interface StepResult {
   range?: RangeProgress
 }
 
+/** start() stopped because the connection holding the follower lock was lost. */
+export class LockLostError extends Error {
+  constructor(chainId: number, cause: Error) {
+    super(`chain-sync (chain ${chainId}): the follower lock's connection was lost (${cause.message})`)
+    this.name = "LockLostError"
+  }
+}
+
 export class SyncEngine {
   readonly chainId: number
   readonly confirmations: number
@@ -79,7 +88,9 @@ export class SyncEngine {
   private readonly pollIntervalMs: number
   private readonly unsafeWindow: number
   private readonly logger: Pick<Console, "info" | "warn" | "error">
-  private lockClient: PoolClient | undefined
+  private lock: HeldClient<PoolClient> | undefined
+  /** The connection holding the lock was lost: following stops until the lock is taken again. */
+  private lockLost: Error | undefined
   private stopped = false
   private wake: (() => void) | undefined
   private running: Promise<void> | undefined
@@ -114,31 +125,60 @@ export class SyncEngine {
 
   // ------------------------------------------------------------------ lifecycle
 
-  /** One follower per chain: a session advisory lock held on a dedicated connection. */
+  /**
+   * One follower per chain: a session advisory lock held on a dedicated connection. When
+   * PostgreSQL ends that connection the lock is gone with it: another process may take it, so
+   * start() stops following and the caller takes the lock again before resuming.
+   */
   async acquireLock(): Promise<boolean> {
-    if (this.lockClient) return true
-    const client = await this.pool.connect()
-    const { rows } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock(hashtext($1)) AS ok", [
-      `pva-chain-sync:${this.chainId}`,
-    ])
-    if (!rows[0].ok) {
-      client.release()
+    if (this.lock) return true
+    const lock = await holdClient(this.pool, (err) => this.onLockLost(lock, err))
+    let ok: boolean
+    try {
+      const { rows } = await lock.client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock(hashtext($1)) AS ok", [this.lockKey])
+      ok = rows[0].ok
+    } catch (error) {
+      lock.release()
+      throw error
+    }
+    if (!ok) {
+      lock.release()
       return false
     }
-    this.lockClient = client
+    this.lock = lock
+    this.lockLost = undefined
     return true
   }
 
   async releaseLock(): Promise<void> {
-    const client = this.lockClient
-    this.lockClient = undefined
+    const lock = this.lock
+    this.lock = undefined
     this.announcer.forget()
-    if (!client) return
+    if (!lock) return
     try {
-      await client.query("SELECT pg_advisory_unlock(hashtext($1))", [`pva-chain-sync:${this.chainId}`])
+      await lock.client.query("SELECT pg_advisory_unlock(hashtext($1))", [this.lockKey])
     } finally {
-      client.release()
+      lock.release()
     }
+  }
+
+  /** Whether this engine holds the follower lock now. */
+  get holdsLock(): boolean {
+    return this.lock !== undefined
+  }
+
+  private get lockKey(): string {
+    return `pva-chain-sync:${this.chainId}`
+  }
+
+  private onLockLost(lock: HeldClient<PoolClient>, err: Error): void {
+    if (this.lock !== lock) return
+    this.lock = undefined
+    this.lockLost = err
+    // Another follower may write from now on: what was committed is no longer known from memory.
+    this.announcer.forget()
+    this.logger.warn(`chain-sync (chain ${this.chainId}): lost the connection holding the follower lock (${err.message}); taking it again`)
+    this.wake?.()
   }
 
   /** Creates the cursors of contracts seen for the first time (one block before their start). */
@@ -153,12 +193,15 @@ export class SyncEngine {
     this.running = (async () => {
       await this.init()
       while (!this.stopped) {
+        this.throwIfLockLost()
         let caughtUp = true
         try {
           const result = await this.step()
           caughtUp = result.caughtUp
+          this.throwIfLockLost()
           await this.drainOutbox()
         } catch (error) {
+          if (error instanceof LockLostError) throw error
           await this.recordError(error)
         }
         if (caughtUp && !this.stopped) await this.sleep(this.pollIntervalMs)
@@ -180,6 +223,8 @@ export class SyncEngine {
     await this.init()
     for (;;) {
       if (shouldStop()) return
+      // Without the lock another follower may be writing: stop, a rerun resumes from the cursors.
+      this.throwIfLockLost()
       const result = await this.step(to)
       if (this.options.emit) await this.drainOutbox()
       if (result.caughtUp) return
@@ -188,7 +233,11 @@ export class SyncEngine {
 
   /** Tells consumers what they have not heard of yet (see Announcer.drain). */
   drainOutbox(batchSize = 5_000): Promise<number> {
-    return this.announcer.drain(this.lockClient !== undefined, batchSize)
+    return this.announcer.drain(this.lock !== undefined, batchSize)
+  }
+
+  private throwIfLockLost(): void {
+    if (this.lockLost) throw new LockLostError(this.chainId, this.lockLost)
   }
 
   private sleep(ms: number): Promise<void> {

@@ -5,7 +5,7 @@ import type { EntityManager } from "typeorm"
 import { contractSpecs, resolveSettings, type ChainSyncPluginOptions, type ChainSyncSettings } from "../lib/config"
 import { FailoverRpc } from "../lib/rpc-failover"
 import { readStatus, type ChainSyncStatus } from "../lib/status"
-import { SyncEngine } from "../lib/sync-engine"
+import { LockLostError, SyncEngine } from "../lib/sync-engine"
 
 type Logger = { info: (m: string) => void; warn: (m: string) => void; error: (m: string | Error) => void }
 
@@ -101,6 +101,8 @@ export default class ChainSyncService {
           return
         } catch (err) {
           if (!this.running) return
+          // The lock went with its connection (already logged): take it again at once.
+          if (err instanceof LockLostError) continue
           this.logger.error(`chain-sync: follower failed, retrying in 5 s: ${(err as Error).message}`)
           await new Promise((r) => setTimeout(r, 5_000))
           if (!this.running) return

@@ -12,6 +12,8 @@ declare module "pg" {
   }
   export interface PoolClient extends ClientBase {
     release(err?: Error | boolean): void
+    on(event: "error", listener: (err: Error) => void): this
+    removeListener(event: "error", listener: (err: Error) => void): this
   }
   export interface PoolConfig {
     connectionString?: string

@@ -32,6 +32,8 @@ export async function reconcileDevChain(opts: ReconcileOptions): Promise<{ fresh
   const blockHash = deploymentBlock?.hash ?? "none"
 
   const db = new Client({ connectionString: opts.databaseUrl })
+  // Held across chain calls: a connection PostgreSQL ends meanwhile fails the next query instead of the process.
+  db.on("error", (err) => log(`digital twins: database connection lost (${err.message})`))
   await db.connect()
   try {
     const { rows: state } = await db.query(`SELECT contract_address, deployment_block_hash FROM digital_twin_chain_state WHERE chain_id = 31337`)

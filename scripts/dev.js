@@ -85,7 +85,11 @@ async function shutdown(code = 0) {
       // already gone
     }
   }
-  await new Promise((r) => setTimeout(r, 1500))
+  // The database goes last, once the server has let go of it (at most 10 s).
+  await Promise.race([
+    Promise.all(children.map((child) => (child.exitCode !== null || child.signalCode !== null ? null : new Promise((r) => child.once("exit", r))))),
+    new Promise((r) => setTimeout(r, 10_000)),
+  ])
   await stopDatabase().catch(() => undefined)
   process.exit(code)
 }

@@ -85,4 +85,29 @@ describe("with REDIS_URL set", () => {
       await feeds.close()
     }
   })
+
+  it("keeps selling when Redis drops every connection of the server, and goes back to Redis", async () => {
+    // Only this server's connections: other runs share the Redis, each on a database of its own.
+    const db = Number(new URL(REDIS_URL).pathname.slice(1))
+    const own = await redis.client("ID")
+    const theirs = String(await redis.client("LIST"))
+      .split("\n")
+      .map((line) => Object.fromEntries(line.split(" ").map((kv) => kv.split("="))))
+      .filter((c) => Number(c.db) === db && Number(c.id) !== own)
+    expect(theirs.length).toBeGreaterThan(0)
+    for (const c of theirs) await redis.client("KILL", "ID", c.id)
+
+    const { variantId } = await createStockedProduct(1)
+    const client = storeClient("com", { baseUrl: server!.url })
+    const cartId = await readyCart(client, { variantId })
+    const completion: any = await client.carts.complete(cartId)
+    expect(completion.type).toBe("order")
+    // The order's event went over the Redis event bus again, and the rate limit counted in Redis.
+    await waitFor("the order's email queued by its subscriber", async () =>
+      (await query(process.env.PVA_TEST_DATABASE_URL!, `SELECT 1 FROM email_outbox WHERE event_name = 'order.placed' AND resource_id = $1`, [completion.data.id])).length > 0
+    )
+    expect(await redis.keys(`pva:ratelimit:checkout:cart:${cartId}*`)).toHaveLength(1)
+    expect(server!.process.exitCode).toBeNull()
+    expect(require("fs").readFileSync(server!.logFile, "utf8")).not.toMatch(/Unhandled 'error' event/)
+  })
 })

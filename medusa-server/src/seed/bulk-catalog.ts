@@ -113,6 +113,8 @@ SELECT (SELECT count(*) FROM variant)::int AS variants, (SELECT count(*) FROM pv
 /** Adds products until there are `count` bulk ones, then rebuilds the catalog read model with progress on stderr. */
 export async function seedBulkCatalog(databaseUrl: string, count: number): Promise<{ inserted: number; total: number }> {
   const pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: "pva-seed-bulk" })
+  // An idle connection ended by PostgreSQL is only a warning; the next query fails or reconnects.
+  pool.on("error", (err) => process.stderr.write(`bulk catalog: database connection lost: ${err.message}\n`))
   try {
     const db = poolDb(pool)
     const inserted: number = await db.transaction(async (sql) => {

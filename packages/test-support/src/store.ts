@@ -1,4 +1,5 @@
 import Medusa from "@medusajs/medusa-js"
+import { query } from "./database"
 import type { SeedResult } from "./server"
 
 /** Letters and digits no other test produces, for emails, titles and handles. */
@@ -186,4 +187,12 @@ export async function createStockedProduct(stock: number, opts: StockedProductOp
     handle: product.handle as string,
     sku: product.variants[0].sku as string | null,
   }
+}
+
+/**
+ * Moves an order's placement `minutes` back: past the server's guest confirmation window
+ * (GUEST_ORDER_CONFIRMATION_MINUTES, 30 by default), only its email or owner opens it.
+ */
+export async function placedMinutesAgo(orderId: string, minutes: number, databaseUrl = process.env.PVA_TEST_DATABASE_URL!) {
+  await query(databaseUrl, `UPDATE "order" SET created_at = now() - make_interval(mins => $2) WHERE id = $1`, [orderId, minutes])
 }

@@ -1,9 +1,4 @@
-import { query } from "@pva/test-support/database"
-import { adminToken, createStockedProduct, http, readyCart, registerCustomer, storeClient } from "@pva/test-support/store"
-
-/** Moves an order's placement back in time, past the guest confirmation window (30 minutes by default). */
-const placedMinutesAgo = (orderId: string, minutes: number) =>
-  query(process.env.PVA_TEST_DATABASE_URL!, `UPDATE "order" SET created_at = now() - make_interval(mins => $2) WHERE id = $1`, [orderId, minutes])
+import { adminToken, createStockedProduct, http, placedMinutesAgo, readyCart, registerCustomer, storeClient } from "@pva/test-support/store"
 
 function unique(label: string) {
   return `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`

@@ -27,6 +27,18 @@ export async function customerToken(email: string, password: string, baseUrl = t
   return ((await res.json()) as { access_token: string }).access_token
 }
 
+/** Signs in as Medusa's own Next.js starter does: a cookie session from POST /store/auth; the Cookie header to send. */
+export async function cookieSession(email: string, password: string, baseUrl = testServerUrl()): Promise<{ cookie: string }> {
+  const res = await fetch(`${baseUrl}/store/auth`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  })
+  const cookie = res.headers.get("set-cookie")?.split(";")[0]
+  if (!res.ok || !cookie) throw new Error(`cookie sign-in failed: ${res.status} ${await res.text()}`)
+  return { cookie }
+}
+
 export async function registerCustomer(email: string, password = "correct-horse-battery"): Promise<string> {
   const client = storeClient("com")
   await client.customers.create({ email, password, first_name: "Test", last_name: "Customer" })

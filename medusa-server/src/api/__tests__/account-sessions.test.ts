@@ -1,5 +1,5 @@
 import { linkIn, nthEmailTo } from "@pva/test-support/email"
-import { customerToken, http, registerCustomer, testServerUrl } from "@pva/test-support/store"
+import { cookieSession, customerToken, http, registerCustomer } from "@pva/test-support/store"
 
 const unique = (label: string) => `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
@@ -16,19 +16,6 @@ async function anotherToken(email: string, password: string, than: string): Prom
     if (token !== than) return token
     await new Promise((r) => setTimeout(r, 200))
   }
-}
-
-/** Signs in as Medusa's own starter does: a cookie session from POST /store/auth. */
-async function cookieSession(email: string, password: string): Promise<Record<string, string>> {
-  const res = await fetch(`${testServerUrl()}/store/auth`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password }),
-  })
-  expect(res.status).toBe(200)
-  const cookie = res.headers.get("set-cookie")?.split(";")[0]
-  if (!cookie) throw new Error("POST /store/auth set no session cookie")
-  return { cookie }
 }
 
 describe("changing the email or password needs the current password", () => {

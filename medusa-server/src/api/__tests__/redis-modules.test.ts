@@ -2,7 +2,7 @@ import { Queue } from "bullmq"
 import Redis from "ioredis"
 import { query, reachable } from "@pva/test-support/database"
 import { startServer, TestServer } from "@pva/test-support/server"
-import { adminToken, createStockedProduct, readyCart, storeClient } from "@pva/test-support/store"
+import { adminToken, cookieSession, createStockedProduct, readyCart, storeClient } from "@pva/test-support/store"
 import { startReceiver, waitFor } from "../../../../plugins/medusa-plugin-partners/test-support/webhook-receiver"
 
 // A Redis database of its own, so no other process on this Redis consumes this server's events.
@@ -91,5 +91,22 @@ describe("with REDIS_URL set", () => {
       connection.disconnect()
       await feeds.close()
     }
+  })
+
+  it("a password change ends the account's other cookie sessions, which Redis keeps", async () => {
+    if (!available) throw new Error(`Redis not reachable at ${REDIS_URL}`)
+    const email = `redis-sessions-${Date.now().toString(36)}@example.com`
+    await storeClient("com", { baseUrl: server!.url }).customers.create({ email, password: "first-password-1", first_name: "R", last_name: "S" })
+    const other = await cookieSession(email, "first-password-1", server!.url)
+    const changer = await cookieSession(email, "first-password-1", server!.url)
+    const session = (headers: Record<string, string>) => fetch(`${server!.url}/store/auth`, { headers }).then((r) => r.status)
+    expect([await session(other), await session(changer)]).toEqual([200, 200])
+    const changed = await fetch(`${server!.url}/store/customers/me`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...changer },
+      body: JSON.stringify({ password: "second-password-2", current_password: "first-password-1" }),
+    })
+    expect(changed.status).toBe(200)
+    expect([await session(other), await session(changer)]).toEqual([401, 200])
   })
 })

@@ -64,9 +64,17 @@ export function clampListLimit(max = STORE_LIST_MAX_LIMIT) {
 function lowerQueryLimit(req: Request, max: number) {
   const at = req.url.indexOf("?")
   const pairs = req.url.slice(at + 1).split("&")
-  const lowered = pairs.map((pair) => (decodeURIComponent(pair.split("=")[0]) === "limit" ? `limit=${max}` : pair))
+  const lowered = pairs.map((pair) => (keyOf(pair) === "limit" ? `limit=${max}` : pair))
   req.url = `${req.url.slice(0, at)}?${lowered.join("&")}`
   ;(req.query as any).limit = String(max)
+}
+
+function keyOf(pair: string): string | undefined {
+  try {
+    return decodeURIComponent(pair.split("=")[0].replace(/\+/g, " "))
+  } catch {
+    return undefined // not a key qs read as "limit" either
+  }
 }
 
 const describe = (value: unknown) => (typeof value === "string" ? `"${value.slice(0, 20)}"` : Array.isArray(value) ? "several values" : typeof value)

@@ -25,6 +25,9 @@ describe("store list routes take at most 100 rows a request", () => {
       expect([path, res.status, res.json.limit]).toEqual([path, 200, 100])
       expect(res.json[list].length).toBeLessThanOrEqual(100)
     }
+    const encoded = await get("/store/products?li%6Dit=100000")
+    expect([encoded.status, encoded.json.limit]).toEqual([200, 100])
+    expect((await get("/store/products?%zz=1&limit=100000")).status).toBe(400) // Medusa's: no such parameter
     const orders = await get("/store/customers/me/orders?limit=5000", customer)
     expect([orders.status, orders.json.limit]).toEqual([200, 100])
     expect((await get("/store/variants?limit=100000")).status).toBe(200)

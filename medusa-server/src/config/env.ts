@@ -1,5 +1,6 @@
 import { isWellKnownDevKey } from "@pva/contracts"
 import { PartnerSettings, resolvePartnerSettings } from "@pva/medusa-plugin-partners"
+import { walletSessionHours } from "@pva/medusa-plugin-digital-twin"
 
 /**
  * Reads and validates the server's environment once, so every other module
@@ -38,6 +39,8 @@ export type ServerEnv = {
   partners: PartnerSettings
   /** Storefront endpoints told to drop their catalog cache when products change. */
   storefrontRevalidation: { urls: string[]; secret: string }
+  /** How long a wallet sign-in's token lasts (TWIN_WALLET_SESSION_HOURS, the digital-twin plugin's). */
+  walletSessionHours: number
   /** How long a guest order is shown to whoever has its id alone (the buyer's confirmation page); 0: never. */
   guestOrderConfirmationMinutes: number
   /** CHAIN_SYNC_FOLLOW=true: this process follows the chain (issue 7); never in MEDUSA_WORKER_MODE=server. */
@@ -129,6 +132,14 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
     throw new ConfigError(`${name} must be a positive integer, got "${raw}"`)
   }
   return value
+}
+
+function configValue<T>(read: () => T): T {
+  try {
+    return read()
+  } catch (err: any) {
+    throw new ConfigError(err.message)
+  }
 }
 
 /** A day at most: past that, an order id in a browser history or a log would show the order for too long. */
@@ -260,6 +271,8 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     storefrontRevalidation: storefrontRevalidation(env, isProduction),
     chainSyncFollow: env.CHAIN_SYNC_FOLLOW === "true" && workerMode !== "server",
     guestOrderConfirmationMinutes: guestOrderConfirmationMinutes(env),
+    // Read by the digital-twin plugin; checked here so a bad value stops the start, not a sign-in.
+    walletSessionHours: configValue(() => walletSessionHours(env)),
   }
   if (isProduction) checkProductionDeployment(env)
   return settings

@@ -62,6 +62,11 @@ function key(raw: string | undefined, name: string, chainId: number, production:
 /** A week: a wallet sign-in is a bearer token; a stolen one should not outlive the week. */
 const MAX_WALLET_SESSION_HOURS = 168
 
+/** TWIN_WALLET_SESSION_HOURS, checked: medusa-server reads it at start so a bad value stops the start. */
+export function walletSessionHours(env: NodeJS.ProcessEnv = process.env): number {
+  return positiveNumber(env, "TWIN_WALLET_SESSION_HOURS", 24, MAX_WALLET_SESSION_HOURS)
+}
+
 function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
   const raw = env[name]
   if (raw === undefined || raw === "") return fallback
@@ -108,7 +113,7 @@ export function resolveSettings(options: DigitalTwinPluginOptions = {}, env: Nod
     claimAttemptsPerWindow: options.claimAttemptsPerWindow ?? Number(env.TWIN_CLAIM_ATTEMPTS || 10),
     claimWindowSeconds: options.claimWindowSeconds ?? Number(env.TWIN_CLAIM_WINDOW_SECONDS || 600),
     siweAttemptsPerMinute: options.siweAttemptsPerMinute ?? Number(env.TWIN_SIWE_ATTEMPTS_PER_MINUTE || 30),
-    walletSessionHours: options.walletSessionHours ?? positiveNumber(env, "TWIN_WALLET_SESSION_HOURS", 24, MAX_WALLET_SESSION_HOURS),
+    walletSessionHours: options.walletSessionHours ?? walletSessionHours(env),
     redisUrl: env.REDIS_URL || undefined,
     rateLimitMemoryKeys: Number(env.RATE_LIMIT_MEMORY_KEYS || 20_000),
     pinning:

@@ -3,6 +3,7 @@ import path from "path"
 import { readServerEnv } from "./config/env"
 import { catalogLimit } from "./api/middlewares"
 import { jsonBodyParser } from "./lib/request-body"
+import { forgetEndedSessions } from "./lib/ended-sessions"
 
 /** Boots Medusa on an express app the way `medusa start` does, plus local static files. */
 export async function startServer(directory: string, onClosed: () => void = () => process.exit(0)) {
@@ -12,10 +13,14 @@ export async function startServer(directory: string, onClosed: () => void = () =
   app.use(["/store", "/admin"], jsonBodyParser(env.bodySizeLimit))
   // Before Medusa's routers, which would answer the catalog (a plugin route) first; a preflight is not a query.
   app.use("/store/catalog", (req, res, next) => (req.method === "OPTIONS" ? next() : catalogLimit(req, res, next)))
+  // Medusa checks store tokens route by route; an ended one is taken off every store request first.
+  let medusaContainer: any
+  app.use("/store", forgetEndedSessions(() => medusaContainer, env.jwtSecret))
   app.use("/static", express.static(path.join(directory, "static"), { maxAge: "1d", fallthrough: false }))
 
   const loaders = require("@medusajs/medusa/dist/loaders").default
   const { container } = await loaders({ directory, expressApp: app })
+  medusaContainer = container
   // Medusa's express loader trusts one proxy hop from anyone, which lets any client
   // pick its own address with X-Forwarded-For; only TRUST_PROXY's proxies are believed.
   app.set("trust proxy", env.trustProxy)

@@ -6,6 +6,8 @@ import { linkGuestOrdersOnHistory } from "../lib/guest-orders"
 import { requireLineQuantity } from "../lib/line-item-quantity"
 import { emailKey } from "../lib/email-address"
 import { clientIpInRequestContext } from "../lib/client-ip"
+import { clampListLimit, STORE_LIST_ROUTES } from "../lib/list-limit"
+import { endOtherSessionsAfterPasswordChange, requireCurrentPassword } from "../lib/credential-changes"
 
 const env = readServerEnv()
 const limits = env.rateLimits
@@ -60,6 +62,24 @@ export const catalogLimit = rateLimit([
   { name: "catalog request", limiter: limiters.limiter("catalog-client", limits.catalogPerClient), keyOf: byClient },
 ])
 
+// Medusa's list routes answer anonymous requests with up to `limit` rows and their relations each.
+const storeListLimits = [
+  rateLimit([
+    {
+      name: "list",
+      counted: "requests",
+      limiter: limiters.limiter("store-lists-client", limits.storeListsPerClient),
+      keyOf: byClient,
+    },
+  ]),
+  clampListLimit(),
+]
+
+// A stolen session guessing the current password is a password guesser like any other.
+const currentPasswordLimit = [
+  { name: "password check", limiter: limiters.limiter("login", limits.loginPerAccount), keyOf: byCustomer },
+]
+
 export const config: MiddlewaresConfig = {
   routes: [
     { matcher: "/store", middlewares: [storeCors, clientIpInRequestContext] },
@@ -82,6 +102,12 @@ export const config: MiddlewaresConfig = {
     { matcher: "/store/email-verification/confirm", method: "POST", middlewares: [confirmLimit] },
     { matcher: "/store/orders", method: "GET", middlewares: [orderLookupLimit] },
     { matcher: "/store/orders/lookup", method: "POST", middlewares: [orderLookupLimit] },
+    ...STORE_LIST_ROUTES.map(({ path, method }) => ({ matcher: path, method, middlewares: storeListLimits })),
     { matcher: "/store/customers/me/orders", method: "GET", middlewares: [authenticateCustomer(), linkGuestOrdersOnHistory()] },
+    {
+      matcher: "/store/customers/me",
+      method: "POST",
+      middlewares: [authenticateCustomer(), requireCurrentPassword(currentPasswordLimit), endOtherSessionsAfterPasswordChange],
+    },
   ],
 }

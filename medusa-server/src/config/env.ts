@@ -1,5 +1,6 @@
 import { isWellKnownDevKey } from "@pva/contracts"
 import { PartnerSettings, resolvePartnerSettings } from "@pva/medusa-plugin-partners"
+import { walletSessionHours } from "@pva/medusa-plugin-digital-twin"
 
 /**
  * Reads and validates the server's environment once, so every other module
@@ -38,6 +39,10 @@ export type ServerEnv = {
   partners: PartnerSettings
   /** Storefront endpoints told to drop their catalog cache when products change. */
   storefrontRevalidation: { urls: string[]; secret: string }
+  /** How long a wallet sign-in's token lasts (TWIN_WALLET_SESSION_HOURS, the digital-twin plugin's). */
+  walletSessionHours: number
+  /** How long a guest order is shown to whoever has its id alone (the buyer's confirmation page); 0: never. */
+  guestOrderConfirmationMinutes: number
   /** CHAIN_SYNC_FOLLOW=true: this process follows the chain (issue 7); never in MEDUSA_WORKER_MODE=server. */
   chainSyncFollow: boolean
 }
@@ -74,6 +79,8 @@ export type RateLimitSettings = {
   orderLookupPerEmail: number
   /** Catalog queries (`GET /store/catalog`) per client: generous, a flood only. */
   catalogPerClient: number
+  /** Requests to Medusa's store list routes (products, collections, regions...) per client. */
+  storeListsPerClient: number
   /** Keys the in-memory counters keep at most (without REDIS_URL). */
   memoryKeys: number
 }
@@ -123,6 +130,27 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   const value = Number(raw)
   if (!Number.isInteger(value) || value <= 0) {
     throw new ConfigError(`${name} must be a positive integer, got "${raw}"`)
+  }
+  return value
+}
+
+function configValue<T>(read: () => T): T {
+  try {
+    return read()
+  } catch (err: any) {
+    throw new ConfigError(err.message)
+  }
+}
+
+/** A day at most: past that, an order id in a browser history or a log would show the order for too long. */
+const MAX_GUEST_CONFIRMATION_MINUTES = 24 * 60
+
+function guestOrderConfirmationMinutes(env: NodeJS.ProcessEnv): number {
+  const raw = env.GUEST_ORDER_CONFIRMATION_MINUTES
+  if (raw === undefined || raw === "") return 30
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 0 || value > MAX_GUEST_CONFIRMATION_MINUTES) {
+    throw new ConfigError(`GUEST_ORDER_CONFIRMATION_MINUTES must be a whole number of minutes from 0 to ${MAX_GUEST_CONFIRMATION_MINUTES}, got "${raw}"`)
   }
   return value
 }
@@ -227,6 +255,7 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
       orderLookupPerClient: positiveInt(env, "RATE_LIMIT_ORDER_LOOKUP_PER_CLIENT", 20),
       orderLookupPerEmail: positiveInt(env, "RATE_LIMIT_ORDER_LOOKUP_PER_EMAIL", 10),
       catalogPerClient: positiveInt(env, "RATE_LIMIT_CATALOG_PER_CLIENT", 1200),
+      storeListsPerClient: positiveInt(env, "RATE_LIMIT_STORE_LISTS_PER_CLIENT", 1200),
       memoryKeys: positiveInt(env, "RATE_LIMIT_MEMORY_KEYS", 20_000),
     },
     trustProxy: trustProxy(env),
@@ -241,6 +270,9 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     partners: resolvePartnerSettings({}, env),
     storefrontRevalidation: storefrontRevalidation(env, isProduction),
     chainSyncFollow: env.CHAIN_SYNC_FOLLOW === "true" && workerMode !== "server",
+    guestOrderConfirmationMinutes: guestOrderConfirmationMinutes(env),
+    // Read by the digital-twin plugin; checked here so a bad value stops the start, not a sign-in.
+    walletSessionHours: configValue(() => walletSessionHours(env)),
   }
   if (isProduction) checkProductionDeployment(env)
   return settings

@@ -1,4 +1,5 @@
 import Medusa from "@medusajs/medusa-js"
+import { query } from "./database"
 import type { SeedResult } from "./server"
 
 /** Letters and digits no other test produces, for emails, titles and handles. */
@@ -24,6 +25,18 @@ export async function customerToken(email: string, password: string, baseUrl = t
   })
   if (!res.ok) throw new Error(`customer login failed: ${res.status} ${await res.text()}`)
   return ((await res.json()) as { access_token: string }).access_token
+}
+
+/** Signs in as Medusa's own Next.js starter does: a cookie session from POST /store/auth; the Cookie header to send. */
+export async function cookieSession(email: string, password: string, baseUrl = testServerUrl()): Promise<{ cookie: string }> {
+  const res = await fetch(`${baseUrl}/store/auth`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  })
+  const cookie = res.headers.get("set-cookie")?.split(";")[0]
+  if (!res.ok || !cookie) throw new Error(`cookie sign-in failed: ${res.status} ${await res.text()}`)
+  return { cookie }
 }
 
 export async function registerCustomer(email: string, password = "correct-horse-battery"): Promise<string> {
@@ -186,4 +199,12 @@ export async function createStockedProduct(stock: number, opts: StockedProductOp
     handle: product.handle as string,
     sku: product.variants[0].sku as string | null,
   }
+}
+
+/**
+ * Moves an order's placement `minutes` back: past the server's guest confirmation window
+ * (GUEST_ORDER_CONFIRMATION_MINUTES, 30 by default), only its email or owner opens it.
+ */
+export async function placedMinutesAgo(orderId: string, minutes: number, databaseUrl = process.env.PVA_TEST_DATABASE_URL!) {
+  await query(databaseUrl, `UPDATE "order" SET created_at = now() - make_interval(mins => $2) WHERE id = $1`, [orderId, minutes])
 }

@@ -112,7 +112,13 @@ export async function productByHandle(handle: string, regionId: string) {
 
 export const listCategories = unstable_cache(
   async () => {
-    const { product_categories } = await client().productCategories.list({ limit: 200, include_descendants_tree: false } as any)
+    // Medusa's list routes give at most 100 rows a request (medusa-server's list-limit.ts): page through them.
+    const product_categories: any[] = []
+    for (let count = Infinity; product_categories.length < count; ) {
+      const page: any = await client().productCategories.list({ limit: 100, offset: product_categories.length, include_descendants_tree: false } as any)
+      product_categories.push(...page.product_categories)
+      count = page.product_categories.length ? page.count : product_categories.length
+    }
     return product_categories.map((c: any) => ({ id: c.id, name: c.name, handle: c.handle, parent_category_id: c.parent_category_id }))
   },
   ["categories", ...SCOPE],

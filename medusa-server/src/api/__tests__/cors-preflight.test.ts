@@ -12,6 +12,15 @@ const PATHS = [
   "/store/customers",
   "/store/products",
   "/store/archetype/results",
+  "/store/products/search",
+  "/store/variants",
+  "/store/collections",
+  "/store/product-categories",
+  "/store/product-tags",
+  "/store/product-types",
+  "/store/regions",
+  "/store/customers/me",
+  "/store/customers/me/orders",
 ]
 
 describe("CORS preflight from the storefront", () => {

@@ -110,13 +110,13 @@ describe("email verification", () => {
     const { session, token } = await registered()
     expect((await confirm(token)).status).toBe(200)
     const newEmail = unique("moved")
-    const update = await http("POST", "/store/customers/me", { body: { email: newEmail }, headers: { authorization: `Bearer ${session}` } })
+    const update = await http("POST", "/store/customers/me", { body: { email: newEmail, current_password: "correct-horse-battery" }, headers: { authorization: `Bearer ${session}` } })
     expect(update.status).toBe(200)
     expect((await status(session)).json).toEqual({ verified: false })
 
     // A link issued for the old address cannot verify the new one.
     const { session: other, token: stale } = await registered()
-    await http("POST", "/store/customers/me", { body: { email: unique("elsewhere") }, headers: { authorization: `Bearer ${other}` } })
+    await http("POST", "/store/customers/me", { body: { email: unique("elsewhere"), current_password: "correct-horse-battery" }, headers: { authorization: `Bearer ${other}` } })
     const res = await confirm(stale)
     expect(res.status).toBe(400)
     expect(res.json.message).toMatch(/no longer uses/)

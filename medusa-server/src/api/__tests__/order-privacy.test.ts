@@ -1,4 +1,4 @@
-import { adminToken, createStockedProduct, http, readyCart, registerCustomer, storeClient } from "@pva/test-support/store"
+import { adminToken, createStockedProduct, http, placedMinutesAgo, readyCart, registerCustomer, storeClient } from "@pva/test-support/store"
 
 function unique(label: string) {
   return `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`
@@ -81,9 +81,45 @@ describe("who can read an order", () => {
       expect(res.json.order.pva_number).toBe(order.pva_number)
     })
 
-    it("is hidden behind the wrong email or none", async () => {
-      expect((await http("GET", `/store/orders/${order.id}?email=someone-else%40example.com`)).status).toBe(404)
-      expect((await http("GET", `/store/orders/cart/${cartId}`)).status).toBe(401)
+    it("is hidden behind the wrong email once its confirmation window has passed", async () => {
+      const late = storeClient("com")
+      const lateCart = await readyCart(late, { variantId, email: unique("late-guest") })
+      const lateOrder = ((await late.carts.complete(lateCart)) as any).data
+      await placedMinutesAgo(lateOrder.id, 31)
+      expect((await http("GET", `/store/orders/${lateOrder.id}?email=someone-else%40example.com`)).status).toBe(404)
+      const byId = await http("GET", `/store/orders/${lateOrder.id}`)
+      expect([byId.status, byId.json.message]).toEqual([401, expect.stringMatching(/log in/i)])
+      expect((await http("GET", `/store/orders/cart/${lateCart}`)).status).toBe(401)
+      expect(JSON.stringify(byId.json)).not.toContain("Market Street")
+      // Its buyer still finds it with the email.
+      expect((await http("GET", `/store/orders/${lateOrder.id}?email=${encodeURIComponent(lateOrder.email)}`)).status).toBe(200)
+    })
+  })
+
+  describe("the buyer's confirmation page, as Medusa's own starter reads it", () => {
+    it("shows a guest order by its id alone right after carts.complete (medusa-js orders.retrieve)", async () => {
+      const starter = storeClient("com")
+      const cart = await readyCart(starter, { variantId, email: unique("starter-guest") })
+      const completed = (await starter.carts.complete(cart)) as any
+      expect(completed.type).toBe("order")
+      const { order } = await starter.orders.retrieve(completed.data.id)
+      expect(order.id).toBe(completed.data.id)
+      expect(order.shipping_address.address_1).toBe("1 Market Street")
+      expect((await starter.orders.retrieveByCartId(cart)).order.id).toBe(order.id)
+    })
+
+    it("keeps an account holder's order private even right after it was placed", async () => {
+      const email = unique("starter-owner")
+      const token = await registerCustomer(email)
+      const owner = storeClient("com", { token })
+      const cart = await readyCart(owner, { variantId, email })
+      const placed = ((await owner.carts.complete(cart)) as any).data
+      const anonymous = storeClient("com")
+      await expect(anonymous.orders.retrieve(placed.id)).rejects.toMatchObject({ response: { status: 401 } })
+      await expect(anonymous.orders.retrieveByCartId(cart)).rejects.toMatchObject({ response: { status: 401 } })
+      const other = storeClient("com", { token: await registerCustomer(unique("starter-other")) })
+      await expect(other.orders.retrieve(placed.id)).rejects.toMatchObject({ response: { status: 404 } })
+      expect((await owner.orders.retrieve(placed.id)).order.id).toBe(placed.id)
     })
   })
 

@@ -65,6 +65,7 @@ describe("rate limits", () => {
       RATE_LIMIT_ORDER_LOOKUP_PER_CLIENT: "5",
       RATE_LIMIT_ORDER_LOOKUP_PER_EMAIL: "3",
       RATE_LIMIT_CATALOG_PER_CLIENT: "5",
+      RATE_LIMIT_STORE_LISTS_PER_CLIENT: "5",
       MEDUSA_SKIP_MIGRATIONS: "true",
     }
     ;[server, behindProxy] = await Promise.all([startServer(db.url, limits), startServer(db.url, { ...limits, TRUST_PROXY: "loopback" })])
@@ -208,6 +209,18 @@ describe("rate limits", () => {
     expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0)
     expect(limited.json.message).toMatch(/^Too many catalog request attempts: try again in \d+ seconds$/)
     const other = await browse("127.0.11.2")
+    expect(other.status).toBe(200)
+    expect(Array.isArray(other.json.products)).toBe(true)
+  })
+
+  it("stops one client flooding Medusa's list routes, whichever it asks, while another is still served", async () => {
+    const list = (path: string, ip: string) => () => call(server, path, { method: "GET", from: ip })
+    const paths = ["/store/products?limit=100", "/store/collections", "/store/regions", "/store/product-categories", "/store/products?limit=1", "/store/variants"]
+    expect(await statuses(paths.map((path) => list(path, "127.0.12.1")))).toEqual([200, 200, 200, 200, 200, 429])
+    const limited = await list("/store/products", "127.0.12.1")()
+    expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0)
+    expect(limited.json.message).toMatch(/^Too many list requests: try again in \d+ seconds$/)
+    const other = await list("/store/products", "127.0.12.2")()
     expect(other.status).toBe(200)
     expect(Array.isArray(other.json.products)).toBe(true)
   })

@@ -2,7 +2,7 @@ import { Queue } from "bullmq"
 import Redis from "ioredis"
 import { query } from "@pva/test-support/database"
 import { startServer, TestServer } from "@pva/test-support/server"
-import { adminToken, createStockedProduct, readyCart, storeClient } from "@pva/test-support/store"
+import { adminToken, cookieSession, createStockedProduct, readyCart, storeClient } from "@pva/test-support/store"
 import { claimRedisDatabase } from "@pva/test-support/topology"
 import { startReceiver, waitFor } from "../../../../plugins/medusa-plugin-partners/test-support/webhook-receiver"
 
@@ -109,5 +109,21 @@ describe("with REDIS_URL set", () => {
     expect(await redis.keys(`pva:ratelimit:checkout:cart:${cartId}*`)).toHaveLength(1)
     expect(server!.process.exitCode).toBeNull()
     expect(require("fs").readFileSync(server!.logFile, "utf8")).not.toMatch(/Unhandled 'error' event/)
+  })
+
+  it("a password change ends the account's other cookie sessions, which Redis keeps", async () => {
+    const email = `redis-sessions-${Date.now().toString(36)}@example.com`
+    await storeClient("com", { baseUrl: server!.url }).customers.create({ email, password: "first-password-1", first_name: "R", last_name: "S" })
+    const other = await cookieSession(email, "first-password-1", server!.url)
+    const changer = await cookieSession(email, "first-password-1", server!.url)
+    const session = (headers: Record<string, string>) => fetch(`${server!.url}/store/auth`, { headers }).then((r) => r.status)
+    expect([await session(other), await session(changer)]).toEqual([200, 200])
+    const changed = await fetch(`${server!.url}/store/customers/me`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...changer },
+      body: JSON.stringify({ password: "second-password-2", current_password: "first-password-1" }),
+    })
+    expect(changed.status).toBe(200)
+    expect([await session(other), await session(changer)]).toEqual([401, 200])
   })
 })

@@ -56,6 +56,24 @@ describe("production refuses to start on default secrets", () => {
 
   it("names a malformed number setting", () => {
     expect(() => readServerEnv({ PORT: "ninety" })).toThrow(/PORT must be a positive integer/)
+    expect(() => readServerEnv({ RATE_LIMIT_STORE_LISTS_PER_CLIENT: "0" })).toThrow(/RATE_LIMIT_STORE_LISTS_PER_CLIENT must be a positive integer/)
+  })
+
+  it("keeps a wallet sign-in to a week at most, a day unless told", () => {
+    expect(readServerEnv({}).walletSessionHours).toBe(24)
+    expect(readServerEnv({ TWIN_WALLET_SESSION_HOURS: "2" }).walletSessionHours).toBe(2)
+    for (const value of ["169", "0", "a day"]) {
+      expect(() => readServerEnv({ TWIN_WALLET_SESSION_HOURS: value })).toThrow(ConfigError)
+      expect(() => readServerEnv({ TWIN_WALLET_SESSION_HOURS: value })).toThrow(/TWIN_WALLET_SESSION_HOURS must be a number of hours above 0 and at most 168/)
+    }
+  })
+
+  it("keeps the guest confirmation window to a day at most, 30 minutes unless told", () => {
+    expect(readServerEnv({}).guestOrderConfirmationMinutes).toBe(30)
+    expect(readServerEnv({ GUEST_ORDER_CONFIRMATION_MINUTES: "0" }).guestOrderConfirmationMinutes).toBe(0)
+    for (const value of ["1441", "-1", "ten", "2.5"]) {
+      expect(() => readServerEnv({ GUEST_ORDER_CONFIRMATION_MINUTES: value })).toThrow(/GUEST_ORDER_CONFIRMATION_MINUTES must be a whole number of minutes from 0 to 1440/)
+    }
   })
 })
 

@@ -22,6 +22,8 @@ export interface DigitalTwinPluginOptions {
   claimWindowSeconds?: number
   /** Wallet sign-in requests (nonce, verify, link) per client per minute. */
   siweAttemptsPerMinute?: number
+  /** How long the token a wallet sign-in gives is good for (it also ends when the wallet is unlinked). */
+  walletSessionHours?: number
   /** IPFS pinning: "pinata" or "psa" (IPFS Pinning Service API), with its URL and token. */
   pinning?: { kind: "pinata" | "psa"; url: string; token: string } | null
   notificationProvider?: string
@@ -40,6 +42,7 @@ export interface DigitalTwinSettings {
   claimAttemptsPerWindow: number
   claimWindowSeconds: number
   siweAttemptsPerMinute: number
+  walletSessionHours: number
   /** Rate-limit counters: shared in Redis when set, else in bounded memory (as medusa-server's). */
   redisUrl?: string
   rateLimitMemoryKeys: number
@@ -54,6 +57,22 @@ function key(raw: string | undefined, name: string, chainId: number, production:
   }
   if (chainId === 31337 && !production) return HARDHAT_KEY_1
   throw new Error(`${name} is required on chain ${chainId}`)
+}
+
+/** A week: a wallet sign-in is a bearer token; a stolen one should not outlive the week. */
+const MAX_WALLET_SESSION_HOURS = 168
+
+/** TWIN_WALLET_SESSION_HOURS, checked: medusa-server reads it at start so a bad value stops the start. */
+export function walletSessionHours(env: NodeJS.ProcessEnv = process.env): number {
+  return positiveNumber(env, "TWIN_WALLET_SESSION_HOURS", 24, MAX_WALLET_SESSION_HOURS)
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === "") return fallback
+  const value = Number(raw)
+  if (!Number.isFinite(value) || value <= 0 || value > max) throw new Error(`${name} must be a number of hours above 0 and at most ${max}, got "${raw}"`)
+  return value
 }
 
 function host(url: string): string {
@@ -94,6 +113,7 @@ export function resolveSettings(options: DigitalTwinPluginOptions = {}, env: Nod
     claimAttemptsPerWindow: options.claimAttemptsPerWindow ?? Number(env.TWIN_CLAIM_ATTEMPTS || 10),
     claimWindowSeconds: options.claimWindowSeconds ?? Number(env.TWIN_CLAIM_WINDOW_SECONDS || 600),
     siweAttemptsPerMinute: options.siweAttemptsPerMinute ?? Number(env.TWIN_SIWE_ATTEMPTS_PER_MINUTE || 30),
+    walletSessionHours: options.walletSessionHours ?? walletSessionHours(env),
     redisUrl: env.REDIS_URL || undefined,
     rateLimitMemoryKeys: Number(env.RATE_LIMIT_MEMORY_KEYS || 20_000),
     pinning:

@@ -35,6 +35,19 @@ export default class CustomerWalletService extends PerCallService {
     return row?.customer_id ?? null
   }
 
+  /**
+   * Whether a wallet sign-in made at `signedInAtMs` still stands: the wallet is linked to the
+   * customer, and has been since before then (unlinking and linking again ends earlier sign-ins).
+   */
+  async signInIsCurrent(customerId: string, address: unknown, signedInAtMs: number): Promise<boolean> {
+    if (typeof address !== "string") return false
+    const [row] = await this.activeManager_.query(
+      `SELECT 1 FROM customer_wallet WHERE address = $1 AND customer_id = $2 AND date_trunc('second', linked_at) <= $3`,
+      [address.toLowerCase(), customerId, new Date(signedInAtMs)]
+    )
+    return Boolean(row)
+  }
+
   async isLinked(customerId: string, address: string): Promise<boolean> {
     return (await this.ownerOf(address)) === customerId
   }

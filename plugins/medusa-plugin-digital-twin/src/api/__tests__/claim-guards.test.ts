@@ -103,6 +103,31 @@ describe("wallet sign-in (SIWE)", () => {
     expect((await stack.api("GET", "/store/customers/me/wallets", { token: alice.token })).json.wallets).toHaveLength(1)
     expect((await stack.api("POST", "/store/customers/me/wallets", { body: await stack.siwe(second) })).status).toBe(401)
   })
+
+  it("a wallet sign-in lasts a day, names its wallet, and ends when that wallet is unlinked, even if linked again", async () => {
+    const owner = await newCustomer("wallet-session")
+    const wallet = await stack.linkedWallet(owner.token)
+    const signIn = async () => (await verify(await stack.siwe(wallet))).json.access_token as string
+    const walletToken = await signIn()
+    const claims = JSON.parse(Buffer.from(walletToken.split(".")[1], "base64url").toString("utf8"))
+    expect(claims).toMatchObject({ customer_id: expect.any(String), domain: "store", wallet: wallet.address })
+    expect(claims.exp - claims.iat).toBe(24 * 3600)
+    expect((await stack.api("GET", "/store/customers/me", { token: walletToken })).json.customer.email).toBe(owner.email)
+
+    expect((await stack.api("DELETE", `/store/customers/me/wallets/${wallet.address}`, { token: owner.token })).status).toBe(200)
+    const ended = await stack.api("GET", "/store/customers/me", { token: walletToken })
+    expect(ended.status).toBe(401)
+    expect((await stack.api("GET", "/store/customers/me/wallets", { token: walletToken })).status).toBe(401)
+    // The account's own sign-in is untouched.
+    expect((await stack.api("GET", "/store/customers/me", { token: owner.token })).status).toBe(200)
+
+    // Linking the wallet again does not bring the old sign-in back (tokens know their issue time
+    // to the second, hence the wait); a new one works.
+    await new Promise((r) => setTimeout(r, 1000))
+    await stack.linkedWallet(owner.token, wallet)
+    expect((await stack.api("GET", "/store/customers/me", { token: walletToken })).status).toBe(401)
+    expect((await stack.api("GET", "/store/customers/me", { token: await signIn() })).status).toBe(200)
+  })
 })
 
 describe("claim guards", () => {

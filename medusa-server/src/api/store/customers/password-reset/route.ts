@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "medusa-core-utils"
 import { requireEmail } from "../../../../lib/email-address"
+import { endSessions } from "../../../../lib/ended-sessions"
 import type EmailVerificationService from "../../../../services/email-verification"
 
 // jsonwebtoken (Medusa's own signer) ships no types.
@@ -13,7 +14,8 @@ const INVALID = "Invalid or expired password reset token: request a new link"
  * Medusa's password-reset route, except that a forged or garbled token is the
  * client's mistake (401), not a 500. The token is signed with the current password
  * hash, so setting a new password spends it. Opening the emailed link also proves
- * the address, so the account counts as verified afterwards.
+ * the address, so the account counts as verified afterwards, and ends every session
+ * the account had: whoever held one may be why the password was reset.
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const body = (req.body ?? {}) as Record<string, unknown>
@@ -40,6 +42,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   await req.scope.resolve("manager").transaction(async (manager: any) => {
     await customerService.withTransaction(manager).update(customer.id, { password: body.password })
   })
+  await endSessions(req, req.scope.resolve("manager"), customer.id, { exceptCaller: false })
   const verification: EmailVerificationService = req.scope.resolve("emailVerificationService")
   await verification.verifiedByPasswordReset(customer.id)
   res.status(200).json({ customer: await customerService.retrieve(customer.id) })

@@ -7,7 +7,9 @@ import type WalletSignInService from "../../../../services/wallet-sign-in"
 
 /**
  * Proves a wallet with a signed SIWE message. A wallet linked to an account signs in as that
- * customer: the answer carries the same kind of token as POST /store/auth/token, good on both shops.
+ * customer: the answer carries the same kind of token as POST /store/auth/token, good on both shops,
+ * naming the wallet, so that the server ends it when the wallet is unlinked
+ * (medusa-server's lib/ended-sessions.ts), and lasting `walletSessionHours`.
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const signIn: WalletSignInService = req.scope.resolve("walletSignInService")
@@ -21,6 +23,8 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     return
   }
   const { jwt_secret } = req.scope.resolve<any>("configModule").projectConfig
-  const token = jwt.sign({ customer_id: customerId, domain: "store" }, jwt_secret, { expiresIn: "30d" })
+  const token = jwt.sign({ customer_id: customerId, domain: "store", wallet: address }, jwt_secret, {
+    expiresIn: Math.round(signIn.settings.walletSessionHours * 3600),
+  })
   res.json({ address, chain_id: chainId, linked: true, access_token: token })
 }

@@ -1,0 +1,109 @@
+import { createHash } from "node:crypto"
+import type { NextFunction, Request, Response } from "express"
+import type { AwilixContainer } from "awilix"
+import { rowsOf } from "@pva/medusa-kit"
+import type { CustomerWalletService } from "@pva/medusa-plugin-digital-twin"
+
+// jsonwebtoken (Medusa's own signer) ships no types.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const jwt: { verify(token: string, secret: string): any } = require("jsonwebtoken")
+
+/**
+ * Medusa 1.x store tokens are JWTs that stay good until they expire (30 days), whatever
+ * happens to the account. Here a token stops counting when what it stands for ends:
+ * - a password change ends every token issued before it, except the one that made the change
+ *   (`customer_session_cutoff`), and every other cookie session of the account;
+ * - a wallet sign-in token (it names its wallet) ends when that wallet is unlinked.
+ * An ended token is treated as no token at all: routes that need a customer answer 401,
+ * the others serve a guest, just as for an expired token.
+ */
+
+const sha256 = (token: string) => createHash("sha256").update(token).digest("hex")
+
+/** The bearer token of a request, if it has one. */
+function bearerOf(req: Request): string | undefined {
+  const header = req.headers.authorization
+  const match = typeof header === "string" ? /^Bearer\s+(\S+)$/i.exec(header) : null
+  return match?.[1]
+}
+
+/**
+ * Ends the customer's sessions: bearer tokens issued before now and the account's cookie
+ * sessions, except the caller's own (its token or cookie session) when `exceptCaller`.
+ */
+export async function endSessions(req: Request, manager: any, customerId: string, { exceptCaller }: { exceptCaller: boolean }): Promise<void> {
+  // Tokens carry their issue time in whole seconds. The cutoff is the next whole second and the
+  // answer waits for it, so every token issued before the change is older than the cutoff and
+  // every token issued after the caller hears back is not.
+  const cutoffMs = Math.ceil((Date.now() + 1) / 1000) * 1000
+  const kept = exceptCaller ? bearerOf(req) : undefined
+  await manager.query(
+    `INSERT INTO customer_session_cutoff (customer_id, not_before, kept_token_sha256) VALUES ($1, $2, $3)
+     ON CONFLICT (customer_id) DO UPDATE SET not_before = EXCLUDED.not_before, kept_token_sha256 = EXCLUDED.kept_token_sha256`,
+    [customerId, new Date(cutoffMs), kept ? sha256(kept) : null]
+  )
+  await destroyCookieSessions(req, customerId, exceptCaller ? (req as any).sessionID : undefined)
+  const wait = cutoffMs - Date.now()
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+}
+
+type SessionStore = {
+  all?: (cb: (err: unknown, sessions?: Record<string, any> | any[] | null) => void) => void
+  destroy: (sid: string, cb: (err?: unknown) => void) => void
+}
+
+/** Medusa's cookie sessions (express-session, in Redis with REDIS_URL) signed in as this customer, but `keep`. */
+async function destroyCookieSessions(req: Request, customerId: string, keep: string | undefined): Promise<void> {
+  const store: SessionStore | undefined = (req as any).sessionStore
+  if (!store?.all) throw new Error("The session store cannot list sessions, so a password change cannot end them")
+  const sessions = await new Promise<Record<string, any>>((resolve, reject) =>
+    store.all!((err, all) => {
+      if (err) return reject(err)
+      // connect-redis lists sessions as an array of { id, ...session }, the memory store as an object by id.
+      if (Array.isArray(all)) resolve(Object.fromEntries(all.map((s: any) => [s.id, s])))
+      else resolve(all ?? {})
+    })
+  )
+  const others = Object.entries(sessions).filter(([sid, s]) => sid !== keep && s?.customer_id === customerId)
+  await Promise.all(others.map(([sid]) => new Promise<void>((resolve, reject) => store.destroy(sid, (err) => (err ? reject(err) : resolve())))))
+}
+
+/** Whether a verified store token has ended (see above). */
+async function hasEnded(container: AwilixContainer, token: string, claims: any): Promise<boolean> {
+  const customerId = claims.customer_id
+  const issuedAtMs = Number(claims.iat) * 1000
+  if (!Number.isFinite(issuedAtMs)) return true
+  const manager = container.resolve<any>("manager")
+  const [cutoff] = rowsOf(
+    await manager.query(`SELECT not_before, kept_token_sha256 FROM customer_session_cutoff WHERE customer_id = $1`, [customerId])
+  ) as any[]
+  if (cutoff && issuedAtMs < new Date(cutoff.not_before).getTime() && cutoff.kept_token_sha256 !== sha256(token)) return true
+  if (claims.wallet !== undefined) {
+    const wallets = container.resolve<CustomerWalletService>("customerWalletService")
+    if (!(await wallets.signInIsCurrent(customerId, claims.wallet, issuedAtMs))) return true
+  }
+  return false
+}
+
+/**
+ * In front of every store route (Medusa checks tokens per route, with no hook of its own):
+ * an ended token is taken off the request before any route sees it.
+ */
+export function forgetEndedSessions(containerOf: () => AwilixContainer | undefined, jwtSecret: string) {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    const token = bearerOf(req)
+    const container = containerOf()
+    if (!token || !container) return next()
+    let claims: any
+    try {
+      claims = jwt.verify(token, jwtSecret)
+    } catch {
+      return next() // not a token of ours, or expired: Medusa refuses it itself
+    }
+    if (claims?.domain !== "store" || typeof claims.customer_id !== "string") return next()
+    hasEnded(container, token, claims).then((ended) => {
+      if (ended) delete req.headers.authorization
+      next()
+    }, next)
+  }
+}

@@ -44,8 +44,8 @@ export function adminRequestGuard(opts: { adminCors: string; backendUrl: string 
       }
     }
 
-    // `req.is` answers null when there is no body at all (a bodiless POST or DELETE is fine).
-    const kind = req.is(["application/json", "multipart/form-data"])
+    // A bodiless POST or DELETE is fine (browsers send `Content-Length: 0` and no type).
+    const kind = hasBody(req) ? req.is(["application/json", "multipart/form-data"]) : null
     if (kind === false || (kind === "multipart/form-data" && !MULTIPART_PATHS.has(path))) {
       const got = req.headers["content-type"] || "no Content-Type"
       return res.status(415).json({
@@ -84,6 +84,11 @@ export function withSameSite<T extends string | string[] | number>(value: T, sam
       : cookie
   if (Array.isArray(value)) return value.map(rewrite) as T
   return (typeof value === "string" ? rewrite(value) : value) as T
+}
+
+function hasBody(req: Request): boolean {
+  const length = req.headers["content-length"]
+  return req.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0")
 }
 
 function hasSessionCookie(req: Request): boolean {

@@ -137,6 +137,11 @@ describe("Medusa Admin", () => {
       expect((await post("/admin/partners", { cookie, origin: server.url, "content-type": "application/json" }, partnerJson(fromApp))).status).toBe(201)
       await expect(partnerExists(fromAdminOrigin)).resolves.toBe(true)
       await expect(partnerExists(fromApp)).resolves.toBe(true)
+      // Medusa Admin's buttons POST with no body at all (Content-Length: 0, no type).
+      const partners = (await (await fetch(`${server.url}/admin/partners?q=${fromApp}`, { headers: { cookie } })).json()).partners
+      const rotate = await post(`/admin/partners/${partners[0].id}/rotate-secret`, { cookie, origin: server.url, "content-length": "0" })
+      expect(rotate.status).toBe(200)
+      expect((await rotate.json()).secret).toMatch(/^whsec_/)
       // Signing out sends no body at all.
       const other = await post("/admin/auth", { "content-type": "application/json", origin: ADMIN_ORIGIN }, JSON.stringify({ email: "admin@pvabazaar.local", password: "pva-admin-dev" }))
       const otherCookie = (other.headers.get("set-cookie") ?? "").split(";")[0]

@@ -8,16 +8,5 @@ export const middleware = securityMiddleware(() => ({
   walletConnect: Boolean(process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID),
 }))
 
-// Next reads `config` from this file itself, so the matcher cannot be shared.
-export const config = {
-  // Pages only: static files carry no scripts of their own, and a prefetch is not a page view.
-  matcher: [
-    {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
-}
+// Next reads `config` from this file itself. Pages only: static files carry no scripts of their own.
+export const config = { matcher: "/((?!api/|_next/static|_next/image|favicon.ico).*)" }

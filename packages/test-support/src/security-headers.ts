@@ -42,3 +42,23 @@ export function scriptsOf(html: string, nonce: string): { withoutNonce: string[]
     firstFile: tags.map((tag) => /src="([^"]+)"/.exec(tag)?.[1]).find(Boolean),
   }
 }
+
+/** `next` addresses a sign-in must never follow off the site (each points at evil.example). */
+export const HOSTILE_NEXT = ["/%5Cevil.example", "/%09/evil.example", "/%5C/evil.example", "//evil.example", "https://evil.example/account"]
+
+/** Every request `page` makes to evil.example, from now on. */
+export function requestsOffSite(page: Page): string[] {
+  const offSite: string[] = []
+  page.on("request", (req) => {
+    if (new URL(req.url()).hostname.endsWith("evil.example")) offSite.push(req.url())
+  })
+  return offSite
+}
+
+/** The page settles on `url` (after a sign-in) without having asked evil.example for anything. */
+export async function expectLandedOn(page: Page, url: string, offSite: string[]) {
+  await page.waitForURL(url)
+  await page.waitForLoadState("networkidle")
+  expect(page.url()).toBe(url)
+  expect(offSite).toEqual([])
+}

@@ -50,6 +50,7 @@ describe("pvabazaar.org's security headers", () => {
     await signIn(page, email, PASSWORD)
     await page.getByTestId("profile").waitFor()
     // thirdweb's wallet code loads on demand: the policy lets it in and it finds the wallet.
+    await page.getByRole("button", { name: "Link a wallet" }).click()
     await page.getByRole("button", { name: "Connect PVA Test Wallet" }).waitFor()
     await page.waitForLoadState("networkidle")
     expect(violations).toEqual([])

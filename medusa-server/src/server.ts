@@ -4,12 +4,22 @@ import { readServerEnv } from "./config/env"
 import { catalogLimit } from "./api/middlewares"
 import { jsonBodyParser } from "./lib/request-body"
 import { forgetEndedSessions } from "./lib/ended-sessions"
+import { adminCookieSameSite, adminRequestGuard } from "./lib/admin-request-guard"
 
 /** Boots Medusa on an express app the way `medusa start` does, plus local static files. */
 export async function startServer(directory: string, onClosed: () => void = () => process.exit(0)) {
   const env = readServerEnv()
   const app = express()
   app.disable("x-powered-by")
+  // Before any parser or route (plugin routers included): cross-site forms never reach the admin API.
+  app.use("/admin", adminRequestGuard({ adminCors: env.adminCors, backendUrl: env.backendUrl }))
+  app.use("/admin", adminCookieSameSite(env.adminCookieSameSite))
+  // Medusa Admin may not be framed by another page (clickjacking).
+  app.use("/app", (_req, res, next) => {
+    res.setHeader("Content-Security-Policy", "frame-ancestors 'none'")
+    res.setHeader("X-Frame-Options", "DENY")
+    next()
+  })
   app.use(["/store", "/admin"], jsonBodyParser(env.bodySizeLimit))
   // Before Medusa's routers, which would answer the catalog (a plugin route) first; a preflight is not a query.
   app.use("/store/catalog", (req, res, next) => (req.method === "OPTIONS" ? next() : catalogLimit(req, res, next)))

@@ -2,12 +2,14 @@
  * The Next.js config both storefronts start from (plain JavaScript: Next loads it before any
  * TypeScript is compiled). `noReferrerPages` are pages whose address carries a secret (a
  * token or a claim code in the query): they send no Referer at all. Every other page links
- * to Medusa, Stripe and partners and sends them only the site's origin.
+ * to Medusa, Stripe and partners and sends them only the site's origin. The per-page
+ * Content-Security-Policy comes from each site's middleware (src/security-headers.ts).
  *
  * @param {{ noReferrerPages: string } & import("next").NextConfig} options
  * @returns {import("next").NextConfig}
  */
 export function storefrontNextConfig({ noReferrerPages, ...rest }) {
+  const production = process.env.NODE_ENV === "production"
   return {
     reactStrictMode: true,
     // The end-to-end tests build their own copy (@pva/test-support/next-site); storefront-org's reuse the shop's.
@@ -17,7 +19,17 @@ export function storefrontNextConfig({ noReferrerPages, ...rest }) {
     images: { unoptimized: true },
     async headers() {
       return [
-        { source: "/:path*", headers: [{ key: "Referrer-Policy", value: "strict-origin-when-cross-origin" }] },
+        {
+          source: "/:path*",
+          headers: [
+            { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+            { key: "X-Content-Type-Options", value: "nosniff" },
+            // For browsers that predate CSP's frame-ancestors (the middleware's policy).
+            { key: "X-Frame-Options", value: "DENY" },
+            // Two years; only production is served over HTTPS (a browser ignores it over plain HTTP).
+            ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
+          ],
+        },
         { source: noReferrerPages, headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
       ]
     },

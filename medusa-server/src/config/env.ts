@@ -19,6 +19,8 @@ export type ServerEnv = {
   storeCors: string
   adminCors: string
   authCors: string
+  /** SameSite of the session cookie on admin responses (ADMIN_COOKIE_SAMESITE, default strict). */
+  adminCookieSameSite: "strict" | "lax" | "none"
   backendUrl: string
   stripeApiKey?: string
   stripeWebhookSecret?: string
@@ -102,6 +104,18 @@ function trustProxy(env: NodeJS.ProcessEnv): false | string[] {
     throw new ConfigError(`TRUST_PROXY: ${err.message}`)
   }
   return list
+}
+
+/**
+ * Medusa Admin is served by this server (/app), so its cookie can be SameSite=Strict; an admin
+ * hosted on another site needs `none` (the Origin check still guards it then).
+ */
+function adminCookieSameSite(env: NodeJS.ProcessEnv): ServerEnv["adminCookieSameSite"] {
+  const value = (env.ADMIN_COOKIE_SAMESITE || "strict").toLowerCase()
+  if (value !== "strict" && value !== "lax" && value !== "none") {
+    throw new ConfigError(`ADMIN_COOKIE_SAMESITE must be strict, lax or none, got "${env.ADMIN_COOKIE_SAMESITE}"`)
+  }
+  return value
 }
 
 function httpUrl(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
@@ -234,6 +248,7 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     cookieSecret: checkSecret("COOKIE_SECRET", env.COOKIE_SECRET, isProduction),
     storeCors: env.STORE_CORS || DEFAULT_STORE_CORS,
     adminCors: env.ADMIN_CORS || DEFAULT_ADMIN_CORS,
+    adminCookieSameSite: adminCookieSameSite(env),
     authCors: env.AUTH_CORS || env.ADMIN_CORS || DEFAULT_ADMIN_CORS,
     backendUrl: (env.MEDUSA_BACKEND_URL || `http://localhost:${port}`).replace(/\/$/, ""),
     stripeApiKey: env.STRIPE_API_KEY || undefined,

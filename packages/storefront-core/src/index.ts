@@ -3,6 +3,7 @@ export { browserConfig, storefrontConfig, type StorefrontConfig } from "./config
 export { ADDRESS_FIELDS, validateAddress, type AddressInput } from "./address"
 export { attempt, errorMessage, failure, rejected, unwrap, type ActionResult } from "./action-result"
 export { cheapestAmount, formatAmount, inStock, variantAmount } from "./price"
+export { safeNextPath } from "./safe-redirect"
 export { baseCss } from "./base-css"
 export { brand, tokensCss } from "./tokens"
 export { Price } from "./components/Price"

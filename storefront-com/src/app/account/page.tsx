@@ -5,6 +5,6 @@ export const metadata = { title: "Your account" }
 
 // A guest who just ordered is offered an account with that order's email, read from
 // their httpOnly order cookie rather than a URL.
-export default function AccountPage() {
-  return <AccountView registerEmail={guestCheckoutEmail()} />
+export default function AccountPage({ searchParams }: { searchParams: { next?: string } }) {
+  return <AccountView registerEmail={guestCheckoutEmail()} next={searchParams.next} />
 }

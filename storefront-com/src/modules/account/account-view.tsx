@@ -10,7 +10,7 @@ import { OrderHistory } from "./order-history"
 import { Profile } from "./profile"
 import { VerifyEmailNotice } from "./verify-email-notice"
 
-export function AccountView({ registerEmail = "" }: { registerEmail?: string }) {
+export function AccountView({ registerEmail = "", next }: { registerEmail?: string; next?: string }) {
   const { ready, customer, logout } = useStore()
   const [orders, setOrders] = useState<any[] | null>(null)
   const [archetype, setArchetype] = useState<any | null | undefined>(undefined)
@@ -25,7 +25,7 @@ export function AccountView({ registerEmail = "" }: { registerEmail?: string }) 
   }, [customerId])
 
   if (!ready) return <div className="container section"><p>Loading…</p></div>
-  if (!customer) return <div className="container section"><AuthForms registerEmail={registerEmail} /></div>
+  if (!customer) return <div className="container section"><AuthForms registerEmail={registerEmail} next={next} /></div>
 
   return (
     <div className="container section">

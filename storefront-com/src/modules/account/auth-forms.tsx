@@ -1,12 +1,15 @@
 "use client"
 
 import { Link } from "@/modules/common/link"
+import { useRouter } from "next/navigation"
 import { useState } from "react"
-import { errorMessage } from "@pva/storefront-core"
+import { errorMessage, safeNextPath } from "@pva/storefront-core"
 import { useStore } from "@/lib/store-context"
 
-export function AuthForms({ registerEmail = "" }: { registerEmail?: string }) {
+/** `next`: where a signed-in visitor goes on to (`/account?next=/checkout`); without it they stay on their account. */
+export function AuthForms({ registerEmail = "", next }: { registerEmail?: string; next?: string }) {
   const { login, register } = useStore()
+  const router = useRouter()
   const [loginForm, setLoginForm] = useState({ email: "", password: "" })
   const [reg, setReg] = useState({ email: registerEmail, password: "", first_name: "", last_name: "" })
   const [error, setError] = useState<{ form: "login" | "register"; text: string } | null>(null)
@@ -18,6 +21,8 @@ export function AuthForms({ registerEmail = "" }: { registerEmail?: string }) {
     setError(null)
     try {
       await fn()
+      // Only paths on this site: never an open redirect.
+      if (next) router.replace(safeNextPath(next, "/account", window.location.origin))
     } catch (err) {
       setError({ form, text: errorMessage(err) })
     } finally {

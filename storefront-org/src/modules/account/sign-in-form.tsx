@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation"
 import { useState } from "react"
+import { safeNextPath } from "@pva/storefront-core"
 import { login } from "@/lib/actions/session"
 
 /** Signs in with the pvabazaar.com account; the session lands in the shared httpOnly cookie. */
@@ -19,7 +20,7 @@ export function SignInForm({ next }: { next?: string }) {
     setBusy(false)
     if (!result.ok) return setError(result.message)
     // Only paths on this site: never an open redirect.
-    router.replace(next && next.startsWith("/") && !next.startsWith("//") ? next : "/account")
+    router.replace(safeNextPath(next, "/account", window.location.origin))
     router.refresh()
   }
 

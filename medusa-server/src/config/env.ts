@@ -1,5 +1,6 @@
 import { isWellKnownDevKey } from "@pva/contracts"
 import { PartnerSettings, resolvePartnerSettings } from "@pva/medusa-plugin-partners"
+import type { PaymentSettings } from "../lib/payment-policy"
 
 /**
  * Reads and validates the server's environment once, so every other module
@@ -21,6 +22,8 @@ export type ServerEnv = {
   backendUrl: string
   stripeApiKey?: string
   stripeWebhookSecret?: string
+  /** Manual payments (MANUAL_PAYMENT_*): who may pay by invoice, and whether that counts as paid at once. */
+  payments: PaymentSettings
   meilisearchHost?: string
   meilisearchApiKey?: string
   workerMode: "shared" | "worker" | "server"
@@ -95,6 +98,27 @@ function trustProxy(env: NodeJS.ProcessEnv): false | string[] {
     throw new ConfigError(`TRUST_PROXY: ${err.message}`)
   }
   return list
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]
+  if (raw === undefined || raw === "") return fallback
+  if (raw !== "true" && raw !== "false") throw new ConfigError(`${name} must be true or false, got "${raw}"`)
+  return raw === "true"
+}
+
+/**
+ * Outside production a manual payment is taken as paid at placement, so `npm run dev` and
+ * the tests run every journey without a card; production never treats an unpaid invoice as paid.
+ */
+function payments(env: NodeJS.ProcessEnv, isProduction: boolean): PaymentSettings {
+  const manualAutoCapture = flag(env, "MANUAL_PAYMENT_AUTO_CAPTURE", !isProduction)
+  if (isProduction && manualAutoCapture) {
+    throw new ConfigError(
+      "MANUAL_PAYMENT_AUTO_CAPTURE=true is for development only: in production an admin captures a manual payment once the money has arrived"
+    )
+  }
+  return { manualEnabled: flag(env, "MANUAL_PAYMENT_ENABLED", !isProduction), manualAutoCapture, manualForShares: !isProduction }
 }
 
 function httpUrl(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
@@ -210,6 +234,7 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     backendUrl: (env.MEDUSA_BACKEND_URL || `http://localhost:${port}`).replace(/\/$/, ""),
     stripeApiKey: env.STRIPE_API_KEY || undefined,
     stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
+    payments: payments(env, isProduction),
     meilisearchHost: env.MEILISEARCH_HOST || undefined,
     meilisearchApiKey: env.MEILISEARCH_API_KEY || undefined,
     workerMode,

@@ -5,3 +5,4 @@ export { WALLET_LINKED, WALLET_UNLINKED, type CustomerWallet } from "./services/
 export { CLAIM_CODE_EMAIL_EVENT } from "./services/twin-claim"
 export type { default as CustomerWalletService } from "./services/customer-wallet"
 export type { DigitalTwinPluginOptions } from "./lib/settings"
+export { TWIN_REFUNDED_EMAIL_EVENT, type RefundedTwin, type TwinRefundEmailData } from "./lib/twin-refund-email"

@@ -118,7 +118,12 @@ function payments(env: NodeJS.ProcessEnv, isProduction: boolean): PaymentSetting
       "MANUAL_PAYMENT_AUTO_CAPTURE=true is for development only: in production an admin captures a manual payment once the money has arrived"
     )
   }
-  return { manualEnabled: flag(env, "MANUAL_PAYMENT_ENABLED", !isProduction), manualAutoCapture, manualForShares: !isProduction }
+  return {
+    manualEnabled: flag(env, "MANUAL_PAYMENT_ENABLED", !isProduction),
+    manualAutoCapture,
+    manualForShares: !isProduction,
+    captureCheckIntervalMs: positiveInt(env, "PAYMENT_CAPTURE_CHECK_INTERVAL_MS", 3600_000),
+  }
 }
 
 function httpUrl(env: NodeJS.ProcessEnv, name: string, fallback: string): string {

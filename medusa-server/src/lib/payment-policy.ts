@@ -17,6 +17,8 @@ export type PaymentSettings = {
   manualAutoCapture: boolean
   /** Share lines may be paid manually: development only, so the journeys run without a card. */
   manualForShares: boolean
+  /** PAYMENT_CAPTURE_CHECK_INTERVAL_MS: how often authorizations close to lapsing are looked for. */
+  captureCheckIntervalMs: number
 }
 
 /**

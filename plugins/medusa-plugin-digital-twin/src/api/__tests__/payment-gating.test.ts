@@ -21,7 +21,12 @@ const PAST_PLACEMENT_MS = 7_000
 
 beforeAll(async () => {
   receiver = await startReceiver()
-  stack = await startTwinStack({ ...FAST_WEBHOOKS, MANUAL_PAYMENT_AUTO_CAPTURE: "false", RATE_LIMIT_CHECKOUT_PER_IP: "1000" })
+  stack = await startTwinStack({
+    ...FAST_WEBHOOKS,
+    MANUAL_PAYMENT_AUTO_CAPTURE: "false",
+    PAYMENT_CAPTURE_CHECK_INTERVAL_MS: "1000",
+    RATE_LIMIT_CHECKOUT_PER_IP: "1000",
+  })
   process.env.PVA_TEST_CHAIN_URL = stack.chain.url
   process.env.PVA_TEST_DEPLOYMENTS_DIR = stack.chain.writeDeployment()
   admin = await adminToken()
@@ -39,7 +44,11 @@ afterAll(async () => {
 
 const adminCall = (method: string, path: string, body?: unknown) => stack.api(method, path, { token: admin, body })
 const webhooksOf = (orderId: string) => receiver.at("/orders").map((r) => ({ ...r, json: JSON.parse(r.body) })).filter((e) => e.json.data.order.id === orderId)
-const typesOf = (orderId: string) => webhooksOf(orderId).map((e) => e.json.type)
+/** In the order the events happened (`timestamp`): deliveries of one order may arrive in any order. */
+const typesOf = (orderId: string) =>
+  webhooksOf(orderId)
+    .sort((a, b) => a.json.timestamp.localeCompare(b.json.timestamp))
+    .map((e) => e.json.type)
 const claimEmailsOf = async (orderId: string) =>
   (await stack.sql(`SELECT count(*)::int AS n FROM email_outbox e JOIN digital_twin t ON t.id = e.resource_id WHERE t.order_id = $1 AND e.event_name = 'digital_twin.claim_code'`, [orderId]))[0].n
 const reservationOf = async (cartId: string) =>
@@ -183,4 +192,30 @@ describe("cancel after capture", () => {
     expect(refunded.json.data.refund).toEqual({ amount: expect.any(Number), reason: "other", full: true })
     expect(refunded.json.data.refund.amount).toBeGreaterThan(0)
   }, 180_000)
+})
+
+describe("an authorization about to lapse", () => {
+  it("is captured, or flagged to the admin once when the capture fails: never left to lapse unseen", async () => {
+    const { order } = await placeTwinOrder(stack, buyer, 1)
+    const young = (await placeTwinOrder(stack, buyer, 1)).order
+    // As card authorizations made 6 days 1 hour and 5 days ago (Stripe's lapse after 7 days).
+    // This server has no Stripe, so capturing fails the way a lapsed or declined one does.
+    await stack.sql(`UPDATE payment SET provider_id = 'stripe' WHERE order_id = ANY($1)`, [[order.id, young.id]])
+    await stack.sql(`UPDATE "order" SET created_at = now() - interval '6 days 1 hour' WHERE id = $1`, [order.id])
+    await stack.sql(`UPDATE "order" SET created_at = now() - interval '5 days' WHERE id = $1`, [young.id])
+
+    const flagged = await waitFor(async () => {
+      const o = (await adminCall("GET", `/admin/orders/${order.id}`)).json.order
+      return o.metadata?.capture_attention && o
+    }, 20_000, "the flag")
+    expect(flagged.payment_status).toBe("requires_action")
+    expect(flagged.metadata.capture_attention).toMatch(/the stripe authorization lapses 7 days after the order and could not be captured/)
+    await new Promise((r) => setTimeout(r, 2500)) // two more runs of the job
+    const alerts = await stack.sql(`SELECT "to", subject FROM email_outbox WHERE event_name = 'pva.payment.capture_attention' AND resource_id = $1`, [order.id])
+    expect(alerts).toEqual([{ to: "admin@pvabazaar.local", subject: `Payment of ${order.pva_number} needs you` }])
+    expect(await stack.sql(`SELECT id FROM digital_twin WHERE order_id = $1`, [order.id])).toEqual([])
+    const untouched = (await adminCall("GET", `/admin/orders/${young.id}`)).json.order
+    expect(untouched.payment_status).toBe("awaiting")
+    expect(untouched.metadata?.capture_attention).toBeUndefined()
+  }, 120_000)
 })

@@ -3,6 +3,7 @@ import { metadataBytes, normalizeTraits, twinImageSvg, twinName } from "../lib/m
 import { TwinService } from "../lib/twin-service"
 import type ContentStoreService from "./content-store"
 import type TwinClaimService from "./twin-claim"
+import type TwinRefundService from "./twin-refund"
 
 export type TwinRow = {
   id: string
@@ -98,7 +99,12 @@ export default class DigitalTwinService extends TwinService {
       [orderId]
     )
     const claims: TwinClaimService = this.container_.twinClaimService
-    for (const { id } of uncoded) await claims.issueCode(id)
+    try {
+      for (const { id } of uncoded) await claims.issueCode(id)
+    } finally {
+      // A cancel or refund that landed while the twins were being made finds them settled too.
+      await (this.container_.twinRefundService as TwinRefundService).settleOrder(orderId)
+    }
     return created
   }
 

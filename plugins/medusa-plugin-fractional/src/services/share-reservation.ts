@@ -157,11 +157,16 @@ class ShareReservationService extends FractionalService {
       hash = await this.chain.send("minter", "mintShares", [reservation.wallet, BigInt(offering.chain_offering_id), BigInt(reservation.quantity)], async (txHash) => {
         const claimed = rowsOf(
           await this.activeManager_.query(
-            `UPDATE fractional_share_reservation SET status = 'minting', mint_tx_hash = $2, updated_at = now() WHERE id = $1 AND status = 'reserved' RETURNING id`,
-            [reservation.id, txHash]
+            // The order's payment is checked again here, atomically with taking the line: a
+            // cancel or refund that landed since mintOrder looked finds nothing minted.
+            `UPDATE fractional_share_reservation r SET status = 'minting', mint_tx_hash = $2, updated_at = now()
+              WHERE r.id = $1 AND r.status = 'reserved'
+                AND EXISTS (SELECT 1 FROM "order" o WHERE o.id = r.order_id AND o.status <> 'canceled' AND o.payment_status = ANY($3))
+              RETURNING r.id`,
+            [reservation.id, txHash, PAID]
           )
         )
-        if (!claimed.length) throw new Error(`reservation ${reservation.id} is already being minted`)
+        if (!claimed.length) throw new Error(`reservation ${reservation.id} is already being minted, released or unpaid`)
       })
     } catch (error) {
       // Nothing was sent for this attempt; if another attempt has the line, it is not ours to fail.

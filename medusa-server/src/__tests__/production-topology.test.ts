@@ -132,6 +132,8 @@ beforeAll(async () => {
     // Four servers share this PostgreSQL (100 connections) with other tests; at 4 a process,
     // concurrent cart requests waited on each other for good.
     DATABASE_POOL_MAX: "10",
+    // Each order sends exactly one webhook (`order.placed`); none is paid, so no `order.paid`.
+    MANUAL_PAYMENT_AUTO_CAPTURE: "false",
   }
   // The feed partner exists before any process schedules the sync, so every firing syncs it.
   receiver.script("/feed.json", [], { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ "TOPO-FEED": 7 }) })

@@ -1,6 +1,7 @@
 import { isWellKnownDevKey } from "@pva/contracts"
 import { PartnerSettings, resolvePartnerSettings } from "@pva/medusa-plugin-partners"
 import { walletSessionHours } from "@pva/medusa-plugin-digital-twin"
+import type { PaymentSettings } from "../lib/payment-policy"
 
 /**
  * Reads and validates the server's environment once, so every other module
@@ -24,6 +25,8 @@ export type ServerEnv = {
   backendUrl: string
   stripeApiKey?: string
   stripeWebhookSecret?: string
+  /** Manual payments (MANUAL_PAYMENT_*): who may pay by invoice, and whether that counts as paid at once. */
+  payments: PaymentSettings
   meilisearchHost?: string
   meilisearchApiKey?: string
   workerMode: "shared" | "worker" | "server"
@@ -116,6 +119,32 @@ function adminCookieSameSite(env: NodeJS.ProcessEnv): ServerEnv["adminCookieSame
     throw new ConfigError(`ADMIN_COOKIE_SAMESITE must be strict, lax or none, got "${env.ADMIN_COOKIE_SAMESITE}"`)
   }
   return value
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]
+  if (raw === undefined || raw === "") return fallback
+  if (raw !== "true" && raw !== "false") throw new ConfigError(`${name} must be true or false, got "${raw}"`)
+  return raw === "true"
+}
+
+/**
+ * Outside production a manual payment is taken as paid at placement, so `npm run dev` and
+ * the tests run every journey without a card; production never treats an unpaid invoice as paid.
+ */
+function payments(env: NodeJS.ProcessEnv, isProduction: boolean): PaymentSettings {
+  const manualAutoCapture = flag(env, "MANUAL_PAYMENT_AUTO_CAPTURE", !isProduction)
+  if (isProduction && manualAutoCapture) {
+    throw new ConfigError(
+      "MANUAL_PAYMENT_AUTO_CAPTURE=true is for development only: in production an admin captures a manual payment once the money has arrived"
+    )
+  }
+  return {
+    manualEnabled: flag(env, "MANUAL_PAYMENT_ENABLED", !isProduction),
+    manualAutoCapture,
+    manualForShares: !isProduction,
+    captureCheckIntervalMs: positiveInt(env, "PAYMENT_CAPTURE_CHECK_INTERVAL_MS", 3600_000),
+  }
 }
 
 function httpUrl(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
@@ -253,6 +282,7 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     backendUrl: (env.MEDUSA_BACKEND_URL || `http://localhost:${port}`).replace(/\/$/, ""),
     stripeApiKey: env.STRIPE_API_KEY || undefined,
     stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
+    payments: payments(env, isProduction),
     meilisearchHost: env.MEILISEARCH_HOST || undefined,
     meilisearchApiKey: env.MEILISEARCH_API_KEY || undefined,
     workerMode,

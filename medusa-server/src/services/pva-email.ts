@@ -3,7 +3,10 @@ import { readServerEnv } from "../config/env"
 import { renderCustomerEmail, TOKEN_EMAIL_EVENTS } from "../lib/customer-email-render"
 import { lowStockAlert, orderConfirmation, RenderedEmail, reorderRequest, twinClaimCode } from "../lib/email-templates"
 import { LOW_STOCK_EVENT, LowStockEventData, REORDER_REQUEST_EVENT } from "@pva/medusa-plugin-partners"
+import { TWIN_REFUNDED_EMAIL_EVENT, type TwinRefundEmailData } from "@pva/medusa-plugin-digital-twin"
+import { captureAttention, twinsRefunded } from "../lib/payment-email-templates"
 import type EmailOutboxService from "./email-outbox"
+import { CAPTURE_ATTENTION_EVENT } from "./payment-capture"
 
 /** Sent by @pva/medusa-plugin-digital-twin through notificationService.send. */
 export const TWIN_CLAIM_CODE_EVENT = "digital_twin.claim_code"
@@ -70,6 +73,14 @@ class PvaEmailService extends AbstractNotificationService {
     if (event === TWIN_CLAIM_CODE_EVENT) {
       if (!data?.email) return null
       return { to: data.email, ...twinClaimCode(data) }
+    }
+    if (event === TWIN_REFUNDED_EMAIL_EVENT) {
+      const d = data as TwinRefundEmailData
+      return { to: d.email, ...twinsRefunded(d) }
+    }
+    if (event === CAPTURE_ATTENTION_EVENT) {
+      const [order] = await this.container_.manager.query(`SELECT pva_number FROM "order" WHERE id = $1`, [data.id])
+      return { to: readServerEnv().email.adminAlertEmail, ...captureAttention({ pva_number: order?.pva_number ?? null, order_id: data.id, reason: data.reason }) }
     }
     if (event === LOW_STOCK_EVENT) {
       return { to: readServerEnv().email.adminAlertEmail, ...lowStockAlert(data as LowStockEventData) }

@@ -1,6 +1,8 @@
 import MedusaCartCompletionStrategy from "@medusajs/medusa/dist/strategies/cart-completion"
 import { MedusaError } from "medusa-core-utils"
 import type { EntityManager } from "typeorm"
+import { readServerEnv } from "../config/env"
+import { paymentRefusal } from "../lib/payment-policy"
 import type { StockDecrement } from "../services/product-variant-inventory"
 
 /**
@@ -38,7 +40,16 @@ class CartCompletionStrategy extends MedusaCartCompletionStrategy {
     if (unshipped.length) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Choose a shipping method for ${unshipped.join(", ")} before completing the order`)
     }
+    const refusal = paymentRefusal(await this.paymentOf(options.manager, id), readServerEnv().payments)
+    if (refusal) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal)
     return super.handleCreateTaxLines(id, options as any)
+  }
+
+  /** The provider of the cart's selected payment session, and whether it holds share lines. */
+  private async paymentOf(manager: EntityManager, cartId: string): Promise<{ providerId: string | null; hasShareLines: boolean }> {
+    const [session] = await manager.query(`SELECT provider_id FROM payment_session WHERE cart_id = $1 AND is_selected ORDER BY created_at DESC LIMIT 1`, [cartId])
+    const shares = (this as any).__container__.shareReservationService.withTransaction(manager)
+    return { providerId: session?.provider_id ?? null, hasShareLines: await shares.cartHasShareLines(cartId) }
   }
 
   /**

@@ -25,7 +25,8 @@ export class PartnerHarness {
   async start(label: string, env: Record<string, string> = {}) {
     this.db = await createTestDatabase(label)
     this.seed = migrateAndSeed(this.db.url)
-    this.server = await startServer(this.db.url, { ...FAST_WEBHOOKS, ...env })
+    // Orders stay unpaid (and send no `order.paid`) until a test captures them, as an admin would.
+    this.server = await startServer(this.db.url, { ...FAST_WEBHOOKS, MANUAL_PAYMENT_AUTO_CAPTURE: "false", ...env })
     for (const key of ["PVA_TEST_SERVER_URL", "PVA_TEST_SEED", "PVA_TEST_DATABASE_URL"]) this.saved[key] = process.env[key]
     this.point()
   }

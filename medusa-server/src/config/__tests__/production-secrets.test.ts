@@ -1,6 +1,7 @@
 import { spawnSync } from "child_process"
 import path from "path"
 import { ConfigError, readServerEnv } from "../env"
+import { captureMoment, paymentRefusal } from "../../lib/payment-policy"
 
 const MAIN = path.resolve(__dirname, "../../../dist/main.js")
 const STRONG = "k3p8-long-random-secret-for-tests-0123456789"
@@ -91,6 +92,7 @@ describe("production refuses a deployment that cannot be shared or trusted", () 
     ["WEBHOOK_SECRET_KEY", without("WEBHOOK_SECRET_KEY"), /WEBHOOK_SECRET_KEY is not set/],
     ["WEBHOOK_SECRET_KEY", { ...PRODUCTION, WEBHOOK_SECRET_KEY: "too-short" }, /WEBHOOK_SECRET_KEY must be 32 bytes/],
     ["CHAIN_SERVER_KEY", { ...PRODUCTION, CHAIN_SERVER_KEY: HARDHAT_KEY_1 }, /CHAIN_SERVER_KEY is one of Hardhat's published development keys/],
+    ["MANUAL_PAYMENT_AUTO_CAPTURE", { ...PRODUCTION, MANUAL_PAYMENT_AUTO_CAPTURE: "true" }, /MANUAL_PAYMENT_AUTO_CAPTURE=true is for development only/],
     ["CHAIN_SERVER_KEY", { ...PRODUCTION, CHAIN_SERVER_KEY: HARDHAT_KEY_1.slice(2).toUpperCase() }, /CHAIN_SERVER_KEY is one of Hardhat's/],
     ["CHAIN_DEPLOYER_KEY", { ...PRODUCTION, CHAIN_DEPLOYER_KEY: "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80" }, /CHAIN_DEPLOYER_KEY is one of/],
   ])("exits non-zero and names %s", (_name, env, message) => {
@@ -111,5 +113,42 @@ describe("production refuses a deployment that cannot be shared or trusted", () 
   it("reads WEBHOOK_SECRET_KEY as hex or base64", () => {
     expect(readServerEnv({ ...PRODUCTION, WEBHOOK_SECRET_KEY: "ab".repeat(32) }).partners.webhookSecretKey).toEqual(Buffer.alloc(32, 0xab))
     expect(readServerEnv(PRODUCTION).partners.webhookSecretKey).toEqual(Buffer.from(PRODUCTION.WEBHOOK_SECRET_KEY, "base64"))
+  })
+})
+
+describe("manual payments (invoice, bank transfer)", () => {
+  const shareCart = { providerId: "manual", hasShareLines: true }
+  const shopCart = { providerId: "manual", hasShareLines: false }
+
+  it("are not offered in production unless the merchant enables them, and never for shares", () => {
+    const off = readServerEnv(PRODUCTION).payments
+    expect(off).toMatchObject({ manualEnabled: false, manualAutoCapture: false, manualForShares: false })
+    expect(paymentRefusal(shopCart, off)).toMatch(/invoice or bank transfer is not offered: choose another payment method/)
+
+    const enabled = readServerEnv({ ...PRODUCTION, MANUAL_PAYMENT_ENABLED: "true" }).payments
+    expect(paymentRefusal(shopCart, enabled)).toBeNull()
+    expect(paymentRefusal(shareCart, enabled)).toBe("Shares are paid by card: payment by invoice or bank transfer is not offered for shares")
+    expect(paymentRefusal({ providerId: "stripe", hasShareLines: true }, enabled)).toBeNull()
+  })
+
+  it("wait for an admin's capture in production, and count as paid at placement in development", () => {
+    const production = readServerEnv({ ...PRODUCTION, MANUAL_PAYMENT_ENABLED: "true", MANUAL_PAYMENT_AUTO_CAPTURE: "false" }).payments
+    expect(captureMoment({ providerId: "manual", hasDigitalGoods: true }, production)).toBe("admin")
+    const development = readServerEnv({ NODE_ENV: "development" }).payments
+    expect(development).toMatchObject({ manualEnabled: true, manualAutoCapture: true, manualForShares: true })
+    expect(paymentRefusal(shareCart, development)).toBeNull()
+    expect(captureMoment({ providerId: "manual", hasDigitalGoods: false }, development)).toBe("placement")
+    expect(captureMoment({ providerId: "manual", hasDigitalGoods: false }, { ...development, manualAutoCapture: false })).toBe("admin")
+  })
+
+  it("capture a card payment at placement for digital goods and at fulfilment for physical pieces", () => {
+    const settings = readServerEnv(PRODUCTION).payments
+    expect(captureMoment({ providerId: "stripe", hasDigitalGoods: true }, settings)).toBe("placement")
+    expect(captureMoment({ providerId: "stripe", hasDigitalGoods: false }, settings)).toBe("fulfillment")
+  })
+
+  it("name a setting that is not true or false", () => {
+    expect(() => readServerEnv({ MANUAL_PAYMENT_AUTO_CAPTURE: "yes" })).toThrow(/MANUAL_PAYMENT_AUTO_CAPTURE must be true or false, got "yes"/)
+    expect(() => readServerEnv({ MANUAL_PAYMENT_ENABLED: "1" })).toThrow(/MANUAL_PAYMENT_ENABLED must be true or false/)
   })
 })

@@ -19,6 +19,8 @@ export function publicTimeline(rows: TimelineRow[]) {
       block_number: r.block_number,
     }
     if (r.kind === "minted" || r.kind === "transferred") Object.assign(event, { from: r.from_address, to: r.to_address })
+    // The sale was canceled or refunded: the twin is void, or kept by whoever holds it.
+    if (r.kind === "refunded") Object.assign(event, { outcome: r.data.outcome })
     if (r.kind === "attested") {
       Object.assign(event, {
         attestation_kind: r.data.kind,

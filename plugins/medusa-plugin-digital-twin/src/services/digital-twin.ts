@@ -3,6 +3,7 @@ import { metadataBytes, normalizeTraits, twinImageSvg, twinName } from "../lib/m
 import { TwinService } from "../lib/twin-service"
 import type ContentStoreService from "./content-store"
 import type TwinClaimService from "./twin-claim"
+import type TwinRefundService from "./twin-refund"
 
 export type TwinRow = {
   id: string
@@ -24,19 +25,37 @@ export type TwinRow = {
   mint_tx_hash: string | null
   mint_block: string | null
   pinned_at: Date | null
+  refunded_at: Date | null
   created_at: Date
 }
+
+/** Payment states in which an order's twins may exist and be claimed. */
+export const PAID_ORDER_STATES = ["captured", "partially_refunded"]
 
 export const TWIN_STATUSES = ["issued", "bound", "submitted", "minted"] as const
 
 /** Twin-eligible pieces turn into twins when sold; this service creates and reads them. */
 export default class DigitalTwinService extends TwinService {
   static identifier = "digitalTwinService"
+
+  /** Units of twin-eligible pieces in the order: its twins-to-be (the capture policy asks). */
+  async eligibleUnits(orderId: string): Promise<number> {
+    const [{ units }] = await this.activeManager_.query(
+      `SELECT COALESCE(sum(li.quantity), 0)::int AS units FROM line_item li
+         JOIN product_variant v ON v.id = li.variant_id JOIN product p ON p.id = v.product_id
+        WHERE li.order_id = $1 AND p.metadata->>'digital_twin' = 'true'`,
+      [orderId]
+    )
+    return units
+  }
   /**
    * One twin per unit of every twin-eligible item of the order, each with metadata in the
-   * content store and a claim code emailed to the buyer. Re-delivered events create nothing twice.
+   * content store and a claim code emailed to the buyer, once the order is paid (a twin and
+   * its code are not taken back). Re-delivered events create nothing twice.
    */
   async createForOrder(orderId: string): Promise<TwinRow[]> {
+    const [order] = await this.activeManager_.query(`SELECT status, payment_status FROM "order" WHERE id = $1`, [orderId])
+    if (!order || order.status === "canceled" || !PAID_ORDER_STATES.includes(order.payment_status)) return []
     const items: any[] = await this.activeManager_.query(
       `SELECT li.id AS line_item_id, li.quantity, li.variant_id, v.sku, p.id AS product_id, p.title, p.description, p.metadata,
               o.customer_id, o.email
@@ -80,7 +99,12 @@ export default class DigitalTwinService extends TwinService {
       [orderId]
     )
     const claims: TwinClaimService = this.container_.twinClaimService
-    for (const { id } of uncoded) await claims.issueCode(id)
+    try {
+      for (const { id } of uncoded) await claims.issueCode(id)
+    } finally {
+      // A cancel or refund that landed while the twins were being made finds them settled too.
+      await (this.container_.twinRefundService as TwinRefundService).settleOrder(orderId)
+    }
     return created
   }
 
@@ -191,6 +215,7 @@ export default class DigitalTwinService extends TwinService {
       image_url: `/ipfs/${twin.image_cid}`,
       mint_tx_hash: twin.status === "minted" ? twin.mint_tx_hash : null,
       mint_block: twin.status === "minted" && twin.mint_block ? Number(twin.mint_block) : null,
+      refunded: Boolean(twin.refunded_at),
     }
   }
 
@@ -202,7 +227,8 @@ export default class DigitalTwinService extends TwinService {
       claim_wallet: twin.claim_wallet,
       voucher_deadline: twin.voucher_deadline ? Number(twin.voucher_deadline) : null,
       relay_tx_hash: twin.relay_tx_hash,
-      claimable: twin.status !== "minted",
+      claimable: twin.status !== "minted" && !twin.refunded_at,
+      refunded: Boolean(twin.refunded_at),
     }
   }
 }

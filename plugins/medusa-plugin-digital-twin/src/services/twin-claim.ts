@@ -6,7 +6,7 @@ import { claimCodeHash, looksLikeClaimCode, newClaimCode } from "../lib/claim-co
 import { TwinService } from "../lib/twin-service"
 import { rowsOf } from "@pva/medusa-kit"
 import type CustomerWalletService from "./customer-wallet"
-import type { TwinRow } from "./digital-twin"
+import { PAID_ORDER_STATES, type TwinRow } from "./digital-twin"
 import type PinningService from "./pinning"
 import type TwinChainService from "./twin-chain"
 
@@ -29,13 +29,17 @@ export default class TwinClaimService extends TwinService {
     // The email goes out inside the transaction: a code that could not be sent is not kept.
     return this.atomicPhase_(async (manager) => {
       const [twin] = await manager.query(
-        `SELECT t.*, t.token_id::text AS token_id, o.email AS order_email, c.email AS customer_email
+        `SELECT t.*, t.token_id::text AS token_id, o.email AS order_email, o.payment_status AS order_payment_status, c.email AS customer_email
            FROM digital_twin t LEFT JOIN "order" o ON o.id = t.order_id LEFT JOIN customer c ON c.id = t.customer_id
           WHERE t.id = $1 FOR UPDATE OF t`,
         [twinId]
       )
       if (!twin) throw err(MedusaError.Types.NOT_FOUND, "No such twin")
       if (twin.status === "minted") throw err(MedusaError.Types.NOT_ALLOWED, "This twin is already minted: it needs no claim code")
+      if (twin.refunded_at) throw err(MedusaError.Types.NOT_ALLOWED, "The sale of this twin was canceled or refunded: it gets no claim code")
+      if (twin.order_id && !PAID_ORDER_STATES.includes(twin.order_payment_status)) {
+        throw err(MedusaError.Types.NOT_ALLOWED, "The order of this twin is not paid: its claim code is sent once the payment is captured")
+      }
       await manager.query(`UPDATE digital_twin_claim_code SET revoked_at = now() WHERE twin_id = $1 AND revoked_at IS NULL`, [twinId])
       await manager.query(`INSERT INTO digital_twin_claim_code (id, twin_id, code_hash) VALUES ($1, $2, $3)`, [
         generateEntityId(undefined, "tcc"),

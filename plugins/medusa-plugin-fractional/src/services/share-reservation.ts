@@ -11,6 +11,9 @@ import type SharePurchaseRulesService from "./share-purchase-rules"
 /** What the server's inventory service hands back for a share line, so a failed checkout undoes it. */
 export type ShareHold = { variantId: string; quantity: number; restockable: true; manager: EntityManager; undo: () => Promise<void> }
 
+/** Payment states in which an order's shares are minted. */
+const PAID = ["captured", "partially_refunded"]
+
 const insufficient = (message: string) =>
   new MedusaError(MedusaError.Types.NOT_ALLOWED, message, MedusaError.Codes.INSUFFICIENT_INVENTORY)
 
@@ -86,6 +89,36 @@ class ShareReservationService extends FractionalService {
     return true
   }
 
+  /** True when the cart holds a line of a share offering (the checkout's payment rules ask). */
+  async cartHasShareLines(cartId: string): Promise<boolean> {
+    const [row] = await this.activeManager_.query(
+      `SELECT 1 FROM line_item li JOIN fractional_offering o ON o.variant_id = li.variant_id WHERE li.cart_id = $1 LIMIT 1`,
+      [cartId]
+    )
+    return Boolean(row)
+  }
+
+  /**
+   * The order was canceled or refunded in full: its share lines not yet minted go back on sale
+   * and their mints are never sent. Minted shares stay with their holder: the server refuses a
+   * refund that would cover them. A partial refund changes nothing here.
+   */
+  async releaseUndoneOrder(orderId: string): Promise<number> {
+    return this.atomicPhase_(async (manager) => {
+      const [order] = await manager.query(`SELECT status, payment_status FROM "order" WHERE id = $1`, [orderId])
+      if (!order || (order.status !== "canceled" && order.payment_status !== "refunded")) return 0
+      const reason = order.status === "canceled" ? "order canceled" : "order refunded"
+      const held: Array<{ id: string }> = await manager.query(
+        `SELECT r.id FROM fractional_share_reservation r JOIN line_item li ON li.id = r.line_item_id
+          WHERE li.order_id = $1 AND r.status = 'reserved' FOR UPDATE OF r`,
+        [orderId]
+      )
+      let released = 0
+      for (const { id } of held) if (await this.releaseIn(manager, id, reason)) released++
+      return released
+    })
+  }
+
   async forOrder(orderId: string): Promise<ShareReservation[]> {
     return this.activeManager_.query(
       `SELECT r.* FROM fractional_share_reservation r JOIN line_item li ON li.id = r.line_item_id WHERE li.order_id = $1 ORDER BY r.created_at`,
@@ -101,6 +134,9 @@ class ShareReservationService extends FractionalService {
   async mintOrder(orderId: string): Promise<void> {
     const reservations = await this.forOrder(orderId)
     if (!reservations.length) return
+    // Nothing irreversible before the money is in: an unpaid order's shares stay reserved.
+    const [order] = await this.activeManager_.query(`SELECT status, payment_status FROM "order" WHERE id = $1`, [orderId])
+    if (!order || order.status === "canceled" || !PAID.includes(order.payment_status)) return
     await this.activeManager_.query(
       `UPDATE fractional_share_reservation r SET order_id = $1 FROM line_item li WHERE li.id = r.line_item_id AND li.order_id = $1 AND r.order_id IS NULL`,
       [orderId]
@@ -121,11 +157,16 @@ class ShareReservationService extends FractionalService {
       hash = await this.chain.send("minter", "mintShares", [reservation.wallet, BigInt(offering.chain_offering_id), BigInt(reservation.quantity)], async (txHash) => {
         const claimed = rowsOf(
           await this.activeManager_.query(
-            `UPDATE fractional_share_reservation SET status = 'minting', mint_tx_hash = $2, updated_at = now() WHERE id = $1 AND status = 'reserved' RETURNING id`,
-            [reservation.id, txHash]
+            // The order's payment is checked again here, atomically with taking the line: a
+            // cancel or refund that landed since mintOrder looked finds nothing minted.
+            `UPDATE fractional_share_reservation r SET status = 'minting', mint_tx_hash = $2, updated_at = now()
+              WHERE r.id = $1 AND r.status = 'reserved'
+                AND EXISTS (SELECT 1 FROM "order" o WHERE o.id = r.order_id AND o.status <> 'canceled' AND o.payment_status = ANY($3))
+              RETURNING r.id`,
+            [reservation.id, txHash, PAID]
           )
         )
-        if (!claimed.length) throw new Error(`reservation ${reservation.id} is already being minted`)
+        if (!claimed.length) throw new Error(`reservation ${reservation.id} is already being minted, released or unpaid`)
       })
     } catch (error) {
       // Nothing was sent for this attempt; if another attempt has the line, it is not ours to fail.
@@ -155,7 +196,8 @@ class ShareReservationService extends FractionalService {
       if (order.status === "canceled") return
       const failedLines = new Set(failures.map((f) => f.reservation.line_item_id))
       const everythingFailed = order.items.every((item: any) => failedLines.has(item.id))
-      if (everythingFailed && order.payment_status !== "captured") {
+      // A captured order is canceled by refunding it first (the server's order service).
+      if (everythingFailed) {
         await orderService.cancel(orderId)
         return
       }
@@ -167,14 +209,15 @@ class ShareReservationService extends FractionalService {
   }
 
   /**
-   * Picks up what an interrupted or failed run left behind: share lines of placed orders never
-   * sent (the order.placed handler failed), and mints whose transaction reverted.
+   * Picks up what an interrupted or failed run left behind: share lines of paid orders never
+   * sent (the order.payment_captured handler failed), and mints whose transaction reverted.
    */
   async retryStuckMints(olderThanSeconds = 5): Promise<number> {
     await this.settleAppliedMints()
     const unsent: Array<{ order_id: string }> = await this.activeManager_.query(
       `SELECT DISTINCT li.order_id FROM fractional_share_reservation r JOIN line_item li ON li.id = r.line_item_id
-        WHERE r.status = 'reserved' AND li.order_id IS NOT NULL AND r.updated_at < now() - make_interval(secs => $1)`,
+         JOIN "order" o ON o.id = li.order_id AND o.status <> 'canceled' AND o.payment_status IN ('captured', 'partially_refunded')
+        WHERE r.status = 'reserved' AND r.updated_at < now() - make_interval(secs => $1)`,
       [olderThanSeconds]
     )
     for (const { order_id } of unsent) await this.mintOrder(order_id)

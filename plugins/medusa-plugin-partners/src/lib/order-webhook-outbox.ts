@@ -7,7 +7,10 @@ export function receivesCustomerData(alias = ""): string {
   return `${col}status = 'approved' AND ${col}is_active`
 }
 
-export type OrderWebhookType = "order.placed" | "order.canceled" | "order.shipment_created"
+export type OrderWebhookType = "order.placed" | "order.paid" | "order.refunded" | "order.canceled" | "order.shipment_created"
+
+/** What `order.refunded` adds to `data`: the amount of this refund (minor units) and whether the order is now refunded in full. */
+export type RefundSummary = { amount: number; reason: string; full: boolean }
 
 type ItemRow = {
   partner_id: string
@@ -30,7 +33,7 @@ export async function enqueueOrderWebhooks(
   manager: EntityManager,
   type: OrderWebhookType,
   orderId: string,
-  opts: { fulfillmentId?: string } = {}
+  opts: { fulfillmentId?: string; refund?: RefundSummary } = {}
 ): Promise<string[]> {
   const [order] = await manager.query(
     `SELECT o.id, o.pva_number, o.display_id, o.currency_code, o.created_at,
@@ -116,6 +119,7 @@ export async function enqueueOrderWebhooks(
             unit_price: i.unit_price,
           })),
         ...(opts.fulfillmentId ? { fulfillment_id: opts.fulfillmentId, tracking } : {}),
+        ...(opts.refund ? { refund: opts.refund } : {}),
       },
     })
     await manager.query(

@@ -27,8 +27,35 @@ class OrderService extends MedusaOrderService {
   async cancel(orderId: string): Promise<any> {
     return await this.atomicPhase_(async (manager: EntityManager) => {
       const order = await MedusaOrderService.prototype.cancel.call(this.withTransaction(manager), orderId)
-      await enqueueOrderWebhooks(manager, "order.canceled", orderId)
-      await reconcileStockAlerts(manager, (this as any).eventBus_, await variantIdsOf(manager, orderId))
+      await this.afterCancel_(manager, orderId)
+      return order
+    })
+  }
+
+  /** What a cancel tells partners and does to stock alerts; also run by a cancel that does not go through Medusa's. */
+  protected async afterCancel_(manager: EntityManager, orderId: string): Promise<void> {
+    await enqueueOrderWebhooks(manager, "order.canceled", orderId)
+    await reconcileStockAlerts(manager, (this as any).eventBus_, await variantIdsOf(manager, orderId))
+  }
+
+  /** The partner's `order.paid` goes out once, with the capture that completes the order's payment. */
+  async capturePayment(orderId: string): Promise<any> {
+    return await this.atomicPhase_(async (manager: EntityManager) => {
+      const [before] = await manager.query(`SELECT payment_status FROM "order" WHERE id = $1 FOR UPDATE`, [orderId])
+      const order = await MedusaOrderService.prototype.capturePayment.call(this.withTransaction(manager), orderId)
+      if (before?.payment_status !== "captured" && order.payment_status === "captured") {
+        await enqueueOrderWebhooks(manager, "order.paid", orderId)
+      }
+      return order
+    })
+  }
+
+  async createRefund(orderId: string, refundAmount: number, reason: string, note?: string, config?: any): Promise<any> {
+    return await this.atomicPhase_(async (manager: EntityManager) => {
+      const order = await MedusaOrderService.prototype.createRefund.call(this.withTransaction(manager), orderId, refundAmount, reason, note, config)
+      await enqueueOrderWebhooks(manager, "order.refunded", orderId, {
+        refund: { amount: refundAmount, reason, full: order.payment_status === "refunded" },
+      })
       return order
     })
   }

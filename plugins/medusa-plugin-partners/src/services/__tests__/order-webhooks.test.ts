@@ -19,10 +19,11 @@ beforeEach(() => h.point())
 /** Field names at every depth: what a partner's code reads. */
 const shape = (value: any): any =>
   Array.isArray(value) ? value.slice(0, 1).map(shape) : value && typeof value === "object" ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, shape(value[k])])) : "value"
-const readmeExample = () => {
-  const readme = fs.readFileSync(path.join(__dirname, "../../../README.md"), "utf8")
-  return JSON.parse(readme.match(/```http\n[\s\S]*?\n\n(.*)\n```/)![1])
-}
+const readme = () => fs.readFileSync(path.join(__dirname, "../../../README.md"), "utf8")
+const readmeExample = () => JSON.parse(readme().match(/```http\n[\s\S]*?\n\n(.*)\n```/)![1])
+/** The README's example body of `type` (its ```json blocks). */
+const readmePayload = (type: string) =>
+  [...readme().matchAll(/```json\n(.*)\n```/g)].map((m) => JSON.parse(m[1])).find((body) => body.type === type)
 
 const events = (path: string) => receiver.at(path).map((r) => ({ ...r, json: JSON.parse(r.body) }))
 
@@ -64,6 +65,50 @@ describe("order webhooks to partners", () => {
     await waitFor("cancel events", async () => events("/a").length === 2 && events("/b").length === 2)
     expect(events("/a")[1].json).toMatchObject({ type: "order.canceled", data: { items: [expect.objectContaining({ sku: pa.sku })] } })
     expect(events("/b")[1].json.data.items.map((i: any) => i.sku)).toEqual([pb.sku])
+  })
+
+  it("tell the partner order.paid only once the payment is captured, and order.refunded with the refund", async () => {
+    const p = await h.partner({ webhook_url: receiver.url("/paid") })
+    const prod = await h.product(p.id)
+    const order = await h.order([{ variantId: prod.variantId, quantity: 2 }])
+    await waitFor("placed event", async () => events("/paid").length === 1)
+    // Past two staged-event polls: a capture at placement would have been handed over by now.
+    await new Promise((r) => setTimeout(r, 7000))
+    expect(events("/paid").map((e) => e.json.type)).toEqual(["order.placed"])
+    expect((await h.admin("GET", `/admin/orders/${order.id}`)).json.order.payment_status).toBe("awaiting")
+
+    // Two admins capture at once: one capture, one order.paid.
+    const captures = await Promise.all([1, 2].map(() => h.admin("POST", `/admin/orders/${order.id}/capture`)))
+    expect(captures.map((c) => c.status)).toEqual([200, 200])
+    expect(captures.map((c) => c.json.order.payment_status)).toEqual(["captured", "captured"])
+    await waitFor("paid event", async () => events("/paid").length === 2)
+    const paid = events("/paid")[1]
+    expect(standardWebhookValid(p.secret, paid)).toBe(true)
+    expect(paid.json).toMatchObject({ type: "order.paid", data: { order: { id: order.id }, items: [expect.objectContaining({ sku: prod.sku, quantity: 2 })] } })
+    expect(shape(paid.json)).toEqual(shape(readmePayload("order.paid")))
+    // Capturing again changes nothing and tells nobody twice.
+    expect((await h.admin("POST", `/admin/orders/${order.id}/capture`)).status).toBe(200)
+    expect(await h.sql(`SELECT count(*)::int AS n FROM payment WHERE order_id = $1 AND captured_at IS NOT NULL`, [order.id])).toEqual([{ n: 1 }])
+
+    const { refundable_amount } = (await h.admin("GET", `/admin/orders/${order.id}`)).json.order
+    expect((await h.admin("POST", `/admin/orders/${order.id}/refund`, { amount: 500, reason: "discount" })).status).toBe(200)
+    expect((await h.admin("POST", `/admin/orders/${order.id}/refund`, { amount: refundable_amount - 500, reason: "other" })).status).toBe(200)
+    await waitFor("refund events", async () => events("/paid").length === 4)
+    await new Promise((r) => setTimeout(r, 1000))
+    const refunds = events("/paid").slice(2).sort((a, b) => a.json.timestamp.localeCompare(b.json.timestamp))
+    expect(refunds.map((e) => e.json.type)).toEqual(["order.refunded", "order.refunded"])
+    expect(refunds.map((e) => e.json.data.refund)).toEqual([
+      { amount: 500, reason: "discount", full: false },
+      { amount: refundable_amount - 500, reason: "other", full: true },
+    ])
+    expect(shape(refunds[1].json)).toEqual(shape(readmePayload("order.refunded")))
+    expect(events("/paid").filter((e) => e.json.type === "order.paid")).toHaveLength(1)
+
+    // Medusa refuses to cancel an order with refunds; a refunded order is canceled all the same.
+    const cancel = await h.admin("POST", `/admin/orders/${order.id}/cancel`)
+    expect(cancel.status).toBe(200)
+    expect(cancel.json.order).toMatchObject({ status: "canceled", payment_status: "refunded" })
+    await waitFor("cancel event", async () => events("/paid").some((e) => e.json.type === "order.canceled"))
   })
 
   it("tell the partner about a shipment of its items, with tracking", async () => {

@@ -1,13 +1,13 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/medusa"
 import type ShareReservationService from "../services/share-reservation"
 
-/** A placed order's share lines are minted to the buyer's wallet. */
+/** A paid order's share lines are minted to the buyer's wallet; nothing is minted before the money is in. */
 export default async function mintSharesOfOrder({ data, container }: SubscriberArgs<{ id: string }>) {
   const reservations: ShareReservationService = container.resolve("shareReservationService")
   await reservations.mintOrder(data.id)
 }
 
 export const config: SubscriberConfig = {
-  event: "order.placed",
+  event: "order.payment_captured",
   context: { subscriberId: "fractional-mint-shares" },
 }

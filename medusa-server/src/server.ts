@@ -3,6 +3,7 @@ import path from "path"
 import { readServerEnv } from "./config/env"
 import { catalogLimit } from "./api/middlewares"
 import { jsonBodyParser } from "./lib/request-body"
+import { serveUploads } from "./lib/file-storage/serve-local"
 
 /** Boots Medusa on an express app the way `medusa start` does, plus local static files. */
 export async function startServer(directory: string, onClosed: () => void = () => process.exit(0)) {
@@ -13,6 +14,8 @@ export async function startServer(directory: string, onClosed: () => void = () =
   // Before Medusa's routers, which would answer the catalog (a plugin route) first; a preflight is not a query.
   app.use("/store/catalog", (req, res, next) => (req.method === "OPTIONS" ? next() : catalogLimit(req, res, next)))
   app.use("/static", express.static(path.join(directory, "static"), { maxAge: "1d", fallthrough: false }))
+  // Uploaded files kept on this server (without S3): each key is new, so its bytes never change.
+  if (!env.files.s3) app.use("/uploads", serveUploads(env.files.localDir))
 
   const loaders = require("@medusajs/medusa/dist/loaders").default
   const { container } = await loaders({ directory, expressApp: app })

@@ -6,6 +6,7 @@ import { linkGuestOrdersOnHistory } from "../lib/guest-orders"
 import { requireLineQuantity } from "../lib/line-item-quantity"
 import { emailKey } from "../lib/email-address"
 import { clientIpInRequestContext } from "../lib/client-ip"
+import { limitUploadSize } from "../lib/upload-size"
 
 const env = readServerEnv()
 const limits = env.rateLimits
@@ -64,6 +65,8 @@ export const config: MiddlewaresConfig = {
   routes: [
     { matcher: "/store", middlewares: [storeCors, clientIpInRequestContext] },
     { matcher: "/admin", middlewares: [adminCors] },
+    { matcher: "/admin/uploads", method: "POST", middlewares: [limitUploadSize(env.files.maxBytes)] },
+    { matcher: "/admin/uploads/protected", method: "POST", middlewares: [limitUploadSize(env.files.maxBytes)] },
     { matcher: "/store/auth", method: "POST", middlewares: [loginLimit] },
     { matcher: "/store/auth/token", method: "POST", middlewares: [loginLimit] },
     { matcher: "/admin/auth", method: "POST", middlewares: [loginLimit] },

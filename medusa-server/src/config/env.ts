@@ -1,5 +1,6 @@
 import { isWellKnownDevKey } from "@pva/contracts"
 import { PartnerSettings, resolvePartnerSettings } from "@pva/medusa-plugin-partners"
+import { FileSettings, readFileSettings } from "./file-settings"
 
 /**
  * Reads and validates the server's environment once, so every other module
@@ -40,6 +41,8 @@ export type ServerEnv = {
   storefrontRevalidation: { urls: string[]; secret: string }
   /** CHAIN_SYNC_FOLLOW=true: this process follows the chain (issue 7); never in MEDUSA_WORKER_MODE=server. */
   chainSyncFollow: boolean
+  /** Uploaded files (product images): where they are kept and what an upload may be. */
+  files: FileSettings
 }
 
 function storefrontRevalidation(env: NodeJS.ProcessEnv, isProduction: boolean) {
@@ -117,7 +120,7 @@ const MIN_SECRET_LENGTH = 32
 const DEFAULT_STORE_CORS = "http://localhost:8000,http://localhost:8001"
 const DEFAULT_ADMIN_CORS = "http://localhost:7001,http://localhost:9000"
 
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+export function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name]
   if (raw === undefined || raw === "") return fallback
   const value = Number(raw)
@@ -241,6 +244,7 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     partners: resolvePartnerSettings({}, env),
     storefrontRevalidation: storefrontRevalidation(env, isProduction),
     chainSyncFollow: env.CHAIN_SYNC_FOLLOW === "true" && workerMode !== "server",
+    files: readFileSettings(env, (env.MEDUSA_BACKEND_URL || `http://localhost:${port}`).replace(/\/$/, "")),
   }
   if (isProduction) checkProductionDeployment(env)
   return settings

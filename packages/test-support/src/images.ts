@@ -43,14 +43,3 @@ export function pngBomb(width = 30_000, height = 30_000): Buffer {
   const row = zlib.deflateSync(Buffer.alloc(width + 1))
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", row), chunk("IEND", Buffer.alloc(0))])
 }
-
-/** A bearer token for the seeded admin, as an API client (not the cookie-signed-in Admin) uses. */
-export async function adminToken(serverUrl: string): Promise<string> {
-  const res = await fetch(`${serverUrl}/admin/auth/token`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: "admin@pvabazaar.local", password: "pva-admin-dev" }),
-  })
-  if (res.status !== 200) throw new Error(`admin token: ${res.status} ${await res.text()}`)
-  return (await res.json()).access_token
-}

@@ -3,7 +3,8 @@ import os from "os"
 import path from "path"
 import sharp from "sharp"
 import { startServer, TestServer } from "@pva/test-support/server"
-import { adminToken, exifHasGps, jpegWithGpsPosition, pngBomb, solidImage } from "@pva/test-support/images"
+import { exifHasGps, jpegWithGpsPosition, pngBomb, solidImage } from "@pva/test-support/images"
+import { adminToken } from "@pva/test-support/store"
 import { adminPage, launchChromium } from "@pva/test-support/browser"
 
 const MAX_BYTES = 3 * 1024 * 1024

@@ -4,6 +4,7 @@ import { renderCustomerEmail, TOKEN_EMAIL_EVENTS } from "../lib/customer-email-r
 import { lowStockAlert, orderConfirmation, RenderedEmail, reorderRequest, twinClaimCode } from "../lib/email-templates"
 import { LOW_STOCK_EVENT, LowStockEventData, REORDER_REQUEST_EVENT } from "@pva/medusa-plugin-partners"
 import type EmailOutboxService from "./email-outbox"
+import { taxSummary } from "../lib/taxes/summary"
 
 /** Sent by @pva/medusa-plugin-digital-twin through notificationService.send. */
 export const TWIN_CLAIM_CODE_EVENT = "digital_twin.claim_code"
@@ -53,7 +54,7 @@ class PvaEmailService extends AbstractNotificationService {
     if (event === "order.placed") {
       if (data?.no_notification) return null
       const order = await this.inCallersTransaction(this.container_.orderService).retrieveWithTotals(data.id, {
-        relations: ["items", "items.variant", "shipping_address"],
+        relations: ["items", "items.variant", "items.tax_lines", "shipping_methods", "shipping_methods.tax_lines", "shipping_address"],
       })
       if (!order.email) return null
       return {
@@ -63,6 +64,8 @@ class PvaEmailService extends AbstractNotificationService {
           customer_name: order.shipping_address?.first_name,
           currency_code: order.currency_code,
           total: order.total,
+          shipping_total: order.shipping_total,
+          tax: taxSummary(order),
           items: order.items.map((i: any) => ({ title: i.title, sku: i.variant?.sku, quantity: i.quantity, unit_price: i.unit_price })),
         }),
       }

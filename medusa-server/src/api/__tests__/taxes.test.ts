@@ -1,3 +1,4 @@
+import { nthEmailTo } from "@pva/test-support/email"
 import { adminToken, DE_ADDRESS, productByHandle, readyCart, storeClient, testServerUrl, US_ADDRESS } from "@pva/test-support/store"
 
 const lineTax = (cart: any) => cart.items[0].tax_lines.map((l: any) => ({ rate: l.rate, name: l.name, code: l.code }))
@@ -29,6 +30,10 @@ describe("taxes by destination", () => {
     expect(order.total).toBe(cart.total)
     expect(order.tax_total).toBe(cart.tax_total)
     expect(order.items[0].tax_lines.map((l: any) => l.code)).toEqual(["VAT-DE"])
+
+    const email = await nthEmailTo(cart.email, "order.placed")
+    expect(email.text).toContain(`Including VAT (DE) 19%: €${(order.tax_total / 100).toFixed(2)}`)
+    expect(email.text).toContain("Total: €588.00")
   })
 
   it("the same EU price holds another country's VAT for a French address", async () => {
@@ -55,6 +60,8 @@ describe("taxes by destination", () => {
     const completion: any = await client.carts.complete(cartId)
     const order = await adminOrder(completion.data.id)
     expect([order.subtotal, order.tax_total, order.shipping_total, order.total]).toEqual([cart.subtotal, cart.tax_total, cart.shipping_total, cart.total])
+    const email = await nthEmailTo(cart.email, "order.placed")
+    expect(email.text).toContain(`Sales tax (CA) 7.25%: $${(cart.tax_total / 100).toFixed(2)}`)
   })
 
   it("a US state without sales tax adds none; the rate follows the address when it changes", async () => {

@@ -33,6 +33,15 @@ export function CatalogView(props: {
               </select>
             </>
           )}
+          {result.facets.partners.length > 0 && (
+            <>
+              <label htmlFor="partner">Partner</label>
+              <select id="partner" name="partner" defaultValue={query.partner ?? ""}>
+                <option value="">All partners</option>
+                {result.facets.partners.map((p) => <option key={p.handle} value={p.handle}>{p.name} ({p.count})</option>)}
+              </select>
+            </>
+          )}
           <label htmlFor="min">Min price ({currencyCode.toUpperCase()})</label>
           <input id="min" name="min" type="number" min={0} step="any" inputMode="decimal" defaultValue={query.min !== undefined ? query.min / 100 : ""} />
           <label htmlFor="max">Max price ({currencyCode.toUpperCase()})</label>

@@ -65,7 +65,8 @@ export async function seedStore(container: any, opts: { staticDir: string; backe
     if (!store.currencies.some((c: any) => c.code === code)) await storeService.addCurrency(code)
   }
   // Euro prices are the prices shoppers pay, VAT included.
-  await container.resolve("currencyService").update("eur", { includes_tax: true })
+  const currencyService = container.resolve("currencyService")
+  if (!(await currencyService.retrieveByCode("eur")).includes_tax) await currencyService.update("eur", { includes_tax: true })
   if (store.name !== "PVA Bazaar") await storeService.update({ name: "PVA Bazaar" })
 
   const paymentProviders = ["manual", ...(readServerEnv().stripeApiKey ? ["stripe"] : [])]

@@ -5,6 +5,7 @@ import { catalogLimit } from "./api/middlewares"
 import { jsonBodyParser } from "./lib/request-body"
 import { forgetEndedSessions } from "./lib/ended-sessions"
 import { adminCookieSameSite, adminRequestGuard } from "./lib/admin-request-guard"
+import { serveUploads } from "./lib/file-storage/serve-local"
 
 /** Boots Medusa on an express app the way `medusa start` does, plus local static files. */
 export async function startServer(directory: string, onClosed: () => void = () => process.exit(0)) {
@@ -27,6 +28,8 @@ export async function startServer(directory: string, onClosed: () => void = () =
   let medusaContainer: any
   app.use("/store", forgetEndedSessions(() => medusaContainer, env.jwtSecret))
   app.use("/static", express.static(path.join(directory, "static"), { maxAge: "1d", fallthrough: false }))
+  // Uploaded files kept on this server (without S3): each key is new, so its bytes never change.
+  if (!env.files.s3) app.use("/uploads", serveUploads(env.files.localDir))
 
   const loaders = require("@medusajs/medusa/dist/loaders").default
   const { container } = await loaders({ directory, expressApp: app })

@@ -8,6 +8,7 @@ import { emailKey } from "../lib/email-address"
 import { clientIpInRequestContext } from "../lib/client-ip"
 import { clampListLimit, STORE_LIST_ROUTES } from "../lib/list-limit"
 import { endOtherSessionsAfterPasswordChange, requireCurrentPassword } from "../lib/credential-changes"
+import { limitUploadSize } from "../lib/upload-size"
 
 const env = readServerEnv()
 const limits = env.rateLimits
@@ -84,6 +85,8 @@ export const config: MiddlewaresConfig = {
   routes: [
     { matcher: "/store", middlewares: [storeCors, clientIpInRequestContext] },
     { matcher: "/admin", middlewares: [adminCors] },
+    { matcher: "/admin/uploads", method: "POST", middlewares: [limitUploadSize(env.files.maxBytes)] },
+    { matcher: "/admin/uploads/protected", method: "POST", middlewares: [limitUploadSize(env.files.maxBytes)] },
     { matcher: "/store/auth", method: "POST", middlewares: [loginLimit] },
     { matcher: "/store/auth/token", method: "POST", middlewares: [loginLimit] },
     { matcher: "/admin/auth", method: "POST", middlewares: [loginLimit] },

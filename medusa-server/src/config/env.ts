@@ -2,6 +2,7 @@ import { isWellKnownDevKey } from "@pva/contracts"
 import { PartnerSettings, resolvePartnerSettings } from "@pva/medusa-plugin-partners"
 import { walletSessionHours } from "@pva/medusa-plugin-digital-twin"
 import type { PaymentSettings } from "../lib/payment-policy"
+import { FileSettings, readFileSettings } from "./file-settings"
 
 /**
  * Reads and validates the server's environment once, so every other module
@@ -50,6 +51,8 @@ export type ServerEnv = {
   guestOrderConfirmationMinutes: number
   /** CHAIN_SYNC_FOLLOW=true: this process follows the chain (issue 7); never in MEDUSA_WORKER_MODE=server. */
   chainSyncFollow: boolean
+  /** Uploaded files (product images): where they are kept and what an upload may be. */
+  files: FileSettings
 }
 
 function storefrontRevalidation(env: NodeJS.ProcessEnv, isProduction: boolean) {
@@ -167,7 +170,7 @@ const MIN_SECRET_LENGTH = 32
 const DEFAULT_STORE_CORS = "http://localhost:8000,http://localhost:8001"
 const DEFAULT_ADMIN_CORS = "http://localhost:7001,http://localhost:9000"
 
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+export function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name]
   if (raw === undefined || raw === "") return fallback
   const value = Number(raw)
@@ -318,6 +321,7 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     guestOrderConfirmationMinutes: guestOrderConfirmationMinutes(env),
     // Read by the digital-twin plugin; checked here so a bad value stops the start, not a sign-in.
     walletSessionHours: configValue(() => walletSessionHours(env)),
+    files: readFileSettings(env, (env.MEDUSA_BACKEND_URL || `http://localhost:${port}`).replace(/\/$/, "")),
   }
   if (isProduction) checkProductionDeployment(env)
   return settings

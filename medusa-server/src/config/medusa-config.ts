@@ -119,6 +119,8 @@ export function buildMedusaConfig(env: ServerEnv) {
     },
     featureFlags: {
       product_categories: true,
+      // EU prices include VAT (regions, currencies and shipping options carry `includes_tax`).
+      tax_inclusive_pricing: true,
       // Otherwise Medusa Admin covers every page with a prompt to send usage data to Medusa
       // (Segment) until each user answers it, and loads Segment's script once they do.
       analytics: false,

@@ -11,16 +11,25 @@ import { writeProductImage } from "../seed/product-image"
 import { seedArchetype } from "@pva/medusa-plugin-archetype"
 import { seedPartners } from "@pva/medusa-plugin-partners"
 import { seedDigitalTwins, traitList } from "@pva/medusa-plugin-digital-twin"
-import { seedFractional } from "@pva/medusa-plugin-fractional"
+import { seedFractional, SHARE_PRODUCT_TYPE } from "@pva/medusa-plugin-fractional"
 
 export const DEV_ADMIN = { email: "admin@pvabazaar.local", password: "pva-admin-dev" }
 export const DEV_CUSTOMER = { email: "shopper@pvabazaar.local", password: "pva-shopper-dev" }
 
+// Taxes by destination (services/jurisdiction-tax.ts): US sales tax added at checkout by
+// state; EU prices, shipping included, already hold the destination country's VAT.
 const REGIONS = [
-  { name: "United States", currency_code: "usd", countries: ["us"], shipping: [["Standard Shipping", 800], ["Express Shipping", 2500]] },
+  {
+    name: "United States",
+    currency_code: "usd",
+    includes_tax: false,
+    countries: ["us"],
+    shipping: [["Standard Shipping", 800], ["Express Shipping", 2500]],
+  },
   {
     name: "Europe",
     currency_code: "eur",
+    includes_tax: true,
     countries: ["de", "fr", "it", "es", "nl", "be", "at", "ie", "pt", "fi"],
     shipping: [["Standard Shipping", 900], ["Express Shipping", 2900]],
   },
@@ -29,6 +38,20 @@ const REGIONS = [
 export const SALES_CHANNELS = {
   com: { name: "pvabazaar.com", description: "The shop for ethically sourced gems and artisan goods" },
   org: { name: "pvabazaar.org", description: "Provenance, digital twins and fractional shares" },
+}
+
+const TAX_PROVIDER = "jurisdiction"
+const SHARES_EXEMPTION = { code: "EXEMPT-SECURITIES", name: "Securities: no sales tax or VAT" }
+
+/** Fractional shares are securities: a 0% rate on their product type, visible and editable in Admin. */
+async function exemptShares(container: any, regionId: string) {
+  const taxRateService = container.resolve("taxRateService")
+  const [found] = await taxRateService.list({ region_id: regionId, code: SHARES_EXEMPTION.code })
+  if (found) return
+  const manager = container.resolve("manager")
+  const type = await manager.withRepository(container.resolve("productTypeRepository")).upsertType({ value: SHARE_PRODUCT_TYPE })
+  const rate = await taxRateService.create({ region_id: regionId, rate: 0, ...SHARES_EXEMPTION })
+  await taxRateService.addToProductType(rate.id, [type.id])
 }
 
 function handleOf(name: string) {
@@ -41,6 +64,9 @@ export async function seedStore(container: any, opts: { staticDir: string; backe
   for (const code of ["usd", "eur"]) {
     if (!store.currencies.some((c: any) => c.code === code)) await storeService.addCurrency(code)
   }
+  // Euro prices are the prices shoppers pay, VAT included.
+  const currencyService = container.resolve("currencyService")
+  if (!(await currencyService.retrieveByCode("eur")).includes_tax) await currencyService.update("eur", { includes_tax: true })
   if (store.name !== "PVA Bazaar") await storeService.update({ name: "PVA Bazaar" })
 
   const paymentProviders = ["manual", ...(readServerEnv().stripeApiKey ? ["stripe"] : [])]
@@ -54,11 +80,17 @@ export async function seedStore(container: any, opts: { staticDir: string; backe
         name: spec.name,
         currency_code: spec.currency_code,
         tax_rate: 0,
+        tax_provider_id: TAX_PROVIDER,
+        includes_tax: spec.includes_tax,
         payment_providers: paymentProviders,
         fulfillment_providers: ["manual"],
         countries: [...spec.countries],
       })
     }
+    if (region.tax_provider_id !== TAX_PROVIDER || region.includes_tax !== spec.includes_tax) {
+      region = await regionService.update(region.id, { tax_provider_id: TAX_PROVIDER, includes_tax: spec.includes_tax })
+    }
+    await exemptShares(container, region.id)
     const existing = await shippingOptionService.list({ region_id: region.id })
     for (const [name, amount] of spec.shipping) {
       if (existing.some((o: any) => o.name === name)) continue
@@ -70,6 +102,7 @@ export async function seedStore(container: any, opts: { staticDir: string; backe
         data: { id: "manual-fulfillment" },
         price_type: "flat_rate",
         amount,
+        includes_tax: spec.includes_tax,
         is_return: false,
       })
     }

@@ -7,6 +7,7 @@ import { TWIN_REFUNDED_EMAIL_EVENT, type TwinRefundEmailData } from "@pva/medusa
 import { captureAttention, twinsRefunded } from "../lib/payment-email-templates"
 import type EmailOutboxService from "./email-outbox"
 import { CAPTURE_ATTENTION_EVENT } from "./payment-capture"
+import { taxSummary } from "../lib/taxes/summary"
 
 /** Sent by @pva/medusa-plugin-digital-twin through notificationService.send. */
 export const TWIN_CLAIM_CODE_EVENT = "digital_twin.claim_code"
@@ -56,7 +57,7 @@ class PvaEmailService extends AbstractNotificationService {
     if (event === "order.placed") {
       if (data?.no_notification) return null
       const order = await this.inCallersTransaction(this.container_.orderService).retrieveWithTotals(data.id, {
-        relations: ["items", "items.variant", "shipping_address"],
+        relations: ["items", "items.variant", "items.tax_lines", "shipping_methods", "shipping_methods.tax_lines", "shipping_address"],
       })
       if (!order.email) return null
       return {
@@ -66,6 +67,8 @@ class PvaEmailService extends AbstractNotificationService {
           customer_name: order.shipping_address?.first_name,
           currency_code: order.currency_code,
           total: order.total,
+          shipping_total: order.shipping_total,
+          tax: taxSummary(order),
           items: order.items.map((i: any) => ({ title: i.title, sku: i.variant?.sku, quantity: i.quantity, unit_price: i.unit_price })),
         }),
       }

@@ -17,7 +17,11 @@ export async function catalog(params: string, channel: "com" | "org" = "com") {
     limit: number
     currency_code: string
     region_id: string
-    facets: { categories: Array<{ id: string; name: string; handle: string; count: number }>; price: any[]; in_stock: { in_stock: number; out_of_stock: number } }
+    facets: {
+      categories: Array<{ id: string; name: string; handle: string; count: number }>
+      partners: Array<{ handle: string; name: string; count: number }>
+      price: any[]
+      in_stock: { in_stock: number; out_of_stock: number } }
   }
 }
 

@@ -2,6 +2,8 @@
 export type CatalogQuery = {
   q?: string
   category?: string
+  /** A partner cooperative's handle. */
+  partner?: string
   min?: number
   max?: number
   inStockOnly: boolean
@@ -25,7 +27,8 @@ export function parseCatalogQuery(params: Record<string, string | string[] | und
   let [min, max] = [money("min"), money("max")]
   if (min !== undefined && max !== undefined && min > max) [min, max] = [max, min]
   const q = one("q")?.trim().slice(0, 200) || undefined
-  return { q, category: one("category") || undefined, min, max, inStockOnly: one("in_stock") === "1", sort, page }
+  const partner = /^[a-z0-9][a-z0-9-]{0,99}$/.test(one("partner") ?? "") ? one("partner") : undefined
+  return { q, category: one("category") || undefined, partner, min, max, inStockOnly: one("in_stock") === "1", sort, page }
 }
 
 /** The `GET /store/catalog` parameters for a listing page; `fixed` pins the page's own category or collection. */
@@ -35,6 +38,7 @@ export function catalogParams(query: CatalogQuery, opts: { regionId: string; cat
   const category = opts.category ?? query.category
   if (category) params.set("category", category)
   if (opts.collection) params.set("collection", opts.collection)
+  if (query.partner) params.set("partner", query.partner)
   if (query.min !== undefined) params.set("price_min", String(query.min))
   if (query.max !== undefined) params.set("price_max", String(query.max))
   if (query.inStockOnly) params.set("in_stock", "true")
@@ -46,6 +50,7 @@ export function pageHref(basePath: string, query: CatalogQuery, page: number, op
   const params = new URLSearchParams()
   if (query.q) params.set("q", query.q)
   if (query.category && opts.keepCategory) params.set("category", query.category)
+  if (query.partner) params.set("partner", query.partner)
   if (query.min !== undefined) params.set("min", String(query.min / 100))
   if (query.max !== undefined) params.set("max", String(query.max / 100))
   if (query.inStockOnly) params.set("in_stock", "1")

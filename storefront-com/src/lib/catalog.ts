@@ -37,6 +37,7 @@ export type CatalogPage = {
   currency_code: string
   facets: {
     categories: Array<{ id: string; name: string; handle: string; count: number }>
+    partners: Array<{ handle: string; name: string; count: number }>
     price: Array<{ min: number; max: number | null; count: number }>
     in_stock: { in_stock: number; out_of_stock: number }
   }

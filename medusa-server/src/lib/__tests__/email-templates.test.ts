@@ -32,3 +32,18 @@ describe("branded email templates", () => {
     expect(request.text).toContain("down to 3 (reorder point 10)")
   })
 })
+
+describe("the order confirmation's tax", () => {
+  const base = { pva_number: "PVA-20250101-000043", currency_code: "eur", items: [{ title: "Pendant", quantity: 1, unit_price: 57900 }] }
+
+  it("states EU VAT as included in the prices", () => {
+    const email = orderConfirmation({ ...base, total: 58800, shipping_total: 900, tax: { label: "VAT (DE) 19%", amount: 9388, included: true } })
+    expect(email.text).toContain("Shipping: €9.00\nIncluding VAT (DE) 19%: €93.88\n\nTotal: €588.00")
+    expect(email.html).toContain("Including VAT (DE) 19%")
+  })
+
+  it("states US sales tax as added to the prices", () => {
+    const email = orderConfirmation({ ...base, currency_code: "usd", total: 67831, shipping_total: 800, tax: { label: "Sales tax (CA) 7.25%", amount: 4531, included: false } })
+    expect(email.text).toContain("Shipping: $8.00\nSales tax (CA) 7.25%: $45.31\n\nTotal: $678.31")
+  })
+})

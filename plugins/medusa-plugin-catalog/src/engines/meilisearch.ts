@@ -21,7 +21,7 @@ export type CatalogDocument = Omit<CatalogItem, "id" | "price" | "original_price
 
 export const INDEX_SETTINGS = {
   searchableAttributes: ["title", "search_text"],
-  filterableAttributes: ["sales_channel_ids", "region_id", "category_ids", "collection_id", "price", "in_stock", "product_id"],
+  filterableAttributes: ["sales_channel_ids", "region_id", "category_ids", "collection_id", "partner.handle", "price", "in_stock", "product_id"],
   sortableAttributes: ["price", "created_at", "twin_rank"],
   faceting: { maxValuesPerFacet: 1000 },
   pagination: { maxTotalHits: 100_000 },
@@ -30,7 +30,7 @@ export const INDEX_SETTINGS = {
 const quote = (value: string) => JSON.stringify(value)
 const list = (values: string[]) => `[${values.map(quote).join(", ")}]`
 
-type Facet = "category" | "collection" | "price" | "stock" | "archetype"
+type Facet = "category" | "collection" | "partner" | "price" | "stock" | "archetype"
 
 /** The same catalog as the Postgres engine, answered by Meilisearch from a mirror of the read model. */
 export class MeilisearchCatalogEngine implements CatalogEngine {
@@ -48,6 +48,7 @@ export class MeilisearchCatalogEngine implements CatalogEngine {
     const filters: Record<Facet, string | null> = {
       category: query.categoryId ? `category_ids = ${quote(query.categoryId)}` : null,
       collection: query.collectionId ? `collection_id = ${quote(query.collectionId)}` : null,
+      partner: query.partnerHandle ? `partner.handle = ${quote(query.partnerHandle)}` : null,
       price:
         query.priceMin !== undefined || query.priceMax !== undefined
           ? [`price >= ${query.priceMin ?? 0}`, query.priceMax !== undefined ? `price <= ${query.priceMax}` : null].filter(Boolean).join(" AND ")
@@ -76,15 +77,17 @@ export class MeilisearchCatalogEngine implements CatalogEngine {
         { ...base, filter: filter(), sort, hitsPerPage: query.limit, page: query.page },
         { ...base, filter: filter("category"), facets: ["category_ids"], hitsPerPage: 0, page: 1 },
         { ...base, filter: filter("stock"), facets: ["in_stock"], hitsPerPage: 0, page: 1 },
+        { ...base, filter: filter("partner"), facets: ["partner.handle"], hitsPerPage: 0, page: 1 },
         ...buckets,
       ],
     })
-    const [main, categories, stock, ...priced] = results as any[]
+    const [main, categories, stock, partners, ...priced] = results as any[]
     const stockCounts = stock.facetDistribution?.in_stock ?? {}
     return {
       products: main.hits.map(toItem),
       count: main.totalHits,
       categoryCounts: categories.facetDistribution?.category_ids ?? {},
+      partnerCounts: partners.facetDistribution?.["partner.handle"] ?? {},
       priceBucketCounts: priced.map((r) => r.totalHits),
       inStock: { in_stock: stockCounts.true ?? 0, out_of_stock: stockCounts.false ?? 0 },
     }

@@ -28,6 +28,7 @@ export class PostgresCatalogEngine implements CatalogEngine {
       products: row.products,
       count: row.count,
       categoryCounts: row.category_counts,
+      partnerCounts: row.partner_counts,
       priceBucketCounts: bucketCounts(row.price_counts),
       inStock: row.stock_counts,
     }

@@ -7,6 +7,8 @@ export type ResolvedCatalogQuery = CatalogParams & {
   currencyCode: string
   categoryId?: string
   collectionId?: string
+  /** An approved, active partner's handle (the service checks it exists). */
+  partnerHandle?: string
   /** The categories the asked archetype has an affinity with. */
   archetypeCategoryIds?: string[]
 }
@@ -34,6 +36,8 @@ export type EngineResult = {
   products: CatalogItem[]
   count: number
   categoryCounts: Record<string, number>
+  /** By partner handle; products without a partner are not counted. */
+  partnerCounts: Record<string, number>
   /** Counts per bucket of PRICE_BUCKET_BOUNDS, index 0 = the first bucket. */
   priceBucketCounts: number[]
   inStock: { in_stock: number; out_of_stock: number }

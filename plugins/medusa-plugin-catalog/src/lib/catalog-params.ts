@@ -3,6 +3,8 @@ export type CatalogParams = {
   q?: string
   category?: string
   collection?: string
+  /** A partner cooperative's handle. */
+  partner?: string
   priceMin?: number
   priceMax?: number
   inStock: boolean
@@ -19,7 +21,7 @@ export const MAX_LIMIT = 100
 export const DEFAULT_LIMIT = 24
 const MAX_Q = 200
 const MAX_PAGE = 1000
-const KNOWN = ["q", "category", "collection", "price_min", "price_max", "in_stock", "archetype", "sort", "page", "limit", "region_id"]
+const KNOWN = ["q", "category", "collection", "partner", "price_min", "price_max", "in_stock", "archetype", "sort", "page", "limit", "region_id"]
 
 export class CatalogParamError extends Error {}
 
@@ -68,6 +70,7 @@ export function parseCatalogParams(query: Record<string, unknown>): CatalogParam
     q: q || undefined,
     category: text("category"),
     collection: text("collection"),
+    partner: text("partner"),
     priceMin,
     priceMax,
     inStock: flag(query, "in_stock"),

@@ -1,6 +1,6 @@
 import { PRICE_BUCKET_BOUNDS, type ResolvedCatalogQuery } from "./catalog-engine"
 
-type Facet = "category" | "collection" | "price" | "stock" | "archetype"
+type Facet = "category" | "collection" | "partner" | "price" | "stock" | "archetype"
 
 /**
  * One statement for the whole answer: the page, the total and the three facets, over
@@ -30,6 +30,7 @@ export function buildCatalogSql(query: ResolvedCatalogQuery): { text: string; pa
   const filters: Record<Facet, string | null> = {
     category: query.categoryId ? `category_ids @> ARRAY[${p(query.categoryId)}]::text[]` : null,
     collection: query.collectionId ? `collection_id = ${p(query.collectionId)}` : null,
+    partner: query.partnerHandle ? `partner_handle = ${p(query.partnerHandle)}` : null,
     price:
       query.priceMin !== undefined || query.priceMax !== undefined
         ? [query.priceMin !== undefined ? `price >= ${p(query.priceMin)}` : "price IS NOT NULL", query.priceMax !== undefined ? `price <= ${p(query.priceMax)}` : null]
@@ -57,7 +58,7 @@ export function buildCatalogSql(query: ResolvedCatalogQuery): { text: string; pa
 
   const text = `
 WITH base AS MATERIALIZED (
-  SELECT ${distinct} e.product_id, e.collection_id, e.category_ids, e.digital_twin, e.price, e.in_stock, e.product_created_at, ${rank} AS rank
+  SELECT ${distinct} e.product_id, e.collection_id, e.category_ids, e.digital_twin, e.price, e.in_stock, e.product_created_at, e.partner ->> 'handle' AS partner_handle, ${rank} AS rank
     FROM catalog_entry e
    WHERE ${channelCond} AND e.region_id = ${region} ${match}
    ${distinct ? "ORDER BY e.product_id" : ""}
@@ -80,6 +81,9 @@ SELECT
   (SELECT COALESCE(json_object_agg(category_id, n), '{}'::json)
      FROM (SELECT c AS category_id, count(*)::int AS n FROM base CROSS JOIN LATERAL unnest(category_ids) c ${where("category")} GROUP BY c) f
   ) AS category_counts,
+  (SELECT COALESCE(json_object_agg(partner_handle, n), '{}'::json)
+     FROM (SELECT partner_handle, count(*)::int AS n FROM base ${also("partner", "partner_handle IS NOT NULL")} GROUP BY 1) f
+  ) AS partner_counts,
   (SELECT COALESCE(json_object_agg(bucket, n), '{}'::json)
      FROM (SELECT width_bucket(price, ${bounds}::bigint[]) AS bucket, count(*)::int AS n FROM base ${also("price", "price IS NOT NULL")} GROUP BY 1) f
   ) AS price_counts,

@@ -16,6 +16,7 @@ const NAMES_TTL_MS = 5000
 
 type Region = { id: string; currency_code: string }
 type Category = { id: string; name: string; handle: string }
+type Partner = { handle: string; name: string }
 
 /** The storefronts' catalog: resolves names to ids, asks the engine, names the facets. */
 class CatalogService extends TransactionBaseService {
@@ -24,6 +25,8 @@ class CatalogService extends TransactionBaseService {
   private readonly collections = new TtlCache<string | null>(NAMES_TTL_MS)
   private readonly archetypes = new TtlCache<string[]>(NAMES_TTL_MS)
   private readonly categoryNames = new TtlCache<Category[]>(NAMES_TTL_MS)
+  private readonly partners = new TtlCache<Partner | null>(NAMES_TTL_MS)
+  private readonly partnerNames = new TtlCache<Partner[]>(NAMES_TTL_MS)
   private engine_?: CatalogEngine
 
   constructor(container: { manager: EntityManager }, options: CatalogPluginOptions = {}) {
@@ -42,6 +45,7 @@ class CatalogService extends TransactionBaseService {
     const resolved: ResolvedCatalogQuery = { ...params, salesChannelIds, regionId: region.id, currencyCode: region.currency_code }
     if (params.category) resolved.categoryId = (await this.category(params.category)).id
     if (params.collection) resolved.collectionId = await this.collection(params.collection)
+    if (params.partner) resolved.partnerHandle = (await this.partner(params.partner)).handle
     if (params.archetype) resolved.archetypeCategoryIds = await this.archetypeCategories(params.archetype)
     return catalogResults.get(`${this.engine.name}:${JSON.stringify(resolved)}`, async () =>
       new PreparedAnswer(await this.body(resolved, await this.engine.search(resolved)))
@@ -50,6 +54,7 @@ class CatalogService extends TransactionBaseService {
 
   private async body(query: ResolvedCatalogQuery, result: EngineResult) {
     const named = await this.namedCategories(Object.keys(result.categoryCounts))
+    const partners = await this.namedPartners(Object.keys(result.partnerCounts))
     return {
       products: result.products,
       count: result.count,
@@ -61,6 +66,9 @@ class CatalogService extends TransactionBaseService {
       facets: {
         categories: named
           .map((c) => ({ ...c, count: result.categoryCounts[c.id] }))
+          .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+        partners: partners
+          .map((p) => ({ ...p, count: result.partnerCounts[p.handle] }))
           .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
         price: priceBuckets(result.priceBucketCounts, query.currencyCode),
         in_stock: result.inStock,
@@ -104,6 +112,26 @@ class CatalogService extends TransactionBaseService {
     })
     if (!id) throw invalid(`collection: no collection with id or handle "${idOrHandle}"`)
     return id
+  }
+
+  /** Only partners whose pieces the catalog shows: approved and active (as the read model). */
+  private async partner(handle: string): Promise<Partner> {
+    const partner = await this.partners.get(handle, async () => {
+      const [row] = await this.manager_.query(
+        `SELECT handle, name FROM partner WHERE handle = $1 AND status = 'approved' AND is_active LIMIT 1`,
+        [handle]
+      )
+      return row ?? null
+    })
+    if (!partner) throw invalid(`partner: no partner with handle "${handle}"`)
+    return partner
+  }
+
+  private async namedPartners(handles: string[]): Promise<Partner[]> {
+    if (!handles.length) return []
+    return this.partnerNames.get([...handles].sort().join(","), () =>
+      this.manager_.query(`SELECT handle, name FROM partner WHERE handle = ANY($1::text[]) AND status = 'approved' AND is_active`, [handles])
+    )
   }
 
   private async archetypeCategories(archetype: string): Promise<string[]> {

@@ -21,7 +21,14 @@ type ItemRow = {
   product_id: string
   quantity: number
   unit_price: number
+  includes_tax: boolean
+  tax_lines: Array<{ name: string; code: string | null; rate: number }>
 }
+
+/** A line's tax as the partner's invoice needs it: names, codes and rates, and whether `unit_price` holds it (EU VAT). */
+const TAX_COLUMNS = `li.includes_tax,
+                (SELECT COALESCE(json_agg(json_build_object('name', t.name, 'code', t.code, 'rate', t.rate) ORDER BY t.name), '[]'::json)
+                   FROM line_item_tax_line t WHERE t.item_id = li.id) AS tax_lines`
 
 /**
  * Writes one webhook delivery per partner with items in an order, using the
@@ -49,7 +56,7 @@ export async function enqueueOrderWebhooks(
   const items: ItemRow[] = opts.fulfillmentId
     ? await manager.query(
         `SELECT p.partner_id, li.id AS line_item_id, li.title, v.sku, v.id AS variant_id, p.id AS product_id,
-                fi.quantity, li.unit_price
+                fi.quantity, li.unit_price, ${TAX_COLUMNS}
            FROM fulfillment_item fi
            JOIN line_item li ON li.id = fi.item_id
            JOIN product_variant v ON v.id = li.variant_id
@@ -60,7 +67,7 @@ export async function enqueueOrderWebhooks(
       )
     : await manager.query(
         `SELECT p.partner_id, li.id AS line_item_id, li.title, v.sku, v.id AS variant_id, p.id AS product_id,
-                li.quantity, li.unit_price
+                li.quantity, li.unit_price, ${TAX_COLUMNS}
            FROM line_item li
            JOIN product_variant v ON v.id = li.variant_id
            JOIN product p ON p.id = v.product_id
@@ -117,6 +124,8 @@ export async function enqueueOrderWebhooks(
             product_id: i.product_id,
             quantity: i.quantity,
             unit_price: i.unit_price,
+            includes_tax: i.includes_tax,
+            tax_lines: i.tax_lines,
           })),
         ...(opts.fulfillmentId ? { fulfillment_id: opts.fulfillmentId, tracking } : {}),
         ...(opts.refund ? { refund: opts.refund } : {}),

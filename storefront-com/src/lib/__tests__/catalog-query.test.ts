@@ -23,6 +23,14 @@ describe("catalog filters", () => {
     expect(pinned.get("sort")).toBe("relevance")
   })
 
+  it("filters by a partner's handle, ignoring one no handle could be", () => {
+    const query = parseCatalogQuery({ partner: "lukuni-coop", q: "ring" })
+    expect(query.partner).toBe("lukuni-coop")
+    expect(catalogParams(query, { regionId: "reg_1", category: "rings" }).get("partner")).toBe("lukuni-coop")
+    expect(pageHref("/categories/rings", query, 2, { keepCategory: false })).toBe("/categories/rings?q=ring&partner=lukuni-coop&page=2")
+    expect(parseCatalogQuery({ partner: "<script>" }).partner).toBeUndefined()
+  })
+
   it("links to other pages keeping the filters", () => {
     const query = parseCatalogQuery({ q: "ring", category: "rings", min: "5", sort: "newest" })
     expect(pageHref("/store", query, 2, { keepCategory: true })).toBe("/store?q=ring&category=rings&min=5&sort=newest&page=2")

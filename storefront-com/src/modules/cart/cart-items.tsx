@@ -43,15 +43,42 @@ export function CartItems({ items, currencyCode, onUpdate, onRemove, busy }: {
   )
 }
 
-export function CartTotals({ cart, currencyCode }: { cart: { subtotal?: number; shipping_total?: number; tax_total?: number; total?: number }; currencyCode: string }) {
-  const row = (label: string, amount?: number) => (amount === undefined ? null : <tr><th scope="row">{label}</th><td data-testid={`total-${label.toLowerCase()}`}>{formatAmount(amount, currencyCode)}</td></tr>)
+type TaxLine = { name: string; rate: number }
+type TotalsCart = {
+  subtotal?: number
+  shipping_total?: number
+  tax_total?: number
+  item_tax_total?: number
+  shipping_tax_total?: number
+  total?: number
+  items?: Array<{ includes_tax?: boolean; tax_lines?: TaxLine[] }>
+  shipping_methods?: Array<{ tax_lines?: TaxLine[] }>
+}
+
+/** The taxes' names and rates ("VAT (DE) 19%"), once the address says which apply. */
+function taxLabel(cart: TotalsCart): string {
+  const lines = [...(cart.items ?? []).flatMap((i) => i.tax_lines ?? []), ...(cart.shipping_methods ?? []).flatMap((m) => m.tax_lines ?? [])]
+  const named = [...new Set(lines.filter((l) => l.rate > 0).map((l) => `${l.name} ${l.rate}%`))]
+  return named.length ? named.join(", ") : "Taxes"
+}
+
+/**
+ * EU prices include VAT: the shopper sees the prices they were shown and the VAT they hold.
+ * US sales tax is added: it shows as its own line once the address names the state.
+ */
+export function CartTotals({ cart, currencyCode }: { cart: TotalsCart; currencyCode: string }) {
+  const row = (id: string, label: string, amount?: number) =>
+    amount === undefined ? null : <tr><th scope="row">{label}</th><td data-testid={`total-${id}`}>{formatAmount(amount, currencyCode)}</td></tr>
+  const included = (cart.items ?? []).some((i) => i.includes_tax)
+  const withTax = (amount?: number, tax?: number) => (amount === undefined ? undefined : amount + (tax ?? 0))
   return (
     <table style={{ maxWidth: 360, marginLeft: "auto" }}>
       <tbody>
-        {row("Subtotal", cart.subtotal)}
-        {row("Shipping", cart.shipping_total)}
-        {row("Taxes", cart.tax_total)}
-        {row("Total", cart.total)}
+        {row("subtotal", "Subtotal", included ? withTax(cart.subtotal, cart.item_tax_total) : cart.subtotal)}
+        {row("shipping", "Shipping", included ? withTax(cart.shipping_total, cart.shipping_tax_total) : cart.shipping_total)}
+        {!included && row("taxes", taxLabel(cart), cart.tax_total)}
+        {row("total", "Total", cart.total)}
+        {included && row("taxes", `Including ${taxLabel(cart)}`, cart.tax_total)}
       </tbody>
     </table>
   )

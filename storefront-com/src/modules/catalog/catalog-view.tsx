@@ -25,13 +25,10 @@ export function CatalogView(props: {
           <label htmlFor="q">Search</label>
           <input id="q" name="q" type="search" defaultValue={query.q ?? ""} autoComplete="off" />
           {!props.hideCategoryFilter && (
-            <>
-              <label htmlFor="category">Category</label>
-              <select id="category" name="category" defaultValue={query.category ?? ""}>
-                <option value="">All categories</option>
-                {result.facets.categories.map((c) => <option key={c.id} value={c.handle}>{c.name} ({c.count})</option>)}
-              </select>
-            </>
+            <FacetSelect name="category" label="Category" allLabel="All categories" value={query.category} options={result.facets.categories} />
+          )}
+          {result.facets.partners.length > 0 && (
+            <FacetSelect name="partner" label="Partner" allLabel="All partners" value={query.partner} options={result.facets.partners} />
           )}
           <label htmlFor="min">Min price ({currencyCode.toUpperCase()})</label>
           <input id="min" name="min" type="number" min={0} step="any" inputMode="decimal" defaultValue={query.min !== undefined ? query.min / 100 : ""} />
@@ -64,5 +61,18 @@ export function CatalogView(props: {
         </div>
       </div>
     </div>
+  )
+}
+
+/** A facet's values by handle, each with how many pieces choosing it would show. */
+function FacetSelect(props: { name: string; label: string; allLabel: string; value?: string; options: Array<{ handle: string; name: string; count: number }> }) {
+  return (
+    <>
+      <label htmlFor={props.name}>{props.label}</label>
+      <select id={props.name} name={props.name} defaultValue={props.value ?? ""}>
+        <option value="">{props.allLabel}</option>
+        {props.options.map((o) => <option key={o.handle} value={o.handle}>{o.name} ({o.count})</option>)}
+      </select>
+    </>
   )
 }

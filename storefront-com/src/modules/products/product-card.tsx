@@ -1,5 +1,5 @@
 import { Link } from "@/modules/common/link"
-import { cheapestAmount, inStock, Price } from "@pva/storefront-core"
+import { cheapestAmount, inStock, Price, ResponsiveImage } from "@pva/storefront-core"
 
 /** A product with its variants (product pages, recommendations) or a catalog API item (price and stock flag). */
 type CardProduct = {
@@ -14,6 +14,9 @@ type CardProduct = {
   in_stock?: boolean
   digital_twin?: boolean
 }
+
+/** Cards sit two to a row on phones and are at most 320 px wide elsewhere. */
+const CARD_SIZES = "(max-width: 640px) 50vw, 320px"
 
 /** `eager` for cards in the first screenful: their image is what the shopper waits for. */
 export function ProductCard({ product, currencyCode, reason, headingLevel = 3, eager = false }: {
@@ -30,7 +33,7 @@ export function ProductCard({ product, currencyCode, reason, headingLevel = 3, e
     <article className="card" data-testid="product-card">
       <Link href={`/products/${product.handle}`}>
         {product.thumbnail ? (
-          <img src={product.thumbnail} alt="" width={320} height={320} loading={eager ? "eager" : "lazy"} fetchPriority={eager ? "high" : undefined} style={{ aspectRatio: "1", objectFit: "cover", width: "100%" }} />
+          <ResponsiveImage src={product.thumbnail} alt="" width={320} height={320} sizes={CARD_SIZES} eager={eager} />
         ) : (
           <div style={{ aspectRatio: "1", background: "var(--pva-gradient)" }} />
         )}

@@ -175,6 +175,42 @@ describe("GET /store/catalog", () => {
     expect(guardian.count).toBeGreaterThan(0)
   })
 
+  it("filters by partner handle and counts each partner's pieces with the other filters applied", async () => {
+    // Each visible product's partner, when an admin approved it and it is active (plain SQL).
+    const rows: Array<{ id: string; handle: string | null; name: string | null; in_stock: boolean }> = await query(
+      databaseUrl(),
+      `SELECT v.id, pa.handle, pa.name, plain.in_stock
+         FROM (${PLAIN_SQL}) plain JOIN product v ON v.id = plain.id
+         LEFT JOIN partner pa ON pa.id = v.partner_id AND pa.status = 'approved' AND pa.is_active`,
+      [comChannel()]
+    )
+    const partnered = rows.filter((r) => r.handle)
+    expect(partnered.length).toBeGreaterThan(0)
+    const countsOf = (list: typeof rows) => {
+      const counts: Record<string, number> = {}
+      for (const r of list) if (r.handle) counts[r.handle] = (counts[r.handle] ?? 0) + 1
+      return counts
+    }
+    const handle = partnered[0].handle!
+
+    const all = await catalog(`region_id=${usRegion}&limit=100`)
+    expect(Object.fromEntries(all.facets.partners.map((p) => [p.handle, p.count]))).toEqual(countsOf(rows))
+    expect(all.facets.partners.find((p) => p.handle === handle)!.name).toBe(partnered[0].name)
+
+    const one = await catalog(`region_id=${usRegion}&limit=100&partner=${handle}&in_stock=true`)
+    const expected = rows.filter((r) => r.handle === handle && r.in_stock).map((r) => r.id).sort()
+    expect(one.products.map((p) => p.id).sort()).toEqual(expected)
+    expect(one.products.every((p) => p.partner?.handle === handle)).toBe(true)
+    // The partner facet ignores its own filter: a shopper sees what picking another partner gives.
+    expect(Object.fromEntries(one.facets.partners.map((p) => [p.handle, p.count]))).toEqual(countsOf(rows.filter((r) => r.in_stock)))
+  })
+
+  it("refuses a partner that does not exist (or is not approved) with a 400 naming it", async () => {
+    const res = await http("GET", `/store/catalog?region_id=${usRegion}&partner=no-such-coop`, { channel: "com" })
+    expect(res.status).toBe(400)
+    expect(res.json.message).toMatch(/partner: no partner with handle "no-such-coop"/)
+  })
+
   it("sorts by price both ways, newest first, and by relevance", async () => {
     const asc = await catalog(`region_id=${usRegion}&sort=price_asc&limit=100`)
     const amounts = asc.products.map((p) => p.price?.amount ?? Infinity)

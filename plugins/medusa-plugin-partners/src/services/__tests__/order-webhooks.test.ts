@@ -55,6 +55,8 @@ describe("order webhooks to partners", () => {
     expect(toA.json.data.order.pva_number).toMatch(/^PVA-\d{8}-\d{6}$/)
     expect(toA.json.data.items).toEqual([expect.objectContaining({ sku: pa.sku, quantity: 2 })])
     expect(toB.json.data.items).toEqual([expect.objectContaining({ sku: pb.sku, quantity: 1 })])
+    // The partner invoices with the order's tax: California's sales tax, added to the price.
+    expect(toA.json.data.items[0]).toMatchObject({ includes_tax: false, tax_lines: [{ name: "Sales tax (CA)", code: "US-CA", rate: 7.25 }] })
     expect(toA.json.data.shipping_address).toMatchObject({ address_1: "1 Market Street", postal_code: "94105", country_code: "us" })
     expect(toA.body).not.toContain(pb.sku)
     expect(toB.body).not.toContain(pa.sku)

@@ -1,6 +1,7 @@
 import type { Metadata } from "next"
 import { Link } from "@/modules/common/link"
 import { notFound } from "next/navigation"
+import { cheapestAmount, inStock, jsonLdScript, productJsonLd } from "@pva/storefront-core"
 import { currentRegion, listCategories, productByHandle } from "@/lib/catalog"
 import { AddToCart } from "@/modules/products/add-to-cart"
 import { Gallery } from "@/modules/products/gallery"
@@ -11,7 +12,31 @@ type Props = { params: { handle: string } }
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const region = await currentRegion()
   const product = await productByHandle(params.handle, region.id)
-  return product ? { title: product.title, description: product.description ?? undefined } : { title: "Not found" }
+  if (!product) return { title: "Not found" }
+  const image = product.images[0] ?? product.thumbnail
+  return {
+    title: product.title,
+    description: product.description ?? undefined,
+    // Shared links show the piece: its name, description and first image.
+    openGraph: { type: "website", title: product.title, description: product.description ?? undefined, images: image ? [{ url: image, alt: product.title }] : [] },
+  }
+}
+
+/** The page's `Product` for search engines; none without a price in the shopper's currency (Google requires one). */
+function structuredData(product: NonNullable<Awaited<ReturnType<typeof productByHandle>>>, currencyCode: string) {
+  const amount = cheapestAmount(product.variants ?? [], currencyCode)
+  const images = product.images.length ? product.images : product.thumbnail ? [product.thumbnail] : []
+  if (amount === null || !images.length) return null
+  return productJsonLd({
+    title: product.title,
+    description: product.description,
+    images,
+    sku: product.variants?.[0]?.sku,
+    maker: product.partner?.name,
+    amount,
+    currencyCode,
+    inStock: (product.variants ?? []).some(inStock),
+  })
 }
 
 export default async function ProductPage({ params }: Props) {
@@ -19,9 +44,11 @@ export default async function ProductPage({ params }: Props) {
   const product = await productByHandle(params.handle, region.id)
   if (!product) notFound()
   const categories = (await listCategories()).filter((c) => product.categories.includes(c.id))
+  const jsonLd = structuredData(product, region.currency_code)
 
   return (
     <div className="container section">
+      {jsonLd && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(jsonLd) }} />}
       <div className="product">
         <Gallery images={product.images.length ? product.images : product.thumbnail ? [product.thumbnail] : []} title={product.title} />
         <div>

@@ -1,0 +1,27 @@
+/**
+ * The properties Google documents as required for a product page's structured data
+ * (Product snippets and merchant listings): a Product needs `name`, `image` and an
+ * `offers` Offer; an Offer needs `price` (a number, as text or number, above zero),
+ * `priceCurrency` (ISO 4217) and `availability` (a schema.org ItemAvailability URL).
+ * Answers what is missing or wrong; empty when the document passes.
+ */
+export function productStructuredDataProblems(doc: any): string[] {
+  const problems: string[] = []
+  if (doc?.["@context"] !== "https://schema.org") problems.push('@context must be "https://schema.org"')
+  if (doc?.["@type"] !== "Product") problems.push('@type must be "Product"')
+  if (typeof doc?.name !== "string" || !doc.name.trim()) problems.push("Product.name is required")
+  const images = Array.isArray(doc?.image) ? doc.image : doc?.image ? [doc.image] : []
+  if (!images.length || !images.every((i: unknown) => typeof i === "string" && /^https?:\/\//.test(i))) problems.push("Product.image needs at least one absolute URL")
+  const offers = Array.isArray(doc?.offers) ? doc.offers : doc?.offers ? [doc.offers] : []
+  if (!offers.length) problems.push("Product.offers is required (or review / aggregateRating, which this shop does not have)")
+  for (const offer of offers) {
+    if (offer?.["@type"] !== "Offer") problems.push('offers["@type"] must be "Offer"')
+    const price = Number(offer?.price)
+    if (offer?.price === undefined || !Number.isFinite(price) || price <= 0) problems.push("Offer.price must be a number above zero")
+    if (!/^[A-Z]{3}$/.test(offer?.priceCurrency ?? "")) problems.push("Offer.priceCurrency must be an ISO 4217 code")
+    if (!/^https:\/\/schema\.org\/(InStock|OutOfStock|PreOrder|BackOrder|Discontinued|LimitedAvailability|SoldOut|OnlineOnly|InStoreOnly|PreSale)$/.test(offer?.availability ?? "")) {
+      problems.push("Offer.availability must be a schema.org ItemAvailability URL")
+    }
+  }
+  return problems
+}

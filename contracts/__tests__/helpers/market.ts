@@ -1,10 +1,10 @@
 // PVAMarket test fixtures: a market over a fresh PVATwin and PVAShares, the assets in the
 // sellers' hands with the market approved, and readers that name the contract's enums.
-import { getAddress, parseEventLogs, type Address, type Hash, type Hex, type LocalAccount, type TransactionReceipt } from "viem";
+import { decodeErrorResult, getAddress, parseEventLogs, type Address, type Hash, type Hex, type LocalAccount, type TransactionReceipt } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { pvaMarketAbi } from "../../abi/PVAMarket";
 import { listingKinds, listingStatuses, offerStatuses } from "../../lib/market";
-import { accounts, isolateChainState, mined, publicClient, walletFor } from "./chain";
+import { accounts, isolateChainState, mined, publicClient, revertOf, walletFor } from "./chain";
 import { pvaSharesAbi, pvaTwinAbi, readArtifact, sharesFixture, twinFixture } from "./contracts";
 import { digestFor } from "./vouchers";
 
@@ -151,4 +151,12 @@ export function configureActor(actor: Address, onEther: number, onToken: number,
 /** Makes MarketActor `actor` call the market with `data` (and `value`), as relayer. */
 export function actorExecute(actor: Address, target: Address, data: Hex, value = 0n) {
   return walletFor(accounts.relayer).writeContract({ address: actor, abi: marketActorAbi, functionName: "execute", args: [target, data], value });
+}
+
+/** Asserts that a call through a MarketActor reverted with the market's custom error `errorName`. */
+export async function expectMarketRevertViaActor(action: Promise<unknown>, errorName: string, args?: readonly unknown[]) {
+  const { raw } = await revertOf(action);
+  const decoded = decodeErrorResult({ abi: pvaMarketAbi, data: raw as Hex });
+  expect(decoded.errorName).toBe(errorName);
+  if (args !== undefined) expect(decoded.args).toEqual(args);
 }

@@ -55,6 +55,8 @@ abstract contract MarketOffers is MarketSettlement {
     error OfferExpired(uint256 offerId, uint64 expiresAt);
     /// @notice Only the offer's bidder may withdraw it.
     error NotBidder(address caller);
+    /// @notice No twin `tokenId` has been minted.
+    error TwinUnknown(uint256 tokenId);
     /// @notice Twin `tokenId` is in English auction `listingId` with a bid standing.
     error TwinInAuction(uint256 listingId);
 
@@ -71,7 +73,9 @@ abstract contract MarketOffers is MarketSettlement {
         if (msg.value == 0) revert InvalidPrice();
         if (expiresAt <= block.timestamp || expiresAt > block.timestamp + MAX_OFFER_DURATION) revert InvalidExpiry(expiresAt);
         if (token == address(twin)) {
-            twin.ownerOf(tokenId); // reverts (ERC721NonexistentToken) for a twin that does not exist
+            try twin.ownerOf(tokenId) returns (address) {} catch {
+                revert TwinUnknown(tokenId);
+            }
         } else {
             _requireSharesReceivable(tokenId, msg.sender);
         }

@@ -63,9 +63,12 @@ export function useMarket(): MarketSetup {
   return setup;
 }
 
-/** Sends `functionName` to the market as `from` (a promise of the hash: pass it to `mined` or `expectRevert`). */
-export function marketSend(setup: MarketSetup, from: LocalAccount, functionName: string, args: readonly unknown[], value = 0n): Promise<Hash> {
-  return walletFor(from).writeContract({ address: setup.market, abi: pvaMarketAbi, functionName, args, value } as never);
+/**
+ * Sends `functionName` to the market as `from` (a promise of the hash: pass it to `mined` or
+ * `expectRevert`). A fixed `gas` skips the estimate, so a transaction that will revert is sent.
+ */
+export function marketSend(setup: MarketSetup, from: LocalAccount, functionName: string, args: readonly unknown[], value = 0n, gas?: bigint): Promise<Hash> {
+  return walletFor(from).writeContract({ address: setup.market, abi: pvaMarketAbi, functionName, args, value, gas } as never);
 }
 
 export function marketCall(setup: MarketSetup, from: LocalAccount, functionName: string, args: readonly unknown[], value = 0n) {

@@ -45,8 +45,8 @@ abstract contract MarketAuctions is MarketSettlement {
     function createAuction(
         address token,
         uint256 tokenId,
-        uint128 quantity,
-        uint128 reservePrice,
+        uint96 quantity,
+        uint96 reservePrice,
         uint32 duration,
         uint16 minIncrementBps,
         uint32 extensionWindow
@@ -56,14 +56,13 @@ abstract contract MarketAuctions is MarketSettlement {
         if (extensionWindow == 0 || extensionWindow > MAX_EXTENSION_WINDOW) revert InvalidExtensionWindow(extensionWindow);
         Listing memory listing;
         listing.kind = Kind.English;
-        listing.token = token;
         listing.tokenId = tokenId;
         listing.quantity = quantity;
         listing.price = reservePrice;
         listing.duration = duration;
         listing.minIncrementBps = minIncrementBps;
         listing.extensionWindow = extensionWindow;
-        listingId = _openListing(listing);
+        listingId = _openListing(listing, token);
         emit AuctionTerms(listingId, duration, minIncrementBps, extensionWindow);
     }
 
@@ -79,7 +78,7 @@ abstract contract MarketAuctions is MarketSettlement {
         uint256 minimum = _minimumBid(listing);
         if (msg.value < minimum) revert BidTooLow(minimum, msg.value);
 
-        (Failure failure, ) = _requireBuyerAllowed(listing.token, listing.tokenId, listing.seller, msg.sender, listing.quantity);
+        (Failure failure, ) = _requireBuyerAllowed(_tokenOf(listing), listing.tokenId, listing.seller, msg.sender, listing.quantity);
         if (failure == Failure.SellerCannotDeliver) {
             _invalidate(listingId, listing);
             _credit(msg.sender, msg.value);
@@ -88,7 +87,7 @@ abstract contract MarketAuctions is MarketSettlement {
 
         (address outbid, uint256 outbidAmount) = (listing.highBidder, listing.highBid);
         listing.highBidder = msg.sender;
-        listing.highBid = uint128(msg.value);
+        listing.highBid = uint96(msg.value); // msg.value < 2^96: more than all the ether there is
         if (endTime == 0) {
             endTime = uint64(block.timestamp + listing.duration);
             listing.endTime = endTime;
@@ -110,7 +109,7 @@ abstract contract MarketAuctions is MarketSettlement {
         Listing storage listing = _activeListing(listingId, Kind.English);
         uint64 endTime = listing.endTime;
         if (endTime == 0 || block.timestamp < endTime) revert AuctionNotEnded(listingId, endTime);
-        (address token, uint256 tokenId, address seller) = (listing.token, listing.tokenId, listing.seller);
+        (address token, uint256 tokenId, address seller) = (_tokenOf(listing), listing.tokenId, listing.seller);
         (address winner, uint256 amount, uint256 quantity) = (listing.highBidder, listing.highBid, listing.quantity);
 
         (Failure failure, PVAShares.Restriction reason) = _checkSale(token, tokenId, seller, winner, quantity);

@@ -23,16 +23,15 @@ abstract contract MarketListings is MarketSettlement {
     function listFixedPrice(
         address token,
         uint256 tokenId,
-        uint128 quantity,
-        uint128 unitPrice
+        uint96 quantity,
+        uint96 unitPrice
     ) external whenNotPaused nonReentrant returns (uint256 listingId) {
         Listing memory listing;
         listing.kind = Kind.FixedPrice;
-        listing.token = token;
         listing.tokenId = tokenId;
         listing.quantity = quantity;
         listing.price = unitPrice;
-        return _openListing(listing);
+        return _openListing(listing, token);
     }
 
     /// @notice Lists `quantity` at a unit price falling linearly from `startPrice` to
@@ -40,28 +39,27 @@ abstract contract MarketListings is MarketSettlement {
     function listDutch(
         address token,
         uint256 tokenId,
-        uint128 quantity,
-        uint128 startPrice,
-        uint128 floorPrice,
+        uint96 quantity,
+        uint96 startPrice,
+        uint96 floorPrice,
         uint32 duration
     ) external whenNotPaused nonReentrant returns (uint256 listingId) {
         if (floorPrice == 0 || floorPrice >= startPrice) revert InvalidPrice();
         _requireDuration(duration);
         Listing memory listing;
         listing.kind = Kind.Dutch;
-        listing.token = token;
         listing.tokenId = tokenId;
         listing.quantity = quantity;
         listing.price = startPrice;
         listing.floorPrice = floorPrice;
         listing.duration = duration;
         listing.endTime = uint64(block.timestamp + duration);
-        listingId = _openListing(listing);
+        listingId = _openListing(listing, token);
         emit DutchTerms(listingId, floorPrice, listing.endTime);
     }
 
     /// @notice Changes the unit price of the caller's fixed-price listing.
-    function setPrice(uint256 listingId, uint128 unitPrice) external nonReentrant {
+    function setPrice(uint256 listingId, uint96 unitPrice) external nonReentrant {
         Listing storage listing = _activeListing(listingId, Kind.FixedPrice);
         _requireSeller(listing);
         if (unitPrice == 0) revert InvalidPrice();
@@ -83,7 +81,7 @@ abstract contract MarketListings is MarketSettlement {
     ///      lock-up, paused) gets a revert and keeps their money. If the seller can no longer
     ///      deliver, the listing is marked invalid, the payment credited back, and the call
     ///      succeeds without a sale (`ListingInvalidated`, no `Sold`).
-    function buy(uint256 listingId, uint128 quantity, uint256 maxUnitPrice) external payable whenNotPaused nonReentrant {
+    function buy(uint256 listingId, uint96 quantity, uint256 maxUnitPrice) external payable whenNotPaused nonReentrant {
         Listing storage listing = _buyNowListing(listingId);
         if (quantity == 0 || quantity > listing.quantity) revert QuantityUnavailable(quantity, listing.quantity);
         address seller = listing.seller;
@@ -93,7 +91,7 @@ abstract contract MarketListings is MarketSettlement {
         uint256 total = unitPrice * quantity;
         if (msg.value < total) revert InsufficientPayment(total, msg.value);
 
-        (address token, uint256 tokenId) = (listing.token, listing.tokenId);
+        (address token, uint256 tokenId) = (_tokenOf(listing), listing.tokenId);
         (Failure failure, ) = _requireBuyerAllowed(token, tokenId, seller, msg.sender, quantity);
         if (failure == Failure.SellerCannotDeliver) {
             _invalidate(listingId, listing);

@@ -16,13 +16,14 @@ abstract contract MarketOffers is MarketSettlement {
         Withdrawn
     }
 
+    /// @dev Three slots; uint96 wei amounts go up to 7.9e10 ether.
     struct Offer {
         address bidder;
         uint64 expiresAt;
         OfferStatus status;
-        address token;
-        uint128 quantity;
-        uint128 amount;
+        bool isShares;
+        uint96 quantity;
+        uint96 amount;
         uint256 tokenId;
     }
 
@@ -66,7 +67,7 @@ abstract contract MarketOffers is MarketSettlement {
     function makeOffer(
         address token,
         uint256 tokenId,
-        uint128 quantity,
+        uint96 quantity,
         uint64 expiresAt
     ) external payable whenNotPaused nonReentrant returns (uint256 offerId) {
         _requireTradable(token, quantity);
@@ -84,9 +85,9 @@ abstract contract MarketOffers is MarketSettlement {
             bidder: msg.sender,
             expiresAt: expiresAt,
             status: OfferStatus.Open,
-            token: token,
+            isShares: token == address(shares),
             quantity: quantity,
-            amount: uint128(msg.value),
+            amount: uint96(msg.value), // msg.value < 2^96: more than all the ether there is
             tokenId: tokenId
         });
         emit OfferMade(offerId, msg.sender, token, tokenId, quantity, msg.value, expiresAt);
@@ -97,7 +98,12 @@ abstract contract MarketOffers is MarketSettlement {
     function acceptOffer(uint256 offerId) external whenNotPaused nonReentrant {
         Offer storage offer = _openOffer(offerId);
         if (block.timestamp > offer.expiresAt) revert OfferExpired(offerId, offer.expiresAt);
-        (address token, uint256 tokenId, address bidder, uint256 quantity) = (offer.token, offer.tokenId, offer.bidder, offer.quantity);
+        (address token, uint256 tokenId, address bidder, uint256 quantity) = (
+            offer.isShares ? address(shares) : address(twin),
+            offer.tokenId,
+            offer.bidder,
+            offer.quantity
+        );
         if (token == address(twin)) {
             // Accepting would break an auction the seller can no longer cancel.
             uint256 listingId = _twinListing[tokenId];

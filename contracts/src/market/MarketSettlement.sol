@@ -35,22 +35,24 @@ abstract contract MarketSettlement is AccessControl, Pausable, ReentrancyGuardTr
     /// @dev `price` is per unit for FixedPrice and Dutch (Dutch: the start price), and the
     ///      reserve of the whole lot for English. `endTime` is the end of the decay (Dutch)
     ///      or of the bidding (English: 0 until the first bid at or above the reserve).
+    ///      Packed so that a fixed-price listing takes three slots, Dutch four, English five;
+    ///      uint96 wei amounts go up to 7.9e10 ether, far above the ether in existence.
     struct Listing {
         address seller;
         Kind kind;
         Status status;
         uint64 startTime;
-        address token;
-        uint64 endTime;
+        bool isShares;
         uint256 tokenId;
-        uint128 quantity;
-        uint128 price;
-        uint128 floorPrice;
+        uint96 quantity;
+        uint96 price;
+        uint96 floorPrice;
+        uint64 endTime;
         uint32 duration;
         uint32 extensionWindow;
         uint16 minIncrementBps;
         address highBidder;
-        uint128 highBid;
+        uint96 highBid;
     }
 
     /// @dev Why a sale cannot go ahead now. `SellerCannotDeliver` is permanent for the listing
@@ -176,7 +178,7 @@ abstract contract MarketSettlement is AccessControl, Pausable, ReentrancyGuardTr
     function invalidate(uint256 listingId) external nonReentrant {
         Listing storage listing = _listings[listingId];
         if (listing.status != Status.Active) revert ListingNotActive(listingId);
-        if (_sellerCanDeliver(listing.token, listing.tokenId, listing.seller, listing.quantity)) revert ListingStillValid(listingId);
+        if (_sellerCanDeliver(_tokenOf(listing), listing.tokenId, listing.seller, listing.quantity)) revert ListingStillValid(listingId);
         _invalidate(listingId, listing);
     }
 
@@ -252,13 +254,19 @@ abstract contract MarketSettlement is AccessControl, Pausable, ReentrancyGuardTr
         if (duration < MIN_DURATION || duration > MAX_DURATION) revert InvalidDuration(duration);
     }
 
-    /// @dev Stores a new active listing after checking the asset and the seller's approval.
-    function _openListing(Listing memory listing) internal returns (uint256 listingId) {
-        _requireTradable(listing.token, listing.quantity);
+    /// @dev The token contract a listing sells.
+    function _tokenOf(Listing storage listing) internal view returns (address) {
+        return listing.isShares ? address(shares) : address(twin);
+    }
+
+    /// @dev Stores a new active listing of `token` after checking the asset and the seller's approval.
+    function _openListing(Listing memory listing, address token) internal returns (uint256 listingId) {
+        _requireTradable(token, listing.quantity);
         if (listing.price == 0) revert InvalidPrice();
-        if (!_sellerCanDeliver(listing.token, listing.tokenId, msg.sender, listing.quantity)) revert SellerCannotDeliver(msg.sender);
+        if (!_sellerCanDeliver(token, listing.tokenId, msg.sender, listing.quantity)) revert SellerCannotDeliver(msg.sender);
         listingId = _nextListingId++;
-        if (listing.token == address(twin)) {
+        listing.isShares = token == address(shares);
+        if (!listing.isShares) {
             uint256 previous = _twinListing[listing.tokenId];
             // The caller owns the twin, so an active listing of theirs is still live.
             if (_listings[previous].status == Status.Active && _listings[previous].seller == msg.sender) revert AlreadyListed(previous);
@@ -268,7 +276,7 @@ abstract contract MarketSettlement is AccessControl, Pausable, ReentrancyGuardTr
         listing.status = Status.Active;
         listing.startTime = uint64(block.timestamp);
         _listings[listingId] = listing;
-        emit Listed(listingId, msg.sender, listing.token, listing.tokenId, listing.kind, listing.quantity, listing.price);
+        emit Listed(listingId, msg.sender, token, listing.tokenId, listing.kind, listing.quantity, listing.price);
     }
 
     /// @dev Marks the listing invalid and refunds its standing bid, if any (credited).

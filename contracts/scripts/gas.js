@@ -19,7 +19,7 @@ const {
 const { mnemonicToAccount, generatePrivateKey, privateKeyToAccount } = require("viem/accounts");
 const { readArtifact } = require("./lib/artifacts");
 const { startHardhatNode } = require("./lib/hardhat-node");
-const { measureMarket } = require("./lib/market-gas");
+const { measureMarket, MARKET_NOTE } = require("./lib/market-gas");
 const { HARDFORK, SOLC_SETTINGS } = require("./lib/settings");
 
 const DOC = path.join(__dirname, "..", "..", "docs", "performance.md");
@@ -253,6 +253,7 @@ async function main() {
         summary,
         "",
         ...(goal.underCap ? [] : FLOOR_NOTE),
+        ...MARKET_NOTE,
       ].join("\n");
       writeSection(section);
       console.log(`updated ${path.relative(process.cwd(), DOC)}`);

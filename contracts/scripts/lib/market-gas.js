@@ -5,6 +5,18 @@ const { keccak256, toHex } = require("viem");
 const { rpc } = require("./hardhat-node");
 
 const ETH = 10n ** 18n;
+
+/** Printed under the table: what the PVAMarket rows include. */
+const MARKET_NOTE = [
+  "PVAMarket rows: every sale pays a 5% ERC-2981 royalty and the 2.5% platform fee to two",
+  "accounts and the rest to the seller (three value transfers, each 9,000 + a cold account",
+  "access). Listing a twin writes three fresh listing slots and the twin's listing index (4 ×",
+  "22,100), an English auction one slot more for its terms; the first bid writes the bidder",
+  "slot and starts the clock, a later bid overwrites it and credits the outbid bidder's",
+  "withdrawable balance instead of sending ether. `buy` and `settleAuction` ask PVATwin for",
+  "the owner, the approval and `royaltyInfo` before the transfer.",
+  "",
+];
 const HOUR = 3_600;
 
 /**
@@ -112,4 +124,4 @@ async function measureMarket({ send, deploy, sample, contracts, who, url }) {
   return { rows, deployGas: market.deployGas };
 }
 
-module.exports = { measureMarket };
+module.exports = { measureMarket, MARKET_NOTE };

@@ -54,11 +54,7 @@ abstract contract MarketAuctions is MarketSettlement {
         _requireDuration(duration);
         if (minIncrementBps == 0 || minIncrementBps > BPS) revert InvalidIncrement(minIncrementBps);
         if (extensionWindow == 0 || extensionWindow > MAX_EXTENSION_WINDOW) revert InvalidExtensionWindow(extensionWindow);
-        Listing memory listing;
-        listing.kind = Kind.English;
-        listing.tokenId = tokenId;
-        listing.quantity = quantity;
-        listing.price = reservePrice;
+        Listing memory listing = _newListing(Kind.English, tokenId, quantity, reservePrice);
         listing.duration = duration;
         listing.minIncrementBps = minIncrementBps;
         listing.extensionWindow = extensionWindow;

@@ -26,12 +26,7 @@ abstract contract MarketListings is MarketSettlement {
         uint96 quantity,
         uint96 unitPrice
     ) external whenNotPaused nonReentrant returns (uint256 listingId) {
-        Listing memory listing;
-        listing.kind = Kind.FixedPrice;
-        listing.tokenId = tokenId;
-        listing.quantity = quantity;
-        listing.price = unitPrice;
-        return _openListing(listing, token);
+        return _openListing(_newListing(Kind.FixedPrice, tokenId, quantity, unitPrice), token);
     }
 
     /// @notice Lists `quantity` at a unit price falling linearly from `startPrice` to
@@ -46,11 +41,7 @@ abstract contract MarketListings is MarketSettlement {
     ) external whenNotPaused nonReentrant returns (uint256 listingId) {
         if (floorPrice == 0 || floorPrice >= startPrice) revert InvalidPrice();
         _requireDuration(duration);
-        Listing memory listing;
-        listing.kind = Kind.Dutch;
-        listing.tokenId = tokenId;
-        listing.quantity = quantity;
-        listing.price = startPrice;
+        Listing memory listing = _newListing(Kind.Dutch, tokenId, quantity, startPrice);
         listing.floorPrice = floorPrice;
         listing.duration = duration;
         listing.endTime = uint64(block.timestamp + duration);

@@ -254,6 +254,14 @@ abstract contract MarketSettlement is AccessControl, Pausable, ReentrancyGuardTr
         if (duration < MIN_DURATION || duration > MAX_DURATION) revert InvalidDuration(duration);
     }
 
+    /// @dev A listing's common terms; the caller adds those of its kind, then `_openListing`.
+    function _newListing(Kind kind, uint256 tokenId, uint96 quantity, uint96 price) internal pure returns (Listing memory listing) {
+        listing.kind = kind;
+        listing.tokenId = tokenId;
+        listing.quantity = quantity;
+        listing.price = price;
+    }
+
     /// @dev The token contract a listing sells.
     function _tokenOf(Listing storage listing) internal view returns (address) {
         return listing.isShares ? address(shares) : address(twin);

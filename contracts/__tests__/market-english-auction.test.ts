@@ -55,8 +55,14 @@ describe("PVAMarket English auctions: reserve, clock from the first bid, minimum
     expect(await marketRead(setup, "minimumBid", [auction])).toBe(minimum);
     await expectRevert(marketSend(setup, carol, "bid", [auction], minimum - 1n), "BidTooLow", [minimum, minimum - 1n]);
     await bid(carol, minimum);
-    // 5% of an odd standing bid rounds up, so the increment never falls short of 5%.
-    expect(await marketRead(setup, "minimumBid", [auction])).toBe(minimum + (minimum * 500n + 9_999n) / 10_000n);
+    expect(await marketRead(setup, "minimumBid", [auction])).toBe(minimum + (minimum * 500n) / 10_000n);
+  });
+
+  it("rounds the increment up: 5% of a standing bid of 1 ether + 1 wei asks for 0.05 ether + 1 wei more", async () => {
+    await bid(bob, RESERVE + 1n);
+    const minimum = RESERVE + 1n + RESERVE / 20n + 1n;
+    expect(await marketRead(setup, "minimumBid", [auction])).toBe(minimum);
+    await expectRevert(marketSend(setup, carol, "bid", [auction], minimum - 1n), "BidTooLow", [minimum, minimum - 1n]);
   });
 
   it("credits the outbid bidder (pull) instead of sending them anything in the new bid's transaction", async () => {

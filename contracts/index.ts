@@ -1,7 +1,8 @@
 // Public entry of @pva/contracts: typed ABIs and bytecode, the EIP-712 voucher definition,
-// the CID helpers that match PVATwin.tokenURI, role ids and deployment files.
+// the CID helpers that match PVATwin.tokenURI, role ids, PVAMarket enums and deployment files.
 export { pvaTwinAbi, pvaTwinBytecode } from "./abi/PVATwin";
 export { pvaSharesAbi, pvaSharesBytecode } from "./abi/PVAShares";
+export { pvaMarketAbi, pvaMarketBytecode } from "./abi/PVAMarket";
 export {
   cidForBytes,
   cidFromDigest,
@@ -20,6 +21,7 @@ export {
   type ClaimVoucher,
 } from "./lib/voucher";
 export { roles, shareRestrictions, type ShareRestriction } from "./lib/roles";
+export { listingKinds, listingStatuses, offerStatuses, type ListingKind, type ListingStatus, type OfferStatus } from "./lib/market";
 export {
   deploymentPath,
   deploymentsDir,

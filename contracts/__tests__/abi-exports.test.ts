@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pvaMarketAbi, pvaMarketBytecode } from "../abi/PVAMarket";
 import { pvaSharesAbi, pvaSharesBytecode } from "../abi/PVAShares";
 import { pvaTwinAbi, pvaTwinBytecode } from "../abi/PVATwin";
 import { deploymentPath, deploymentsDir, loadDeployment } from "../lib/deployments";
@@ -13,6 +14,7 @@ describe("the committed typed ABIs (abi/*.ts) match the compiled contracts", () 
   it.each([
     ["PVATwin", pvaTwinAbi, pvaTwinBytecode],
     ["PVAShares", pvaSharesAbi, pvaSharesBytecode],
+    ["PVAMarket", pvaMarketAbi, pvaMarketBytecode],
   ] as const)(`%s: ABI and bytecode are in sync (else ${REGENERATE})`, (name, abi, bytecode) => {
     const artifact = readArtifact(name);
     // Hashes keep a failure readable (bytecode is ~20 kB of hex).
@@ -34,6 +36,9 @@ describe("the package entry (dist/) exposes what server and storefront import", 
     expect(entry.pvaSharesAbi).toEqual(pvaSharesAbi);
     expect(entry.pvaTwinBytecode).toBe(pvaTwinBytecode);
     expect(entry.pvaSharesBytecode).toBe(pvaSharesBytecode);
+    expect(entry.pvaMarketAbi).toEqual(pvaMarketAbi);
+    expect(entry.pvaMarketBytecode).toBe(pvaMarketBytecode);
+    expect(entry.listingStatuses).toEqual(["None", "Active", "Sold", "Cancelled", "Invalid"]);
     for (const fn of ["cidFromDigest", "cidForBytes", "tokenUriFromDigest", "digestFromCid", "sha256Digest", "twinDomain", "claimVoucherTypedData", "loadDeployment"]) {
       expect(typeof entry[fn]).toBe("function");
     }
@@ -61,6 +66,7 @@ describe("loadDeployment", () => {
       contracts: {
         PVATwin: { address: "0x5FbDB2315678afecb367f032d93F642f64180aa3", blockNumber: 1 },
         PVAShares: { address: "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512", blockNumber: 2 },
+        PVAMarket: { address: "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0", blockNumber: 3 },
       },
     };
     writeFileSync(deploymentPath(31337, dir), JSON.stringify(deployment));

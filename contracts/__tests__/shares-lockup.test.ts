@@ -1,6 +1,6 @@
 import { parseEventLogs, type Address, type LocalAccount } from "viem";
 import { shareRestrictions } from "../lib/roles";
-import { accounts, expectRevert, isolateChainState, latestTimestamp, mined, publicClient, testClient, walletFor } from "./helpers/chain";
+import { accounts, expectRevert, isolateChainState, latestTimestamp, mined, publicClient, travelTo as travelToTimestamp, walletFor } from "./helpers/chain";
 import { pvaSharesAbi, sharesFixture } from "./helpers/contracts";
 
 const { issuer, minter, compliance, alice, bob } = accounts;
@@ -21,13 +21,8 @@ describe("PVAShares lock-up: holders cannot transfer an offering's shares before
     const [allowed, reason] = await publicClient.readContract({ address: shares, abi: pvaSharesAbi, functionName: "canTransfer", args: [from, to, id, amount] });
     return [allowed, shareRestrictions[reason]];
   };
-  /**
-   * Mines a block at exactly `timestamp` (evm_setNextBlockTimestamp + evm_mine; evm_increaseTime
-   * would land a few seconds off, as automined blocks run ahead of the wall clock here).
-   */
   const travelTo = async (timestamp: bigint) => {
-    await testClient.setNextBlockTimestamp({ timestamp });
-    await testClient.mine({ blocks: 1 });
+    await travelToTimestamp(timestamp);
     expect(await latestTimestamp()).toBe(timestamp);
   };
 

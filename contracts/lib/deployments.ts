@@ -16,6 +16,7 @@ export interface Deployment {
   contracts: {
     PVATwin: DeployedContract;
     PVAShares: DeployedContract;
+    PVAMarket: DeployedContract;
   };
 }
 

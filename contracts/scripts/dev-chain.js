@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Local chain for development (what the root `npm run dev` spawns): starts `hardhat node`
-// on 127.0.0.1:$CHAIN_PORT (default 8545), deploys both contracts with scripts/deploy.js
+// on 127.0.0.1:$CHAIN_PORT (default 8545), deploys the contracts with scripts/deploy.js
 // (same CHAIN_* variables), then stays up until interrupted.
 //   CHAIN_LOG  file for the node's output (default: <tmp>/pva-dev-chain.log); "inherit" prints it.
 const os = require("node:os");

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Gas report (not a test): deploys PVATwin, PVAShares and the test-only
+// Gas report (not a test): deploys PVATwin, PVAShares, PVAMarket and the test-only
 // ReferenceURIStorageTwin to a fresh `hardhat node`, performs each operation, and reads
 // gasUsed from the receipts. Prints a table and rewrites the "Contracts gas (issue 3)"
 // section of docs/performance.md (pass --no-write to only print).
@@ -19,6 +19,7 @@ const {
 const { mnemonicToAccount, generatePrivateKey, privateKeyToAccount } = require("viem/accounts");
 const { readArtifact } = require("./lib/artifacts");
 const { startHardhatNode } = require("./lib/hardhat-node");
+const { measureMarket, MARKET_NOTE } = require("./lib/market-gas");
 const { HARDFORK, SOLC_SETTINGS } = require("./lib/settings");
 
 const DOC = path.join(__dirname, "..", "..", "docs", "performance.md");
@@ -203,6 +204,16 @@ async function main() {
     row("PVAShares share transfer (to a holder with no shares yet)", transferNew);
     row("PVAShares share transfer (to an existing holder)", transferExisting);
 
+    const market = await measureMarket({
+      send,
+      deploy,
+      sample,
+      contracts: { twin, shares },
+      who: { admin, minter, seller: account(3), buyer: account(4), bidder: account(5), feeRecipient: freshAddress() },
+      url: node.url,
+    });
+    for (const [operation, result] of market.rows) row(operation, result);
+
     const saving = (a, b) => 1 - a.gasUsed / b.gasUsed;
     const goal = {
       saving: saving(claimRelayed, refRelayed),
@@ -218,7 +229,7 @@ async function main() {
       `- \`claim\` vs reference, relayer-paid first claim: **${pct(goal.saving)} cheaper** (goal ≥ 30%: ${goal.saving >= 0.3 ? "met" : "NOT met"}).`,
       `- Same comparison when the recipient submits: ${pct(saving(claimSelf, refSelf))} cheaper; when the recipient already holds a token: ${pct(saving(claimHolder, refClaimHolder))} cheaper.`,
       `- \`claim\`, relayer-paid first claim: **${claimRelayed.gasUsed.toLocaleString("en-US")} gas** (goal < 100,000: ${goal.underCap ? "met" : "NOT met"}).`,
-      `- Deployment: PVATwin ${twin.deployGas.toLocaleString("en-US")}, PVAShares ${shares.deployGas.toLocaleString("en-US")}, reference ${ref.deployGas.toLocaleString("en-US")} gas.`,
+      `- Deployment: PVATwin ${twin.deployGas.toLocaleString("en-US")}, PVAShares ${shares.deployGas.toLocaleString("en-US")}, PVAMarket ${market.deployGas.toLocaleString("en-US")}, reference ${ref.deployGas.toLocaleString("en-US")} gas.`,
     ].join("\n");
 
     console.log(`\nhardfork ${hardfork}, median of ${SAMPLES} transactions per row\n`);
@@ -242,6 +253,7 @@ async function main() {
         summary,
         "",
         ...(goal.underCap ? [] : FLOOR_NOTE),
+        ...MARKET_NOTE,
       ].join("\n");
       writeSection(section);
       console.log(`updated ${path.relative(process.cwd(), DOC)}`);

@@ -11,6 +11,11 @@ const ROOT = path.join(__dirname, "..");
 const TWIN = "src/PVATwin.sol";
 const SHARES = "src/PVAShares.sol";
 const CID = "src/lib/CIDv1.sol";
+const MARKET = "src/PVAMarket.sol";
+const SETTLEMENT = "src/market/MarketSettlement.sol";
+const LISTINGS = "src/market/MarketListings.sol";
+const AUCTIONS = "src/market/MarketAuctions.sol";
+const OFFERS = "src/market/MarketOffers.sol";
 
 /** [name, file, exact text to replace, replacement, test files expected to catch it] */
 const MUTANTS = [
@@ -56,6 +61,36 @@ const MUTANTS = [
   ["transfers: sender eligibility", SHARES, "if (from != address(0) && !_eligible[from]) revert SenderNotEligible(from);", "", ["shares-compliance", "shares-supply.property"]],
   ["transfers: lock-up", SHARES, "if (block.timestamp < until) revert SharesLockedUp(ids[i], until);", "", ["shares-lockup"]],
   ["transfers: pause", SHARES, "        _requireNotPaused();\n        if (from", "        if (from", ["shares-compliance"]],
+  ["market buy: maximum price", LISTINGS, "if (unitPrice > maxUnitPrice) revert PriceAboveMax(unitPrice, maxUnitPrice);", "", ["market-fixed-price", "market-dutch-auction"]],
+  ["market buy: payment", LISTINGS, "if (msg.value < total) revert InsufficientPayment(total, msg.value);", "", ["market-fixed-price", "market-dutch-auction"]],
+  ["market buy: quantity", LISTINGS, "if (quantity == 0 || quantity > listing.quantity) revert QuantityUnavailable(quantity, listing.quantity);", "", ["market-fixed-price"]],
+  ["market buy: pause", LISTINGS, "uint256 maxUnitPrice) external payable whenNotPaused nonReentrant {", "uint256 maxUnitPrice) external payable nonReentrant {", ["market-fixed-price"]],
+  ["market buy: reentrancy guard", LISTINGS, "uint256 maxUnitPrice) external payable whenNotPaused nonReentrant {", "uint256 maxUnitPrice) external payable whenNotPaused {", ["market-payouts"]],
+  ["market buy: invalid listing credits the payment", LISTINGS, "_invalidate(listingId, listing);\n            _credit(msg.sender, msg.value);", "_invalidate(listingId, listing);", ["market-fixed-price"]],
+  ["market buy: excess credited", LISTINGS, "_credit(msg.sender, msg.value - total);", "", ["market-fixed-price", "market-dutch-auction"]],
+  ["market dutch: decay", LISTINGS, "return listing.price - drop;", "return listing.price;", ["market-dutch-auction"]],
+  ["market: buyer restrictions", SETTLEMENT, "if (failure == Failure.Restricted) revert SharesRestricted(buyer, reason);", "", ["market-shares-compliance"]],
+  ["market: twin owner check", SETTLEMENT, "if (twin.ownerOf(tokenId) != seller) return false;", "", ["market-fixed-price"]],
+  ["market: twin approval check", SETTLEMENT, "return twin.isApprovedForAll(seller, address(this)) || twin.getApproved(tokenId) == address(this);", "return true;", ["market-fixed-price"]],
+  ["market: one live listing per twin", SETTLEMENT, "if (_listings[previous].status == Status.Active && _listings[previous].seller == msg.sender) revert AlreadyListed(previous);", "", ["market-fixed-price"]],
+  ["market: royalty cap", SETTLEMENT, "return (receiver, amount > cap ? cap : amount);", "return (receiver, amount);", ["market-payouts"]],
+  ["market: failed payout credited", SETTLEMENT, "if (!ok) _credit(to, amount);", "if (!ok) revert TransferFailed(to, amount);", ["market-payouts"]],
+  ["market: invalidation refunds the standing bid", SETTLEMENT, "_credit(listing.highBidder, listing.highBid);", "", ["market-english-auction", "market-shares-compliance"]],
+  ["market: fee maximum", SETTLEMENT, "if (bps > MAX_FEE_BPS || ", "if (", ["market-fixed-price", "market-payouts"]],
+  ["market: setFee admin", MARKET, "function setFee(address recipient, uint16 bps) external onlyRole(DEFAULT_ADMIN_ROLE) {", "function setFee(address recipient, uint16 bps) external {", ["market-fixed-price"]],
+  ["market: pause admin", MARKET, "function pause() external onlyRole(DEFAULT_ADMIN_ROLE) {", "function pause() external {", ["market-fixed-price"]],
+  ["market auction: minimum bid", AUCTIONS, "if (msg.value < minimum) revert BidTooLow(minimum, msg.value);", "", ["market-english-auction", "market-same-block"]],
+  ["market auction: increment rounds up", AUCTIONS, "(standing * listing.minIncrementBps + BPS - 1) / BPS", "(standing * listing.minIncrementBps) / BPS", ["market-english-auction"]],
+  ["market auction: anti-sniping", AUCTIONS, "} else if (endTime - block.timestamp < listing.extensionWindow) {", "} else if (false) {", ["market-english-auction"]],
+  ["market auction: outbid bidder credited", AUCTIONS, "_credit(outbid, outbidAmount);", "", ["market-english-auction"]],
+  ["market auction: no bid after the end", AUCTIONS, "if (endTime != 0 && block.timestamp >= endTime) revert AuctionEnded(listingId, endTime);", "", ["market-english-auction"]],
+  ["market auction: no settlement before the end", AUCTIONS, "if (endTime == 0 || block.timestamp < endTime) revert AuctionNotEnded(listingId, endTime);", "", ["market-english-auction"]],
+  ["market auction: no cancel once a bid stands", AUCTIONS, "if (listing.highBidder != address(0)) revert BidStands(listingId);", "", ["market-english-auction"]],
+  ["market auction: winner rejecting the token", AUCTIONS, "if (_tryDeliver(token, tokenId, seller, winner, quantity)) {", "_deliver(token, tokenId, seller, winner, quantity);\n            {", ["market-english-auction"]],
+  ["market offers: expiry", OFFERS, "if (block.timestamp > offer.expiresAt) revert OfferExpired(offerId, offer.expiresAt);", "", ["market-offers"]],
+  ["market offers: only the bidder withdraws", OFFERS, "if (offer.bidder != msg.sender) revert NotBidder(msg.sender);", "", ["market-offers"]],
+  ["market offers: twin in a live auction", OFFERS, "revert TwinInAuction(listingId);", "", ["market-offers"]],
+  ["market offers: bidder must be able to hold shares", OFFERS, "if (reason != PVAShares.Restriction.None) revert SharesRestricted(bidder, reason);", "", ["market-offers", "market-shares-compliance"]],
 ];
 
 const originals = new Map();

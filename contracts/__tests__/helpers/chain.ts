@@ -93,6 +93,20 @@ export async function latestTimestamp(): Promise<bigint> {
 }
 
 /**
+ * Mines a block at exactly `timestamp` (evm_setNextBlockTimestamp + evm_mine; evm_increaseTime
+ * would land a few seconds off, as automined blocks run ahead of the wall clock here).
+ */
+export async function travelTo(timestamp: bigint) {
+  await testClient.setNextBlockTimestamp({ timestamp });
+  await testClient.mine({ blocks: 1 });
+}
+
+/** The next transaction's block will have exactly `timestamp`. */
+export async function nextBlockAt(timestamp: bigint) {
+  await testClient.setNextBlockTimestamp({ timestamp });
+}
+
+/**
  * Every test in the calling file starts from the chain state left by its `beforeAll`,
  * and the file leaves the chain as it found it.
  */

@@ -5,7 +5,7 @@ const path = require("node:path");
 const ARTIFACTS_DIR = path.join(__dirname, "..", "..", "artifacts");
 
 /** Contracts exported as typed ABIs, with the identifier prefix used in abi/<Name>.ts. */
-const EXPORTED_CONTRACTS = { PVATwin: "pvaTwin", PVAShares: "pvaShares" };
+const EXPORTED_CONTRACTS = { PVATwin: "pvaTwin", PVAShares: "pvaShares", PVAMarket: "pvaMarket" };
 
 /** Artifact of `name`, looked up under artifacts/src/**. */
 function readArtifact(name) {

@@ -3,6 +3,7 @@ import { readServerEnv } from "../config/env"
 import { renderCustomerEmail, TOKEN_EMAIL_EVENTS } from "../lib/customer-email-render"
 import { lowStockAlert, orderConfirmation, RenderedEmail, reorderRequest, twinClaimCode } from "../lib/email-templates"
 import { LOW_STOCK_EVENT, LowStockEventData, REORDER_REQUEST_EVENT } from "@pva/medusa-plugin-partners"
+import { renderPaymentEmail } from "@pva/medusa-plugin-payments"
 import type EmailOutboxService from "./email-outbox"
 
 /** Sent by @pva/medusa-plugin-digital-twin through notificationService.send. */
@@ -79,6 +80,8 @@ class PvaEmailService extends AbstractNotificationService {
       if (!d.partner?.contact_email) return null
       return { to: d.partner.contact_email, ...reorderRequest(d) }
     }
+    const payment = renderPaymentEmail(event, data)
+    if (payment) return payment
     return await renderCustomerEmail(this.container_, event, data)
   }
 

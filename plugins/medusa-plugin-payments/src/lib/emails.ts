@@ -5,10 +5,11 @@
 export const PAYMENT_FAILED_EMAIL = "payments.payment_failed"
 export const DISPUTE_OPENED_EMAIL = "payments.dispute_opened"
 
-export type PaymentFailedEmailData = { to: string; cart_id: string; amount: number; currency_code: string; reason: string }
+/** `id` is what Medusa's notification log files the email under: the cart, or the order. */
+export type PaymentFailedEmailData = { id: string; to: string; amount: number; currency_code: string; reason: string }
 export type DisputeOpenedEmailData = {
+  id: string
   to: string
-  order_id: string
   order_number: string
   dispute_id: string
   reason: string

@@ -1,4 +1,5 @@
 import { MedusaError } from "@medusajs/utils"
+import { rowsOf } from "@pva/medusa-kit"
 import type Stripe from "stripe"
 import type { EntityManager } from "typeorm"
 import { DISPUTE_OPENED_EMAIL, DisputeOpenedEmailData } from "../lib/emails"
@@ -68,15 +69,17 @@ class StripeChargeEventsService {
       evidence_due_by: dispute.evidence_details?.due_by ? new Date(dispute.evidence_details.due_by * 1000).toISOString() : null,
       opened_at: new Date(dispute.created * 1000).toISOString(),
     }
-    const [order] = await tx.query(
+    const [order] = rowsOf(
+      await tx.query(
       `UPDATE "order" SET metadata = COALESCE(metadata, '{}'::jsonb) || jsonb_build_object($2::text, $3::jsonb), updated_at = now()
         WHERE id = $1 RETURNING id, display_id, pva_number`,
       [payment.order_id, DISPUTE_METADATA_KEY, JSON.stringify(flag)]
+      )
     )
     if (!this.options_.merchant_email) return
     const data: DisputeOpenedEmailData = {
+      id: order.id,
       to: this.options_.merchant_email,
-      order_id: order.id,
       order_number: order.pva_number ?? `#${order.display_id}`,
       dispute_id: dispute.id,
       reason: dispute.reason,

@@ -42,8 +42,8 @@ class StripeIntentEventsService {
     const cart = await this.container_.cartService.retrieve(cartId, { select: ["id", "email", "completed_at"] })
     if (!cart.email || cart.completed_at) return
     const data: PaymentFailedEmailData = {
+      id: cart.id,
       to: cart.email,
-      cart_id: cart.id,
       amount: intent.amount,
       currency_code: intent.currency,
       reason: eventIntent.last_payment_error?.message ?? "the card issuer declined it.",

@@ -30,7 +30,7 @@ beforeAll(async () => {
   const port = await freePort()
   server = await startServer(
     db.url,
-    { ...RELAXED_RATE_LIMITS, STRIPE_API_KEY: STAND_IN_SECRET_KEY, STRIPE_WEBHOOK_SECRET: standIn.webhookSecret, STRIPE_API_URL: standIn.url },
+    { ...RELAXED_RATE_LIMITS, LOG_LEVEL: process.env.SERVER_LOG_LEVEL ?? "error", STRIPE_API_KEY: STAND_IN_SECRET_KEY, STRIPE_WEBHOOK_SECRET: standIn.webhookSecret, STRIPE_API_URL: standIn.url },
     port
   )
   standIn.webhookUrl = `${server.url}/stripe/hooks`
@@ -44,7 +44,7 @@ afterAll(async () => {
   await server?.stop()
   await standIn?.close()
   await db?.drop()
-  server?.removeLog()
+  if (process.env.KEEP_LOG !== "1") server?.removeLog()
 })
 
 async function admin(method: string, path: string, body?: unknown) {

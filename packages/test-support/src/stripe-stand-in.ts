@@ -235,7 +235,7 @@ function returnUrlOf(intent: StripeObject, returnUrl: string | null | undefined,
  * or `{ error }` with a decline).
  */
 export async function confirmInBrowser(
-  standIn: StripeStandIn,
+  standIn: Pick<StripeStandIn, "url">,
   clientSecret: string,
   paymentMethod: string,
   returnUrl = "http://127.0.0.1:8000/checkout"

@@ -249,3 +249,64 @@ describe("a webhook that is not Stripe's changes nothing", () => {
     expect(await orderOfCart(cartId)).toBeUndefined()
   })
 })
+
+describe("reconciliation lists every difference between the store and Stripe", () => {
+  /** Changes made in Stripe that the store is never told about (a lost webhook, a dashboard action). */
+  async function unheard<T>(change: () => Promise<T> | T): Promise<T> {
+    const target = standIn.webhookUrl
+    standIn.webhookUrl = undefined
+    try {
+      return await change()
+    } finally {
+      standIn.webhookUrl = target
+    }
+  }
+  async function placed() {
+    const { client, cartId, intentId, clientSecret } = await cardCart()
+    await unheard(() => confirmInBrowser(standIn, clientSecret, TEST_PAYMENT_METHODS.succeeds))
+    const done: any = await client.carts.complete(cartId)
+    return { orderId: done.data.id as string, intentId }
+  }
+
+  it("finds each planted mismatch over paginated list calls, and not the payment that matches", async () => {
+    const clean = await placed()
+    expect((await admin("POST", `/admin/orders/${clean.orderId}/capture`)).status).toBe(200)
+    await standIn.settled()
+
+    const stray = await unheard(() =>
+      standIn.state.createIntent({ amount: "5000", currency: "usd", capture_method: "manual", confirm: "true", payment_method: TEST_PAYMENT_METHODS.succeeds })
+    )
+    const capturedInStripe = await placed()
+    await unheard(() => standIn.state.captureIntent(capturedInStripe.intentId))
+    const refundedInStripe = await placed()
+    expect((await admin("POST", `/admin/orders/${refundedInStripe.orderId}/capture`)).status).toBe(200)
+    await standIn.settled()
+    await unheard(() => standIn.state.createRefund({ payment_intent: refundedInStripe.intentId, amount: "700" }))
+    const otherAmount = await placed()
+    standIn.state.intent(otherAmount.intentId).amount += 100
+    const expiring = await placed()
+    standIn.state.intent(expiring.intentId).created -= Math.round(6.5 * 86400)
+
+    const from = new Date(Date.now() - 8 * 86400_000).toISOString()
+    const { status, json } = await admin("GET", `/admin/stripe/reconciliation?from=${encodeURIComponent(from)}&page_size=2`)
+    expect(status).toBe(200)
+    expect(json.intents).toBeGreaterThan(10) // read across many pages of two
+    expect(json.mismatches).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: "missing_in_store", intent_id: stray.id, order_id: null }),
+        expect.objectContaining({ kind: "captured_only_in_stripe", intent_id: capturedInStripe.intentId, order_id: capturedInStripe.orderId }),
+        expect.objectContaining({ kind: "refund_differs", intent_id: refundedInStripe.intentId, message: "refunded 7.00 USD in Stripe, 0.00 USD on the order" }),
+        expect.objectContaining({ kind: "amount_differs", intent_id: otherAmount.intentId }),
+        expect.objectContaining({ kind: "authorization_expiring", intent_id: expiring.intentId, order_number: expect.stringMatching(/^PVA-/) }),
+      ])
+    )
+    expect(json.mismatches.filter((m: any) => m.intent_id === clean.intentId)).toEqual([])
+  })
+
+  it("answers a bad range with 400 and a stranger with 401", async () => {
+    expect(await admin("GET", "/admin/stripe/reconciliation?from=yesterday")).toMatchObject({ status: 400, json: { message: expect.stringMatching(/from: "yesterday" is not a date/) } })
+    expect(await admin("GET", "/admin/stripe/reconciliation?from=2026-12-01&to=2026-11-01")).toMatchObject({ status: 400, json: { message: "from must not be after to" } })
+    expect((await admin("GET", "/admin/stripe/reconciliation?page_size=500")).status).toBe(400)
+    expect((await fetch(`${server.url}/admin/stripe/reconciliation`)).status).toBe(401)
+  })
+})

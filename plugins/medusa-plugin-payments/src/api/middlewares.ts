@@ -2,23 +2,31 @@ import type { MiddlewaresConfig } from "@medusajs/medusa"
 import { raw } from "body-parser"
 import { amendJsonResponse } from "@pva/medusa-kit"
 import type { NextFunction, Request, Response } from "express"
-import type CartCompletionLockService from "../services/cart-completion-lock"
+import type AdvisoryLockService from "../services/advisory-lock"
+import { cartCompletionLock, orderCaptureLock } from "../services/advisory-lock"
 import type StripeCartPaymentService from "../services/stripe-cart-payment"
 
-/** The browser's completion waits for a webhook's completion of the same cart (and the reverse), then sees its order. */
-async function oneCompletionPerCart(req: Request, res: Response, next: NextFunction) {
-  const cartId = /\/store\/carts\/([^/]+)\/complete/.exec(req.originalUrl)?.[1]
-  if (!cartId) return next()
-  const locks: CartCompletionLockService = (req as any).scope.resolve("cartCompletionLockService")
-  let release: () => Promise<void>
-  try {
-    release = await locks.acquire(decodeURIComponent(cartId))
-  } catch (err) {
-    return next(err)
+/** Holds `lockOf(id)` from the request's start until its answer is sent (see AdvisoryLockService). */
+function holdLock(pattern: RegExp, lockOf: (id: string) => string) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const id = pattern.exec(req.originalUrl)?.[1]
+    if (!id) return next()
+    const locks: AdvisoryLockService = (req as any).scope.resolve("advisoryLockService")
+    let release: () => Promise<void>
+    try {
+      release = await locks.acquire(lockOf(decodeURIComponent(id)))
+    } catch (err) {
+      return next(err)
+    }
+    res.once("close", () => void release().catch(() => undefined))
+    next()
   }
-  res.once("close", () => void release().catch(() => undefined))
-  next()
 }
+
+/** The browser's completion waits for a webhook's completion of the same cart (and the reverse), then sees its order. */
+const oneCompletionPerCart = holdLock(/\/store\/carts\/([^/?]+)\/complete/, cartCompletionLock)
+/** Admin's capture and a `payment_intent.succeeded` webhook for the same order do not both capture it. */
+const oneCapturePerOrder = holdLock(/\/admin\/orders\/([^/?]+)\/capture/, orderCaptureLock)
 
 /** A declined or unfinished card payment answers the cart completion with what the shopper must hear. */
 const explainUnpaidCart = amendJsonResponse(async (body, req) => {
@@ -33,5 +41,6 @@ export const config: MiddlewaresConfig = {
     // The signature is computed over the exact bytes Stripe sent: Medusa's JSON parser must not see them.
     { matcher: "/stripe/hooks", bodyParser: false, middlewares: [raw({ type: "application/json", limit: "1mb" })] },
     { matcher: "/store/carts/:id/complete", method: "POST", middlewares: [oneCompletionPerCart, explainUnpaidCart] },
+    { matcher: "/admin/orders/:id/capture", method: "POST", middlewares: [oneCapturePerOrder] },
   ],
 }

@@ -1,6 +1,7 @@
 import { MedusaError } from "@medusajs/utils"
 import type Stripe from "stripe"
 import { PAYMENT_FAILED_EMAIL, PaymentFailedEmailData } from "../lib/emails"
+import AdvisoryLockService, { cartCompletionLock, orderCaptureLock } from "./advisory-lock"
 
 const AUTHORIZED = new Set(["requires_capture", "succeeded"])
 
@@ -25,12 +26,16 @@ class StripeIntentEventsService {
     const intent = await this.stripe.paymentIntents.retrieve(intentId)
     const cartId = intent.metadata?.cart_id ?? intent.metadata?.resource_id
     if (!cartId?.startsWith("cart_") || !AUTHORIZED.has(intent.status)) return
+    const locks: AdvisoryLockService = this.container_.advisoryLockService
     const order =
       (await this.orderOf(cartId)) ??
-      (await this.container_.cartCompletionLockService.around(cartId, async () => (await this.orderOf(cartId)) ?? (await this.completeCart(cartId, eventId))))
-    if (intent.status === "succeeded" && order.payment_status === "awaiting") {
-      await this.container_.orderService.capturePayment(order.id)
-    }
+      (await locks.around(cartCompletionLock(cartId), async () => (await this.orderOf(cartId)) ?? (await this.completeCart(cartId, eventId))))
+    if (intent.status !== "succeeded" || order.payment_status !== "awaiting") return
+    await locks.around(orderCaptureLock(order.id), async () => {
+      // Read again under the lock: Admin's capture may have finished meanwhile.
+      const current = await this.orderOf(cartId)
+      if (current?.payment_status === "awaiting") await this.container_.orderService.capturePayment(order.id)
+    })
   }
 
   /** The customer is told by email that their card was declined, unless they have paid since (events can come late). */

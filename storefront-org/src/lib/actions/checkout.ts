@@ -4,6 +4,7 @@ import { revalidateTag } from "next/cache"
 import { cookies } from "next/headers"
 import { rejected, validateAddress, type ActionResult, type AddressInput } from "@pva/storefront-core"
 import { cookieOptions } from "@pva/storefront-core/session"
+import { paymentProvider } from "../payment-provider"
 import { asCustomer } from "./store-request"
 
 // Share carts belong to the signed-in collector, so every step runs on the server with their
@@ -34,13 +35,6 @@ export async function shareCart(): Promise<ActionResult<ShareCart | null>> {
   }
 }
 
-/** Which way the collector pays: card when the server offers Stripe and the site has its key; the manual provider only outside production. */
-function paymentProvider(offered: string[]): "stripe" | "manual" | null {
-  if (process.env.NEXT_PUBLIC_STRIPE_KEY && offered.includes("stripe")) return "stripe"
-  if (process.env.NODE_ENV !== "production" && offered.includes("manual")) return "manual"
-  return null
-}
-
 export type ShareCheckoutStart = { kind: "order"; id: string } | { kind: "card"; clientSecret: string; cartId: string }
 
 /**
@@ -64,7 +58,8 @@ export async function startShareCheckout(address: AddressInput): Promise<ActionR
   if (!updated.ok) return updated
   const sessions = await asCustomer<{ cart: any }>("POST", `${path}/payment-sessions`)
   if (!sessions.ok) return sessions
-  const provider = paymentProvider((sessions.data.cart.payment_sessions ?? []).map((s: any) => s.provider_id))
+  const offered = (sessions.data.cart.payment_sessions ?? []).map((s: any) => s.provider_id)
+  const provider = paymentProvider(offered, { stripeKey: process.env.NEXT_PUBLIC_STRIPE_KEY, production: process.env.NODE_ENV === "production" })
   if (!provider) return rejected(503, "Card payments are not available right now; please try again later.")
   const selected = await asCustomer<{ cart: any }>("POST", `${path}/payment-session`, { provider_id: provider })
   if (!selected.ok) return selected

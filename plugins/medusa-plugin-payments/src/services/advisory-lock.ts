@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm"
+import { PluginService } from "../lib/plugin-service"
 
 /** What a webhook and a request may both do to one cart or order at the same moment. */
 export const cartCompletionLock = (cartId: string) => `pva:cart-completion:${cartId}`
@@ -12,12 +13,7 @@ export const orderCaptureLock = (orderId: string) => `pva:order-capture:${orderI
  * second one waits, then finds the work done. A session-level advisory lock on a connection
  * of its own, held until the caller releases it.
  */
-class AdvisoryLockService {
-  protected container_: any
-
-  constructor(container: any) {
-    this.container_ = container
-  }
+class AdvisoryLockService extends PluginService {
 
   async acquire(key: string): Promise<() => Promise<void>> {
     const manager: EntityManager = this.container_.manager

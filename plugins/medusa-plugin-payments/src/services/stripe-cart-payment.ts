@@ -1,14 +1,10 @@
 import type Stripe from "stripe"
+import { PluginService } from "../lib/plugin-service"
 
 export type CardPaymentError = { code: string; decline_code?: string; message: string; status: string }
 
 /** The state of a cart's card payment, as Stripe has it now. */
-class StripeCartPaymentService {
-  protected container_: any
-
-  constructor(container: any) {
-    this.container_ = container
-  }
+class StripeCartPaymentService extends PluginService {
 
   /** Why a cart with a Stripe session could not complete: a decline, a failed or pending 3-D Secure challenge; null otherwise. */
   async errorOf(cart: { payment_session?: { provider_id: string; data?: { id?: string } } | null }): Promise<CardPaymentError | null> {

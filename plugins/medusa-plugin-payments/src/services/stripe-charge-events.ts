@@ -4,19 +4,12 @@ import type Stripe from "stripe"
 import type { EntityManager } from "typeorm"
 import { DISPUTE_OPENED_EMAIL, DisputeOpenedEmailData } from "../lib/emails"
 import { DISPUTE_METADATA_KEY, STORE_REFUND_METADATA } from "../lib/metadata"
-import type { PaymentsPluginOptions } from "../lib/options"
+import { PluginService } from "../lib/plugin-service"
 
 type StorePayment = { id: string; order_id: string | null; amount: number; amount_refunded: number; currency_code: string }
 
 /** What a charge's webhook events (refunds made in Stripe, disputes) do to the store's orders. */
-class StripeChargeEventsService {
-  protected container_: any
-  protected options_: PaymentsPluginOptions
-
-  constructor(container: any, options: PaymentsPluginOptions) {
-    this.container_ = container
-    this.options_ = options
-  }
+class StripeChargeEventsService extends PluginService {
 
   private get stripe(): Stripe {
     return this.container_.pp_stripe.getStripe()

@@ -2,16 +2,12 @@ import { MedusaError } from "@medusajs/utils"
 import type Stripe from "stripe"
 import { PAYMENT_FAILED_EMAIL, PaymentFailedEmailData } from "../lib/emails"
 import AdvisoryLockService, { cartCompletionLock, orderCaptureLock } from "./advisory-lock"
+import { PluginService } from "../lib/plugin-service"
 
 const AUTHORIZED = new Set(["requires_capture", "succeeded"])
 
 /** What a PaymentIntent's webhook events do to the store's carts and orders. */
-class StripeIntentEventsService {
-  protected container_: any
-
-  constructor(container: any) {
-    this.container_ = container
-  }
+class StripeIntentEventsService extends PluginService {
 
   private get stripe(): Stripe {
     return this.container_.pp_stripe.getStripe()

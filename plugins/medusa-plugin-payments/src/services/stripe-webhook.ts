@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/utils"
 import type Stripe from "stripe"
 import type { EntityManager } from "typeorm"
-import type { PaymentsPluginOptions } from "../lib/options"
+import { PluginService } from "../lib/plugin-service"
 
 /** Stripe's own default: a signature older than five minutes is refused (a replayed request). */
 export const SIGNATURE_TOLERANCE_SECONDS = 300
@@ -15,14 +15,7 @@ export type WebhookOutcome = { applied: boolean; event: Stripe.Event }
  * copies that arrive together wait for the first and then do nothing, and an event whose
  * effects failed is rolled back out of the ledger for Stripe's retry.
  */
-class StripeWebhookService {
-  protected container_: any
-  protected options_: PaymentsPluginOptions
-
-  constructor(container: any, options: PaymentsPluginOptions) {
-    this.container_ = container
-    this.options_ = options
-  }
+class StripeWebhookService extends PluginService {
 
   /** The event a request carries, or a 400 when the body or signature is not Stripe's. */
   verify(rawBody: unknown, signature: string | undefined): Stripe.Event {

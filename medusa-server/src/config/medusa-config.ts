@@ -29,19 +29,18 @@ export function buildMedusaConfig(env: ServerEnv) {
     { resolve: "@pva/medusa-plugin-digital-twin", options: { enableUI: true } },
   ]
 
-  // Cards through Stripe: medusa-payment-stripe's provider, verified webhooks applied once,
-  // refunds and disputes made in Stripe (see plugins/medusa-plugin-payments).
-  if (env.stripeApiKey) {
-    const payments: PaymentsPluginOptions = {
-      api_key: env.stripeApiKey,
-      webhook_secret: env.stripeWebhookSecret ?? "",
-      api_url: env.stripeApiUrl,
-      automatic_payment_methods: true,
-      merchant_email: env.email.adminAlertEmail,
-      enableUI: true,
-    }
-    plugins.push({ resolve: "@pva/medusa-plugin-payments", options: payments })
+  // Cards through Stripe (see plugins/medusa-plugin-payments): registered without a key too, so
+  // Medusa Admin is built with its pages (disputes, reconciliation); Stripe is only offered to
+  // regions, and only called, when STRIPE_API_KEY is set.
+  const payments: PaymentsPluginOptions = {
+    api_key: env.stripeApiKey ?? "",
+    webhook_secret: env.stripeWebhookSecret ?? "",
+    api_url: env.stripeApiUrl,
+    automatic_payment_methods: true,
+    merchant_email: env.email.adminAlertEmail,
+    enableUI: true,
   }
+  plugins.push({ resolve: "@pva/medusa-plugin-payments", options: payments })
 
   // Without Meilisearch, the store API's own Postgres-backed product search answers.
   if (env.meilisearchHost) {

@@ -7,14 +7,17 @@ import { cartCompletionLock, orderCaptureLock } from "../services/advisory-lock"
 import type StripeCartPaymentService from "../services/stripe-cart-payment"
 
 /** Holds `lockOf(id)` from the request's start until its answer is sent (see AdvisoryLockService). */
-function holdLock(pattern: RegExp, lockOf: (id: string) => string) {
+function holdLock(pattern: RegExp, lockOf: (id: string) => string, applies: (req: Request, id: string) => Promise<boolean>) {
   return async (req: Request, res: Response, next: NextFunction) => {
-    const id = pattern.exec(req.originalUrl)?.[1]
-    if (!id) return next()
+    const raw = pattern.exec(req.originalUrl)?.[1]
+    if (!raw) return next()
+    const id = decodeURIComponent(raw)
     const locks: AdvisoryLockService = (req as any).scope.resolve("advisoryLockService")
     let release: () => Promise<void>
     try {
-      release = await locks.acquire(lockOf(decodeURIComponent(id)))
+      // The lock holds a connection for the whole request: only where a webhook can race it.
+      if (!(await applies(req, id))) return next()
+      release = await locks.acquire(lockOf(id))
     } catch (err) {
       return next(err)
     }
@@ -23,10 +26,21 @@ function holdLock(pattern: RegExp, lockOf: (id: string) => string) {
   }
 }
 
+const paysByStripe = (sql: string) => async (req: Request, id: string) =>
+  (await (req as any).scope.resolve("manager").query(sql, [id])).length > 0
+
 /** The browser's completion waits for a webhook's completion of the same cart (and the reverse), then sees its order. */
-const oneCompletionPerCart = holdLock(/\/store\/carts\/([^/?]+)\/complete/, cartCompletionLock)
+const oneCompletionPerCart = holdLock(
+  /\/store\/carts\/([^/?]+)\/complete/,
+  cartCompletionLock,
+  paysByStripe(`SELECT 1 FROM payment_session WHERE cart_id = $1 AND provider_id = 'stripe' AND is_selected`)
+)
 /** Admin's capture and a `payment_intent.succeeded` webhook for the same order do not both capture it. */
-const oneCapturePerOrder = holdLock(/\/admin\/orders\/([^/?]+)\/capture/, orderCaptureLock)
+const oneCapturePerOrder = holdLock(
+  /\/admin\/orders\/([^/?]+)\/capture/,
+  orderCaptureLock,
+  paysByStripe(`SELECT 1 FROM payment WHERE order_id = $1 AND provider_id = 'stripe'`)
+)
 
 /** A declined or unfinished card payment answers the cart completion with what the shopper must hear. */
 const explainUnpaidCart = amendJsonResponse(async (body, req) => {

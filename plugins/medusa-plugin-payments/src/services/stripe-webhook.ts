@@ -22,6 +22,9 @@ class StripeWebhookService extends PluginService {
     if (!Buffer.isBuffer(rawBody) || rawBody.length === 0) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "Stripe webhooks must be sent as a JSON body (content-type application/json)")
     }
+    if (!this.options_.webhook_secret) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Stripe webhooks are not accepted: STRIPE_WEBHOOK_SECRET is not set on this server")
+    }
     if (!signature) throw new MedusaError(MedusaError.Types.INVALID_DATA, "The Stripe-Signature header is missing")
     const stripe: Stripe = this.container_.pp_stripe.getStripe()
     try {

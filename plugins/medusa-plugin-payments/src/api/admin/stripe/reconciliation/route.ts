@@ -1,9 +1,12 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import type { EntityManager } from "typeorm"
+import type { PaymentsPluginOptions } from "../../../../lib/options"
 import { reconciliationRange, reconcileStripe } from "../../../../lib/reconciliation"
 
 /** GET /admin/stripe/reconciliation?from=&to=: every difference between the store's payments and Stripe's over the range (default: 30 days). */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
+  const options: PaymentsPluginOptions = req.scope.resolve("pp_stripe").options
+  if (!options.api_key) return res.status(409).json({ type: "not_allowed", message: "Stripe is not configured on this server (STRIPE_API_KEY)" })
   const text = (name: string) => (typeof req.query[name] === "string" ? (req.query[name] as string) : undefined)
   let range: { from: Date; to: Date }
   try {

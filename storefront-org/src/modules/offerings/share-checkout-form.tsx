@@ -58,7 +58,7 @@ export function ShareCheckoutForm({ countries, initial, stripeKey, resumeCard = 
     <form onSubmit={onSubmit} noValidate aria-label="Billing address">
       <AddressFields address={address} errors={errors} countries={countries} onChange={setAddress} />
       <p className="muted">{stripeKey ? "Next: pay by card. Your shares are reserved when the payment is authorized and minted to your wallet." : "Payment: bank transfer on invoice (development). Your shares are reserved now and minted to your wallet."}</p>
-      <p><button className="btn btn-accent" type="submit" disabled={busy}>{busy ? "One moment…" : stripeKey ? "Continue to payment" : "Place order"}</button></p>
+      <p><button className="btn btn-accent" type="submit" disabled={busy}>{busy ? (stripeKey ? "One moment…" : "Placing order…") : stripeKey ? "Continue to payment" : "Place order"}</button></p>
       {resumeCard ? <p className="alert" role="alert" data-testid="card-declined">{resumeCard.decline}</p> : null}
       {error ? <p className="alert" role="alert">{error}</p> : null}
     </form>

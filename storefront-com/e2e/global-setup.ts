@@ -1,6 +1,7 @@
 import path from "path"
 import { createTestDatabase, freePort } from "@pva/test-support/database"
 import { migrateAndSeed, startServer } from "@pva/test-support/server"
+import { STAND_IN_SECRET_KEY, startStripeStandIn } from "@pva/test-support/stripe-stand-in"
 import { startShop } from "./shop-site"
 
 const ROOT = path.resolve(__dirname, "..")
@@ -15,8 +16,10 @@ export default async function globalSetup() {
   const shopUrl = `http://127.0.0.1:${shopPort}`
   const medusaPort = await freePort()
   const medusaUrl = `http://127.0.0.1:${medusaPort}`
+  // Stripe's API stands in on loopback: regions offer cards, and the browser can come back from 3-D Secure.
+  const stripe = await startStripeStandIn({ webhookUrl: `${medusaUrl}/stripe/hooks` })
   const db = await createTestDatabase("storefront_e2e")
-  const seed = migrateAndSeed(db.url, { MEDUSA_BACKEND_URL: medusaUrl })
+  const seed = migrateAndSeed(db.url, { MEDUSA_BACKEND_URL: medusaUrl, STRIPE_API_KEY: STAND_IN_SECRET_KEY })
   const medusa = await startServer(db.url, {
     STORE_CORS: shopUrl,
     STOREFRONT_REVALIDATE_URLS: `${shopUrl}/api/revalidate`,
@@ -29,6 +32,9 @@ export default async function globalSetup() {
     // Emailed links point at this shop; the shop's server speaks for the browser.
     STOREFRONT_COM_URL: shopUrl,
     TRUST_PROXY: "loopback",
+    STRIPE_API_KEY: STAND_IN_SECRET_KEY,
+    STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
+    STRIPE_API_URL: stripe.url,
   }, medusaPort)
 
   const shop = await startShop({
@@ -43,6 +49,7 @@ export default async function globalSetup() {
   process.env.PVA_TEST_DATABASE_URL = db.url
   process.env.PVA_TEST_SEED = JSON.stringify(seed)
   process.env.PVA_SHOP_URL = shopUrl
+  process.env.PVA_STRIPE_URL = stripe.url
   // stopped by @pva/test-support/global-teardown
-  ;(globalThis as any).__PVA_TEST__ = { storefront: shop, server: medusa, db }
+  ;(globalThis as any).__PVA_TEST__ = { storefront: shop, server: medusa, stripe, db }
 }

@@ -28,6 +28,8 @@ export type ServerEnv = {
   stripeWebhookSecret?: string
   /** Manual payments (MANUAL_PAYMENT_*): who may pay by invoice, and whether that counts as paid at once. */
   payments: PaymentSettings
+  /** STRIPE_API_URL: a Stripe stand-in instead of api.stripe.com (development and tests; refused in production). */
+  stripeApiUrl?: string
   meilisearchHost?: string
   meilisearchApiKey?: string
   workerMode: "shared" | "worker" | "server"
@@ -262,6 +264,12 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   if (!["shared", "worker", "server"].includes(workerMode)) {
     throw new ConfigError(`MEDUSA_WORKER_MODE must be shared, worker or server, got "${workerMode}"`)
   }
+  if (env.STRIPE_API_URL && isProduction) {
+    throw new ConfigError("STRIPE_API_URL is set: production talks to Stripe itself, never to a stand-in")
+  }
+  if (env.STRIPE_API_URL && !/^https?:\/\/[^/]+/.test(env.STRIPE_API_URL)) {
+    throw new ConfigError(`STRIPE_API_URL: "${env.STRIPE_API_URL}" is not an http(s) URL`)
+  }
   if (isProduction && !env.DATABASE_URL) {
     throw new ConfigError("DATABASE_URL is not set: production does not run on the embedded database")
   }
@@ -286,6 +294,7 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     stripeApiKey: env.STRIPE_API_KEY || undefined,
     stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
     payments: payments(env, isProduction),
+    stripeApiUrl: env.STRIPE_API_URL || undefined,
     meilisearchHost: env.MEILISEARCH_HOST || undefined,
     meilisearchApiKey: env.MEILISEARCH_API_KEY || undefined,
     workerMode,

@@ -1,3 +1,4 @@
+import type { PaymentsPluginOptions } from "@pva/medusa-plugin-payments"
 import { ServerEnv } from "./env"
 
 export const EVENT_JOB_OPTIONS = {
@@ -28,16 +29,18 @@ export function buildMedusaConfig(env: ServerEnv) {
     { resolve: "@pva/medusa-plugin-digital-twin", options: { enableUI: true } },
   ]
 
-  if (env.stripeApiKey) {
-    plugins.push({
-      resolve: "medusa-payment-stripe",
-      options: {
-        api_key: env.stripeApiKey,
-        webhook_secret: env.stripeWebhookSecret,
-        automatic_payment_methods: true,
-      },
-    })
+  // Cards through Stripe (see plugins/medusa-plugin-payments): registered without a key too, so
+  // Medusa Admin is built with its pages (disputes, reconciliation); Stripe is only offered to
+  // regions, and only called, when STRIPE_API_KEY is set.
+  const payments: PaymentsPluginOptions = {
+    api_key: env.stripeApiKey ?? "",
+    webhook_secret: env.stripeWebhookSecret ?? "",
+    api_url: env.stripeApiUrl,
+    automatic_payment_methods: true,
+    merchant_email: env.email.adminAlertEmail,
+    enableUI: true,
   }
+  plugins.push({ resolve: "@pva/medusa-plugin-payments", options: payments })
 
   // Without Meilisearch, the store API's own Postgres-backed product search answers.
   if (env.meilisearchHost) {

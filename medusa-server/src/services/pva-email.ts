@@ -5,6 +5,7 @@ import { lowStockAlert, orderConfirmation, RenderedEmail, reorderRequest, twinCl
 import { LOW_STOCK_EVENT, LowStockEventData, REORDER_REQUEST_EVENT } from "@pva/medusa-plugin-partners"
 import { TWIN_REFUNDED_EMAIL_EVENT, type TwinRefundEmailData } from "@pva/medusa-plugin-digital-twin"
 import { captureAttention, twinsRefunded } from "../lib/payment-email-templates"
+import { renderPaymentEmail } from "@pva/medusa-plugin-payments"
 import type EmailOutboxService from "./email-outbox"
 import { CAPTURE_ATTENTION_EVENT } from "./payment-capture"
 import { taxSummary } from "../lib/taxes/summary"
@@ -93,6 +94,8 @@ class PvaEmailService extends AbstractNotificationService {
       if (!d.partner?.contact_email) return null
       return { to: d.partner.contact_email, ...reorderRequest(d) }
     }
+    const payment = renderPaymentEmail(event, data)
+    if (payment) return payment
     return await renderCustomerEmail(this.container_, event, data)
   }
 

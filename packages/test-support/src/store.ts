@@ -122,7 +122,7 @@ export async function productByHandle(client: Medusa, handle: string, regionId?:
 /** Builds a cart that is one `complete` away from an order: `variantId` × quantity, plus one of each `moreVariantIds`. */
 export async function readyCart(
   client: Medusa,
-  opts: { variantId: string; quantity?: number; moreVariantIds?: string[]; email?: string; region?: string }
+  opts: { variantId: string; quantity?: number; moreVariantIds?: string[]; email?: string; region?: string; provider?: "manual" | "stripe" }
 ): Promise<string> {
   const region = await regionByName(client, opts.region ?? "United States")
   const { cart } = await client.carts.create({ region_id: region.id })
@@ -137,7 +137,7 @@ export async function readyCart(
   const { shipping_options } = await client.shippingOptions.listCartOptions(cart.id)
   await client.carts.addShippingMethod(cart.id, { option_id: shipping_options[0].id as string })
   await client.carts.createPaymentSessions(cart.id)
-  await client.carts.setPaymentSession(cart.id, { provider_id: "manual" })
+  await client.carts.setPaymentSession(cart.id, { provider_id: opts.provider ?? "manual" })
   return cart.id
 }
 

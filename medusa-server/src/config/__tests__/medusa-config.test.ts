@@ -8,16 +8,26 @@ describe("the Medusa config follows the environment", () => {
   it("uses the manual payment provider, local event bus and in-memory cache on a bare machine", () => {
     const config = buildMedusaConfig(readServerEnv({}))
     expect(pluginNames(config)).toContain("medusa-payment-manual")
-    expect(pluginNames(config)).not.toContain("medusa-payment-stripe")
+    const payments = config.plugins.find((p) => typeof p !== "string" && p.resolve === "@pva/medusa-plugin-payments") as any
+    expect(payments.options.api_key).toBe("") // its Admin pages are built; Stripe is neither offered nor called
     expect((config.modules.eventBus as any).resolve).toBe("@medusajs/event-bus-local")
     expect((config.modules.cacheService as any).resolve).toBe("@medusajs/cache-inmemory")
   })
 
   it("adds Stripe with its webhook secret when a Stripe key is set", () => {
     const config = buildMedusaConfig(readServerEnv({ STRIPE_API_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: "whsec_y" }))
-    const stripe = config.plugins.find((p) => typeof p !== "string" && p.resolve === "medusa-payment-stripe") as any
-    expect(stripe.options).toMatchObject({ api_key: "sk_test_x", webhook_secret: "whsec_y" })
+    const stripe = config.plugins.find((p) => typeof p !== "string" && p.resolve === "@pva/medusa-plugin-payments") as any
+    expect(stripe.options).toMatchObject({ api_key: "sk_test_x", webhook_secret: "whsec_y", merchant_email: "admin@pvabazaar.local" })
+    expect(stripe.options.api_url).toBeUndefined()
     expect(pluginNames(config)).toContain("medusa-payment-manual")
+  })
+
+  it("points Stripe at a stand-in only outside production", () => {
+    const env = { STRIPE_API_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: "whsec_y", STRIPE_API_URL: "http://127.0.0.1:12111" }
+    const stripe = buildMedusaConfig(readServerEnv(env)).plugins.find((p) => typeof p !== "string" && p.resolve === "@pva/medusa-plugin-payments") as any
+    expect(stripe.options.api_url).toBe("http://127.0.0.1:12111")
+    expect(() => readServerEnv({ ...env, STRIPE_API_URL: "127.0.0.1:12111" })).toThrow(/STRIPE_API_URL.*not an http\(s\) URL/)
+    expect(() => readServerEnv({ ...env, NODE_ENV: "production" })).toThrow(/STRIPE_API_URL is set: production/)
   })
 
   it("registers the digital twin plugin with its admin UI", () => {

@@ -2,12 +2,12 @@
 
 import { useRouter } from "next/navigation"
 import { useEffect, useState } from "react"
-import { AddressFields, formatAmount, type AddressInput, unwrap, validateAddress } from "@pva/storefront-core"
+import { AddressFields, formatAmount, readStripeReturn, RETURN_DECLINED_MESSAGE, type AddressInput, unwrap, validateAddress, withoutStripeReturn } from "@pva/storefront-core"
+import { CardPayment } from "@pva/storefront-core/card-payment"
 import { placeOrder as placeOrderAction, saveCheckoutDetails } from "@/lib/actions/checkout"
 import { useStore } from "@/lib/store-context"
 import { useAction } from "@/lib/use-action"
 import { CartTotals } from "@/modules/cart/cart-items"
-import { StripePayment } from "@/modules/checkout/stripe-payment"
 
 const STRIPE_KEY = process.env.NEXT_PUBLIC_STRIPE_KEY
 
@@ -23,6 +23,8 @@ export default function CheckoutPage() {
   const [options, setOptions] = useState<any[]>([])
   const [optionId, setOptionId] = useState<string>("")
   const { busy, error, run } = useAction()
+  const [returnDecline, setReturnDecline] = useState<string | null>(null)
+  const [resuming, setResuming] = useState(false)
   const countries: Array<{ iso_2: string; display_name: string }> = cart?.region?.countries ?? []
 
   useEffect(() => {
@@ -36,6 +38,29 @@ export default function CheckoutPage() {
     }))
   }, [cart?.id, customer?.id]) // eslint-disable-line react-hooks/exhaustive-deps
 
+  // Back from Stripe's redirect (3-D Secure): finish the order, or show the decline on the
+  // payment step; never start over at the address. The cart id rides in our own return URL,
+  // because Stripe's webhook may have completed the cart (and this browser dropped it) already.
+  useEffect(() => {
+    const params = new URLSearchParams(window.location.search)
+    const back = readStripeReturn(params)
+    const cartId = params.get("cart")
+    if (!back || !cartId || !/^cart_[A-Za-z0-9]+$/.test(cartId)) return
+    window.history.replaceState(null, "", withoutStripeReturn(window.location.href).replace(/[?&]cart=[^&]*/, ""))
+    if (back.outcome === "failed") {
+      setReturnDecline(RETURN_DECLINED_MESSAGE)
+      setStep("payment")
+      return
+    }
+    setResuming(true)
+    run(async () => {
+      const order = unwrap(await placeOrderAction(cartId))
+      startNewCart()
+      router.push(`/order/confirmed/${order.id}`)
+    }).finally(() => setResuming(false))
+  }, []) // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (resuming) return <div className="container section"><h1>Checkout</h1><p role="status">Confirming your payment…</p></div>
   if (!ready) return <div className="container section"><p>Loading…</p></div>
   if (!cart || !cart.items?.length) return <div className="container section"><h1>Checkout</h1><p>Your cart is empty.</p></div>
   const currency = cart.region.currency_code
@@ -124,8 +149,15 @@ export default function CheckoutPage() {
         </form>
       )}
 
+      {step === "payment" && returnDecline && <p role="alert" className="alert" data-testid="card-declined">{returnDecline}</p>}
       {step === "payment" && stripeSession?.data?.client_secret && STRIPE_KEY ? (
-        <StripePayment publishableKey={STRIPE_KEY} clientSecret={stripeSession.data.client_secret} onPaid={() => setStep("review")} />
+        <CardPayment
+          publishableKey={STRIPE_KEY}
+          clientSecret={stripeSession.data.client_secret}
+          returnUrl={`${window.location.origin}/checkout?cart=${cart.id}`}
+          submitLabel="Pay and continue to review"
+          onPaid={() => setStep("review")}
+        />
       ) : step === "payment" && (
         <form onSubmit={submitPayment} aria-label="Payment">
           {stripeOffered ? (

@@ -34,7 +34,8 @@ export async function placeOrder(cartId: string): Promise<ActionResult<{ id: str
   if (!validId(cartId)) return rejected(400, "That is not a cart id.")
   const done = await attempt(async () => (await forBrowser().client.carts.complete(cartId)) as any)
   if (!done.ok) return done
-  if (done.data.type !== "order") return rejected(409, "Your payment was not completed; please review your details and try again.")
+  // The payments plugin says why a card payment did not go through (a decline, a 3-D Secure check waiting).
+  if (done.data.type !== "order") return rejected(409, done.data.payment_error?.message ?? "Your payment was not completed; please review your details and try again.")
   const order = done.data.data
   writeOrderAccess(cookies(), { order_id: order.id, display_id: order.display_id, email: order.email })
   return { ok: true, data: { id: order.id } }

@@ -1,16 +1,20 @@
 import type { Metadata } from "next"
 import Link from "next/link"
 import { redirect } from "next/navigation"
-import { formatAmount } from "@pva/storefront-core"
-import { shareCart } from "@/lib/actions/checkout"
+import { formatAmount, readStripeReturn, RETURN_DECLINED_MESSAGE } from "@pva/storefront-core"
+import { shareCardSecret, shareCart } from "@/lib/actions/checkout"
 import { currentCustomer } from "@/lib/actions/session"
+import { CardReturn } from "@/modules/offerings/card-return"
 import { ShareCheckoutForm } from "@/modules/offerings/share-checkout-form"
 
 export const metadata: Metadata = { title: "Checkout" }
 
-export default async function CheckoutPage() {
+export default async function CheckoutPage({ searchParams }: { searchParams: Record<string, string | string[] | undefined> }) {
   const customer = await currentCustomer()
   if (!customer) redirect("/account?next=/checkout")
+  // Back from Stripe's redirect (3-D Secure): resume here, never at the address again.
+  const back = readStripeReturn(new URLSearchParams(Object.entries(searchParams).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : []))))
+  if (back && back.outcome !== "failed") return <div className="container section" style={{ maxWidth: 720 }}><h1>Checkout</h1><CardReturn /></div>
   const cart = await shareCart()
   if (!cart.ok) return <div className="container section"><p className="alert">{cart.message}</p></div>
   if (!cart.data || cart.data.items.length === 0) {
@@ -25,6 +29,8 @@ export default async function CheckoutPage() {
       </ul>
       <p>Total <strong>{formatAmount(total, currency_code)}</strong></p>
       <ShareCheckoutForm
+        stripeKey={process.env.NEXT_PUBLIC_STRIPE_KEY || null}
+        resumeCard={back ? { clientSecret: (await shareCardSecret()) ?? "", decline: RETURN_DECLINED_MESSAGE } : null}
         countries={countries}
         initial={{ email: customer.email, first_name: customer.first_name ?? "", last_name: customer.last_name ?? "", country_code: countries[0]?.iso_2 ?? "" }}
       />

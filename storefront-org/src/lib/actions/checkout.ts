@@ -4,6 +4,7 @@ import { revalidateTag } from "next/cache"
 import { cookies } from "next/headers"
 import { rejected, validateAddress, type ActionResult, type AddressInput } from "@pva/storefront-core"
 import { cookieOptions } from "@pva/storefront-core/session"
+import { paymentProvider } from "../payment-provider"
 import { asCustomer } from "./store-request"
 
 // Share carts belong to the signed-in collector, so every step runs on the server with their
@@ -34,8 +35,14 @@ export async function shareCart(): Promise<ActionResult<ShareCart | null>> {
   }
 }
 
-/** Address, manual payment, completion: the order that reserves the shares. */
-export async function placeShareOrder(address: AddressInput): Promise<ActionResult<{ id: string }>> {
+export type ShareCheckoutStart = { kind: "order"; id: string } | { kind: "card"; clientSecret: string; cartId: string }
+
+/**
+ * Address and payment session. Paying by card answers the intent's client secret for the
+ * Payment Element (the order follows `completeShareOrder`); the manual provider (development)
+ * places the order at once.
+ */
+export async function startShareCheckout(address: AddressInput): Promise<ActionResult<ShareCheckoutStart>> {
   const cartId = cookies().get(SHARE_CART_COOKIE)?.value
   if (!cartId) return rejected(400, "Your cart is empty: choose shares on an offering first.")
   const cart = await shareCart()
@@ -49,18 +56,42 @@ export async function placeShareOrder(address: AddressInput): Promise<ActionResu
   const path = `/store/carts/${encodeURIComponent(cartId)}`
   const updated = await asCustomer("POST", path, { email: email.trim(), shipping_address: postal, billing_address: postal })
   if (!updated.ok) return updated
-  for (const [step, body] of [
-    [`${path}/payment-sessions`, undefined],
-    [`${path}/payment-session`, { provider_id: "manual" }],
-  ] as const) {
-    const done = await asCustomer("POST", step, body as Record<string, unknown> | undefined)
-    if (!done.ok) return done
+  const sessions = await asCustomer<{ cart: any }>("POST", `${path}/payment-sessions`)
+  if (!sessions.ok) return sessions
+  const offered = (sessions.data.cart.payment_sessions ?? []).map((s: any) => s.provider_id)
+  const provider = paymentProvider(offered, { stripeKey: process.env.NEXT_PUBLIC_STRIPE_KEY, production: process.env.NODE_ENV === "production" })
+  if (!provider) return rejected(503, "Card payments are not available right now; please try again later.")
+  const selected = await asCustomer<{ cart: any }>("POST", `${path}/payment-session`, { provider_id: provider })
+  if (!selected.ok) return selected
+  if (provider === "stripe") {
+    const clientSecret = selected.data.cart.payment_session?.data?.client_secret
+    if (!clientSecret) return rejected(502, "The card payment could not be prepared; please try again.")
+    return { ok: true, data: { kind: "card", clientSecret, cartId } }
   }
-  const completed = await asCustomer<{ type: string; data: any }>("POST", `${path}/complete`)
+  const placed = await completeShareOrder()
+  return placed.ok ? { ok: true, data: { kind: "order", id: placed.data.id } } : placed
+}
+
+/** The order that reserves the shares: after the card was authorized, on the return from 3-D Secure, or at once (manual). */
+export async function completeShareOrder(): Promise<ActionResult<{ id: string }>> {
+  const cartId = cookies().get(SHARE_CART_COOKIE)?.value
+  if (!cartId) return rejected(400, "Your cart is empty: choose shares on an offering first.")
+  const completed = await asCustomer<{ type: string; data: any; payment_error?: { message: string } }>("POST", `/store/carts/${encodeURIComponent(cartId)}/complete`)
   if (!completed.ok) return completed
-  if (completed.data.type !== "order") return rejected(409, "Your payment was not completed; please review your details and try again.")
+  if (completed.data.type !== "order") {
+    return rejected(409, completed.data.payment_error?.message ?? "Your payment was not completed; please review your details and try again.")
+  }
   cookies().set(SHARE_CART_COOKIE, "", cookieOptions(0))
   // Remaining shares just went down: the next visitor of an offering page must see it.
   revalidateTag("offerings")
   return { ok: true, data: { id: completed.data.data.id } }
+}
+
+/** The client secret of the cart's selected card payment, to show the card form again after a decline. */
+export async function shareCardSecret(): Promise<string | null> {
+  const cartId = cookies().get(SHARE_CART_COOKIE)?.value
+  if (!cartId) return null
+  const res = await asCustomer<{ cart: any }>("GET", `/store/carts/${encodeURIComponent(cartId)}`)
+  const session = res.ok ? res.data.cart.payment_session : null
+  return session?.provider_id === "stripe" ? (session.data?.client_secret ?? null) : null
 }

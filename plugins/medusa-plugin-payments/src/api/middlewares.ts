@@ -1,0 +1,60 @@
+import type { MiddlewaresConfig } from "@medusajs/medusa"
+import { raw } from "body-parser"
+import { amendJsonResponse } from "@pva/medusa-kit"
+import type { NextFunction, Request, Response } from "express"
+import type AdvisoryLockService from "../services/advisory-lock"
+import { cartCompletionLock, orderCaptureLock } from "../services/advisory-lock"
+import type StripeCartPaymentService from "../services/stripe-cart-payment"
+
+/** Holds `lockOf(id)` from the request's start until its answer is sent (see AdvisoryLockService). */
+function holdLock(pattern: RegExp, lockOf: (id: string) => string, applies: (req: Request, id: string) => Promise<boolean>) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const raw = pattern.exec(req.originalUrl)?.[1]
+    if (!raw) return next()
+    const id = decodeURIComponent(raw)
+    const locks: AdvisoryLockService = (req as any).scope.resolve("advisoryLockService")
+    let release: () => Promise<void>
+    try {
+      // The lock holds a connection for the whole request: only where a webhook can race it.
+      if (!(await applies(req, id))) return next()
+      release = await locks.acquire(lockOf(id))
+    } catch (err) {
+      return next(err)
+    }
+    res.once("close", () => void release().catch(() => undefined))
+    next()
+  }
+}
+
+const paysByStripe = (sql: string) => async (req: Request, id: string) =>
+  (await (req as any).scope.resolve("manager").query(sql, [id])).length > 0
+
+/** The browser's completion waits for a webhook's completion of the same cart (and the reverse), then sees its order. */
+const oneCompletionPerCart = holdLock(
+  /\/store\/carts\/([^/?]+)\/complete/,
+  cartCompletionLock,
+  paysByStripe(`SELECT 1 FROM payment_session WHERE cart_id = $1 AND provider_id = 'stripe' AND is_selected`)
+)
+/** Admin's capture and a `payment_intent.succeeded` webhook for the same order do not both capture it. */
+const oneCapturePerOrder = holdLock(
+  /\/admin\/orders\/([^/?]+)\/capture/,
+  orderCaptureLock,
+  paysByStripe(`SELECT 1 FROM payment WHERE order_id = $1 AND provider_id = 'stripe'`)
+)
+
+/** A declined or unfinished card payment answers the cart completion with what the shopper must hear. */
+const explainUnpaidCart = amendJsonResponse(async (body, req) => {
+  if (body?.type !== "cart") return
+  const payments: StripeCartPaymentService = (req as any).scope.resolve("stripeCartPaymentService")
+  const payment_error = await payments.errorOf(body.data)
+  if (payment_error) return { ...body, payment_error }
+})
+
+export const config: MiddlewaresConfig = {
+  routes: [
+    // The signature is computed over the exact bytes Stripe sent: Medusa's JSON parser must not see them.
+    { matcher: "/stripe/hooks", bodyParser: false, middlewares: [raw({ type: "application/json", limit: "1mb" })] },
+    { matcher: "/store/carts/:id/complete", method: "POST", middlewares: [oneCompletionPerCart, explainUnpaidCart] },
+    { matcher: "/admin/orders/:id/capture", method: "POST", middlewares: [oneCapturePerOrder] },
+  ],
+}

@@ -14,3 +14,19 @@ export {
 export { amendJsonResponse, type JsonAmendment } from "./json-response"
 export { runCli, ProgressBar } from "./cli"
 export { customerIdOf, requireCustomer } from "./request-customer"
+export {
+  CART_LINE_ROUTES_MATCHER,
+  DEFAULT_MAX_QUANTITY_PER_LINE,
+  cartLineChangeOf,
+  cartLineRules,
+  cartLinesOf,
+  checkCartLines,
+  isCartLineRoute,
+  lineQuantityLimit,
+  maxQuantityPerLine,
+  onCartLineRoute,
+  quantitiesByVariant,
+  type CartLine,
+  type CartLineChange,
+  type CartLineRule,
+} from "./cart-line-rules"

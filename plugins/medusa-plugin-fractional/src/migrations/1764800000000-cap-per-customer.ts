@@ -3,7 +3,7 @@ import { MigrationInterface, QueryRunner } from "typeorm"
 /**
  * The per-investor cap counts what a customer bought or holds in any wallet they have linked,
  * now or before, so every wallet a customer links is remembered (wallet unlinking deletes the
- * link itself). Share products get their per-line limit: the offering's cap, or all its shares.
+ * link itself). Share products get their per-line limit: all the offering's shares (the cap is judged apart).
  */
 export class CapPerCustomer1764800000000 implements MigrationInterface {
   name = "CapPerCustomer1764800000000"
@@ -24,7 +24,7 @@ export class CapPerCustomer1764800000000 implements MigrationInterface {
       ON CONFLICT DO NOTHING;
 
       UPDATE "product" p
-         SET "metadata" = COALESCE(p."metadata", '{}'::jsonb) || jsonb_build_object('max_quantity_per_line', COALESCE(o."investor_cap", o."total_shares"))
+         SET "metadata" = COALESCE(p."metadata", '{}'::jsonb) || jsonb_build_object('max_quantity_per_line', o."total_shares")
         FROM "fractional_offering" o
        WHERE o."product_id" = p."id";
     `)

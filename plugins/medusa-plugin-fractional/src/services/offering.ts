@@ -142,11 +142,12 @@ class OfferingService extends FractionalService {
       type: { value: SHARE_PRODUCT_TYPE },
       options: [{ title: "Share" }],
       sales_channels: [{ id: channel.id }],
-      // A cart may hold up to the investor cap of these (the server's line limit reads this).
+      // The server's line limit: a cart may hold the whole offering; the per-investor cap (with its
+      // own message saying what the customer holds) is the stricter rule, judged by this plugin.
       metadata: {
         fractional_offering_id: offering.id,
         chain_offering_id: offering.chain_offering_id,
-        max_quantity_per_line: offering.investor_cap ?? offering.total_shares,
+        max_quantity_per_line: offering.total_shares,
       },
     })
     const [variant] = await variantService.create(product.id, [

@@ -2,7 +2,7 @@
 // over lines or carts, and whatever wallet they went to.
 import { testSeed } from "@pva/test-support/store"
 import { waitFor } from "@pva/test-support/wait"
-import { addLine, admin, approvedBuyer, completeCart, dbQuery, linkWallet, openOffering, shareCart, store, testChain } from "../../../test-support/fractional"
+import { addLine, admin, approvedBuyer, completeCart, dbQuery, DEPLOYER, linkWallet, openOffering, shareCart, store, testChain } from "../../../test-support/fractional"
 
 const CAP = 3
 const CAP_MESSAGE = new RegExp(`allows at most ${CAP} shares per investor`)
@@ -111,9 +111,32 @@ describe(`an offering capped at ${CAP} shares per investor`, () => {
     expect(again.status).toBe(400)
     expect(again.json.message).toMatch(/allows at most 3 shares per investor: you have bought or hold 3, have 0 pending and this cart would add 1/)
   })
+
+  it("shares received outside the store count too, also once their wallet is unlinked", async () => {
+    const buyer = await approvedBuyer("gifted")
+    const offering = await openOffering({ total_shares: 50, investor_cap: CAP })
+    const chain = testChain()
+    await chain.setRole("MINTER_ROLE", DEPLOYER, true)
+    try {
+      await chain.write(DEPLOYER, "mintShares", [buyer.wallet, BigInt(offering.chain_offering_id), 2n])
+    } finally {
+      await chain.setRole("MINTER_ROLE", DEPLOYER, false)
+    }
+    await waitFor(async () => (await dbQuery(`SELECT balance FROM fractional_share_holding WHERE wallet = $1`, [buyer.wallet.toLowerCase()]))[0]?.balance === "2", 30_000, "chain sync to mirror the mint")
+
+    const second = await linkWallet(buyer.token)
+    await waitFor(() => chain.isEligible(second.address), 10_000, "the second wallet to become eligible")
+    expect((await store("DELETE", `/store/customers/me/wallets/${buyer.wallet}`, { token: buyer.token })).status).toBeLessThan(300)
+    const mine = (await store("GET", `/store/offerings/${offering.id}`, { token: buyer.token })).json.offering
+    expect(mine.your_cap).toBe(1)
+    const cartId = (await createCart(buyer.token, [])).json.cart.id
+    const over = await addLine(buyer.token, cartId, offering.variant_id, 2)
+    expect(over.status).toBe(400)
+    expect(over.json.message).toMatch(/you have bought or hold 2, have 0 pending and this cart would add 2/)
+  })
 })
 
-it(`share lines may hold up to the offering's cap, above the shop's default of 10 a line`, async () => {
+it("a share line may hold more than the shop's default of 10 a line: the offering's size is its limit, the cap the rule", async () => {
   const buyer = await approvedBuyer("bigline")
   const offering = await openOffering({ total_shares: 50, investor_cap: 12 })
   const [product] = await dbQuery(`SELECT metadata FROM product WHERE id = $1`, [offering.product_id])

@@ -1,8 +1,13 @@
-// A KYC decision always reaches the chain: when setEligible fails (here the server's signer
-// has lost COMPLIANCE_ROLE, so every attempt reverts), the decision stands, the wallet's
-// change waits in the queue with its error, and the retry job lands it once the chain accepts it.
+// A KYC decision always reaches the chain: when setEligible fails (the RPC drops the request,
+// or the server's signer has lost COMPLIANCE_ROLE so every attempt reverts), the decision
+// stands, the wallet's change waits in the queue with its error, and the retry job lands it
+// once the chain takes it.
 import { waitFor } from "@pva/test-support/wait"
 import { admin, dbQuery, kycApplicant, SERVER_SIGNER, testChain } from "../../../test-support/fractional"
+
+/** Tells the RPC proxy between the server and the chain how to behave. */
+const rpcProxy = (behaviour: Record<string, unknown>) =>
+  fetch(`${process.env.PVA_TEST_RPC_PROXY_URL}/behaviour`, { method: "POST", body: JSON.stringify(behaviour) }).then((r) => r.json())
 
 const task = async (wallet: string) =>
   (await dbQuery(`SELECT eligible, status, attempts, last_error, tx_hash FROM fractional_eligibility_task WHERE wallet = $1`, [wallet]))[0]
@@ -35,6 +40,22 @@ describe("wallet eligibility on chain", () => {
     expect(done.attempts).toBeGreaterThanOrEqual(2)
     expect(done.tx_hash).toMatch(/^0x[0-9a-f]{64}$/)
     expect(done.last_error).toBeNull()
+  })
+
+  it("an approval sent while the RPC drops every transaction is retried once it takes them again", async () => {
+    const applicant = await kycApplicant("rpcdown")
+    await rpcProxy({ dropMethods: ["eth_sendRawTransaction"] })
+    try {
+      const decided = await admin("POST", `/admin/kyc/applications/${applicant.applicationId}/decision`, { decision: "approved", note: "ok" })
+      expect(decided.status).toBe(200)
+      expect(decided.json.eligibility).toEqual([expect.objectContaining({ wallet: applicant.wallet, eligible: false, error: expect.any(String), retry_at: expect.any(String) })])
+      expect(await task(applicant.wallet)).toMatchObject({ eligible: true, status: "pending", attempts: 1 })
+      expect(await chain.isEligible(applicant.wallet)).toBe(false)
+    } finally {
+      await rpcProxy({ dropMethods: [] })
+    }
+    await waitFor(() => chain.isEligible(applicant.wallet), 60_000, "the retry job to make the wallet eligible")
+    await waitFor(async () => (await task(applicant.wallet)).status === "done", 10_000, "the task to be done")
   })
 
   it("the latest decision wins: an approval stuck behind a failure and then revoked ends ineligible", async () => {

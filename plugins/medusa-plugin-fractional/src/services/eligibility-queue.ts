@@ -79,8 +79,10 @@ class EligibilityQueueService extends FractionalService {
           [wallet, task.version, message, eligibilityBackoffSeconds(task.attempts + 1)]
         )
       )
+      // A newer wish replaced this one meanwhile: its own attempt and retries carry on.
+      const [next] = failed ? [failed] : await this.activeManager_.query(`SELECT next_attempt_at FROM fractional_eligibility_task WHERE wallet = $1 AND status = 'pending'`, [wallet])
       this.logger?.warn(`fractional: setEligible(${wallet}, ${task.eligible}) failed (attempt ${task.attempts + 1}), retried later: ${message}`)
-      return { wallet, eligible: !task.eligible, error: message, ...(failed ? { retry_at: new Date(failed.next_attempt_at).toISOString() } : {}) }
+      return { wallet, eligible: !task.eligible, error: message, ...(next ? { retry_at: new Date(next.next_attempt_at).toISOString() } : {}) }
     }
   }
 

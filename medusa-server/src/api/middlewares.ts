@@ -1,6 +1,6 @@
 import { authenticateCustomer, type MiddlewaresConfig } from "@medusajs/medusa"
 import type { Request } from "express"
-import { adminCors, clientIp, rateLimit, RateLimiters, storeCors } from "@pva/medusa-kit"
+import { adminCors, CART_LINE_ROUTES_MATCHER, cartLineRules, clientIp, lineQuantityLimit, rateLimit, RateLimiters, storeCors } from "@pva/medusa-kit"
 import { readServerEnv } from "../config/env"
 import { linkGuestOrdersOnHistory } from "../lib/guest-orders"
 import { requireLineQuantity } from "../lib/line-item-quantity"
@@ -94,6 +94,8 @@ export const config: MiddlewaresConfig = {
     { matcher: "/store/carts/:id/complete", method: "POST", middlewares: [checkoutLimit] },
     { matcher: "/store/carts/:id/line-items", method: "POST", middlewares: [requireLineQuantity(1)] },
     { matcher: "/store/carts/:id/line-items/:line_id", method: "POST", middlewares: [requireLineQuantity(0)] },
+    // creating a cart with items, adding and raising lines: a cart holds at most a product's limit of it
+    { matcher: CART_LINE_ROUTES_MATCHER, middlewares: [cartLineRules(lineQuantityLimit)] },
     { matcher: "/store/customers", method: "POST", middlewares: [accountLimit("registration", byBodyEmail)] },
     { matcher: "/store/customers/password-token", method: "POST", middlewares: [accountLimit("password reset", byBodyEmail)] },
     { matcher: "/store/customers/password-reset", method: "POST", middlewares: [accountLimit("password change", byBodyEmail)] },

@@ -1,4 +1,5 @@
 import MedusaCartCompletionStrategy from "@medusajs/medusa/dist/strategies/cart-completion"
+import { checkCartLines, lineQuantityLimit } from "@pva/medusa-kit"
 import { MedusaError } from "medusa-core-utils"
 import type { EntityManager } from "typeorm"
 import { readServerEnv } from "../config/env"
@@ -34,8 +35,12 @@ class CartCompletionStrategy extends MedusaCartCompletionStrategy {
   /**
    * Medusa 1.x completes a cart with no shipping method at all. The first step refuses one
    * whose physical items have none, and lets a cart of things never shipped (shares) through.
+   * The cart line rules run again here: a cart's lines may have been written by a route that
+   * skipped them, or before a product's limit was lowered.
    */
   protected async handleCreateTaxLines(id: string, options: { manager: EntityManager }): Promise<any> {
+    const container = (this as any).__container__
+    await checkCartLines(options.manager, id, [lineQuantityLimit], { resolve: (name: string) => container[name] })
     const unshipped = await linesAwaitingShipping(options.manager, id)
     if (unshipped.length) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Choose a shipping method for ${unshipped.join(", ")} before completing the order`)

@@ -15,3 +15,19 @@ export { amendJsonResponse, type JsonAmendment } from "./json-response"
 export { runCli, ProgressBar } from "./cli"
 export { customerIdOf, requireCustomer } from "./request-customer"
 export { withClient, holdClient, type CheckedOutClient, type ClientPool, type HeldClient } from "./pg-client"
+export {
+  CART_LINE_ROUTES_MATCHER,
+  DEFAULT_MAX_QUANTITY_PER_LINE,
+  cartLineChangeOf,
+  cartLineRules,
+  cartLinesOf,
+  checkCartLines,
+  isCartLineRoute,
+  lineQuantityLimit,
+  maxQuantityPerLine,
+  onCartLineRoute,
+  quantitiesByVariant,
+  type CartLine,
+  type CartLineChange,
+  type CartLineRule,
+} from "./cart-line-rules"

@@ -1,6 +1,7 @@
 // A JSON-RPC proxy in front of the hardhat node that can misbehave on demand: stall (accept
-// and never answer), refuse eth_getLogs ranges wider than N blocks, or add malformed and
-// foreign entries to eth_getLogs answers.
+// and never answer), drop the connection on given methods, refuse eth_getLogs ranges wider
+// than N blocks, or add malformed and foreign entries to eth_getLogs answers. Its behaviour
+// is set on the returned object, or by another process with `POST <url>/behaviour` (JSON).
 import http from "http"
 import net from "net"
 import type { AddressInfo } from "net"
@@ -11,17 +12,30 @@ export interface ProxyBehaviour {
   injectJunk: boolean
   /** Added to every eth_getLogs answer. */
   getLogsDelayMs?: number
+  /** Requests for these methods get their connection closed without an answer. */
+  dropMethods?: string[]
 }
 
 export async function startRpcProxy(upstream: string) {
   const behaviour: ProxyBehaviour = { stall: false, injectJunk: false }
-  const stats = { requests: 0, refused: 0, injected: 0 }
+  const stats = { requests: 0, refused: 0, injected: 0, dropped: 0 }
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
+    if (req.url === "/behaviour") {
+      Object.assign(behaviour, JSON.parse(Buffer.concat(chunks).toString("utf8")))
+      res.end(JSON.stringify(behaviour))
+      return
+    }
     stats.requests++
     if (behaviour.stall) return // never answer
     const request = JSON.parse(Buffer.concat(chunks).toString("utf8"))
+    const methods: string[] = (Array.isArray(request) ? request : [request]).map((r: any) => r?.method)
+    if (behaviour.dropMethods?.some((m) => methods.includes(m))) {
+      stats.dropped++
+      req.socket.destroy()
+      return
+    }
     if (!Array.isArray(request) && request.method === "eth_getLogs" && behaviour.maxLogRange) {
       const [{ fromBlock, toBlock }] = request.params
       if (Number(toBlock) - Number(fromBlock) + 1 > behaviour.maxLogRange) {

@@ -152,6 +152,8 @@ export type StockedProductOptions = {
   partnerId?: string
   /** Stock at or below which the partner is alerted. */
   reorderPoint?: number
+  /** The product's metadata (e.g. `max_quantity_per_line`). */
+  metadata?: Record<string, unknown>
   /** A suite's own server instead of the shared one (PVA_TEST_SERVER_URL / PVA_TEST_SEED). */
   baseUrl?: string
   seed?: SeedResult
@@ -175,6 +177,7 @@ export async function createStockedProduct(stock: number, opts: StockedProductOp
     status: "published",
     sales_channels: [{ id: (opts.seed ?? testSeed()).salesChannels[opts.channel ?? "com"] }],
     ...(opts.categoryIds ? { categories: opts.categoryIds.map((id) => ({ id })) } : {}),
+    ...(opts.metadata ? { metadata: opts.metadata } : {}),
     options: [{ title: "Edition" }],
     variants: [
       {

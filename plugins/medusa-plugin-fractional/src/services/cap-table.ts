@@ -15,8 +15,11 @@ export function transfersLocked(o: Pick<Offering, "lockup_until">, now: Date = n
   return o.lockup_until !== null && new Date(o.lockup_until).getTime() > now.getTime()
 }
 
-/** Public facts of an offering, plus the asking customer's room under the cap. No personal data. */
-export function storeOfferingView(o: Offering, position?: { confirmed: number; pending: number }) {
+/**
+ * Public facts of an offering, plus the asking customer's room under the cap (`capUsed`: what
+ * they bought, hold and have pending, as the cap counts it). No personal data.
+ */
+export function storeOfferingView(o: Offering, capUsed?: number) {
   return {
     id: o.id,
     title: o.title,
@@ -32,9 +35,7 @@ export function storeOfferingView(o: Offering, position?: { confirmed: number; p
     remaining: o.total_shares - o.sold - o.reserved,
     investor_cap: o.investor_cap,
     your_cap:
-      position === undefined
-        ? null
-        : Math.max(0, Math.min(o.investor_cap ?? o.total_shares, o.total_shares) - position.confirmed - position.pending),
+      capUsed === undefined ? null : Math.max(0, Math.min(o.investor_cap ?? o.total_shares, o.total_shares) - capUsed),
     lockup_until: o.lockup_until,
     transfers_locked: transfersLocked(o),
   }
@@ -60,13 +61,13 @@ class CapTableService extends FractionalService {
 
   async listForStore(customerId?: string) {
     const offerings = (await this.offerings.list()).filter((o) => o.status !== "draft")
-    return Promise.all(offerings.map(async (o) => storeOfferingView(o, customerId ? await this.rules.positionOf(customerId, o.id) : undefined)))
+    return Promise.all(offerings.map(async (o) => storeOfferingView(o, customerId ? (await this.rules.capUsedBy(customerId, o.id)).total : undefined)))
   }
 
   async retrieveForStore(id: string, customerId?: string) {
     const offering = await this.offerings.retrieve(id)
     if (offering.status === "draft") throw new MedusaError(MedusaError.Types.NOT_FOUND, `No offering ${id}`)
-    return storeOfferingView(offering, customerId ? await this.rules.positionOf(customerId, offering.id) : undefined)
+    return storeOfferingView(offering, customerId ? (await this.rules.capUsedBy(customerId, offering.id)).total : undefined)
   }
 
   async portfolio(customerId: string) {

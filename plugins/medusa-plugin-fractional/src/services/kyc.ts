@@ -5,9 +5,10 @@ import { parseKycDecision, parseKycInput } from "../lib/kyc-input"
 import { walletDirectoryFrom, type WalletDirectory } from "../lib/wallet-directory"
 import { KycApplication } from "../models/kyc-application"
 import { KycDecision } from "../models/kyc-decision"
+import type { EligibilityResult } from "./eligibility-queue"
 
 export type KycStatus = "required" | "pending" | "approved" | "rejected"
-export type EligibilityResult = { wallet: Address; eligible: boolean; tx_hash?: string; error?: string }
+export type { EligibilityResult }
 
 /** The owner's (or an admin's) view of an application: personal data never goes anywhere else. */
 export function applicationView(a: KycApplication) {
@@ -24,7 +25,8 @@ export function applicationView(a: KycApplication) {
 /**
  * KYC: customers apply, admins decide (every decision kept), and the decision is carried to
  * the chain: approval makes each linked wallet eligible on PVAShares, rejection or revocation
- * makes it ineligible; a wallet linked later follows the customer's status.
+ * makes it ineligible; a wallet linked later follows the customer's status. Each change goes
+ * through the eligibility queue, so one that fails is retried, never lost.
  */
 class KycService extends FractionalService {
   get wallets(): WalletDirectory {
@@ -111,14 +113,12 @@ class KycService extends FractionalService {
     return results
   }
 
+  /**
+   * Sets a wallet's eligibility on chain through the durable queue: a failed attempt answers
+   * with its error and `retry_at`, and the retry job sends it again until it lands.
+   */
   async setEligible(wallet: Address, eligible: boolean): Promise<EligibilityResult> {
-    try {
-      if ((await this.chain.isEligible(wallet)) === eligible) return { wallet, eligible }
-      const tx_hash = await this.chain.sendAndConfirm("compliance", "setEligible", [wallet, eligible])
-      return { wallet, eligible, tx_hash }
-    } catch (error) {
-      return { wallet, eligible: !eligible, error: (error as Error).message }
-    }
+    return this.container.eligibilityQueueService.request(wallet, eligible)
   }
 
   /** The customer's wallet that can receive shares now (eligible on chain), if any. */

@@ -142,7 +142,13 @@ class OfferingService extends FractionalService {
       type: { value: SHARE_PRODUCT_TYPE },
       options: [{ title: "Share" }],
       sales_channels: [{ id: channel.id }],
-      metadata: { fractional_offering_id: offering.id, chain_offering_id: offering.chain_offering_id },
+      // The server's line limit: a cart may hold the whole offering; the per-investor cap (with its
+      // own message saying what the customer holds) is the stricter rule, judged by this plugin.
+      metadata: {
+        fractional_offering_id: offering.id,
+        chain_offering_id: offering.chain_offering_id,
+        max_quantity_per_line: offering.total_shares,
+      },
     })
     const [variant] = await variantService.create(product.id, [
       {

@@ -10,9 +10,10 @@ type OfferingRow = { id: string; title: string; status: string; investor_cap: nu
 
 /**
  * Who may buy how many shares: an open offering, a signed-in customer with approved KYC,
- * a linked wallet that is eligible on chain, and the per-investor cap counted over confirmed
- * holdings, pending reservations and the cart. Checked when a line is added or changed and
- * again inside the checkout, where the reservation is made.
+ * a linked wallet that is eligible on chain, and the per-investor cap counted over everything
+ * the customer bought or holds (any wallet, linked now or before), pending reservations and
+ * the whole cart. Checked on every route that adds or changes lines and again inside the
+ * checkout, where the reservation is made.
  */
 class SharePurchaseRulesService extends FractionalService {
   private kyc(manager?: EntityManager): KycService {
@@ -20,7 +21,7 @@ class SharePurchaseRulesService extends FractionalService {
     return manager ? kyc.withTransaction(manager) : kyc
   }
 
-  /** Shares the customer's wallets hold on chain (as chain sync reports) and has pending, per offering. */
+  /** Shares the customer's wallets hold on chain (as chain sync reports) and has pending, per offering: the portfolio's view. */
   async positionOf(customerId: string, offeringId: string, manager: EntityManager = this.activeManager_) {
     const wallets = (await this.kyc(manager).wallets.walletsOf(customerId)).map((w) => w.toLowerCase())
     const [row] = await manager.query(
@@ -36,13 +37,54 @@ class SharePurchaseRulesService extends FractionalService {
   }
 
   /**
+   * What counts toward the customer's cap of an offering, whatever wallet it went to: every
+   * share bought in the store and not given back (confirmed, minting or reserved), plus shares
+   * held beyond those purchases in any wallet the customer has linked, now or before (received
+   * by transfer or minted outside the store). So unlinking a wallet frees nothing.
+   * `excludeCartId`: the cart being judged, whose own lines the caller counts.
+   */
+  async capUsedBy(customerId: string, offeringId: string, opts: { manager?: EntityManager; excludeCartId?: string } = {}) {
+    const manager = opts.manager ?? this.activeManager_
+    const linked = (await this.kyc(manager).wallets.walletsOf(customerId)).map((w) => w.toLowerCase())
+    const [row] = await manager.query(
+      `WITH wallets AS (
+         SELECT unnest($3::text[]) AS wallet
+         UNION SELECT wallet FROM fractional_customer_wallet WHERE customer_id = $2
+       ), bought AS (
+         SELECT lower(r.wallet) AS wallet, r.status, r.quantity FROM fractional_share_reservation r
+          WHERE r.offering_id = $1 AND r.customer_id = $2 AND r.status <> 'released' AND r.cart_id IS DISTINCT FROM $4
+       )
+       SELECT
+         COALESCE((SELECT sum(quantity) FROM bought WHERE status = 'confirmed'), 0)::int AS bought,
+         COALESCE((SELECT sum(quantity) FROM bought WHERE status <> 'confirmed'), 0)::int AS pending,
+         COALESCE((SELECT sum(GREATEST(h.balance - COALESCE((SELECT sum(b.quantity) FROM bought b WHERE b.status = 'confirmed' AND b.wallet = h.wallet), 0), 0))
+                     FROM fractional_share_holding h JOIN fractional_offering o ON o.chain_offering_id = h.chain_offering_id
+                    WHERE o.id = $1 AND h.wallet IN (SELECT wallet FROM wallets)), 0)::int AS held_besides`,
+      [offeringId, customerId, linked, opts.excludeCartId ?? null]
+    )
+    const held = (row?.bought ?? 0) + (row?.held_besides ?? 0)
+    const pending = row?.pending ?? 0
+    return { held, pending, total: held + pending }
+  }
+
+  /** Remembers the customer's linked wallets, so shares in a wallet unlinked later still count toward their cap. */
+  async rememberWallets(customerId: string, wallets: string[], manager: EntityManager = this.activeManager_) {
+    if (!wallets.length) return
+    await manager.query(
+      `INSERT INTO fractional_customer_wallet (customer_id, wallet) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
+      [customerId, wallets.map((w) => w.toLowerCase())]
+    )
+  }
+
+  /**
    * Throws a 4xx saying what is wrong, or answers the wallet the shares will go to.
-   * `quantity` is what the cart (or the line being completed) adds on top of holdings and pending.
+   * `quantity` is all the cart holds of the offering (every line), on top of what the customer
+   * bought or holds already; `cartId` is that cart, so its own reservations are not counted twice.
    */
   async checkBuyer(
     offering: OfferingRow,
     customerId: string | null | undefined,
-    opts: { quantity: number; manager?: EntityManager; cartId?: string; preferredWallet?: string }
+    opts: { quantity: number; manager?: EntityManager; cartId?: string | null; preferredWallet?: string }
   ): Promise<Address> {
     const manager = opts.manager ?? this.activeManager_
     if (!Number.isInteger(opts.quantity) || opts.quantity < 1) {
@@ -72,13 +114,15 @@ class SharePurchaseRulesService extends FractionalService {
       )
     }
     if (offering.investor_cap) {
-      // One check at a time per customer and offering, so two carts cannot both pass the cap.
+      // One check at a time per customer and offering, so two carts cannot both pass the cap:
+      // inside a checkout the lock is held until it commits its reservation.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('fractional_cap:' || $1 || ':' || $2))`, [customerId, offering.id])
-      const { confirmed, pending } = await this.positionOf(customerId, offering.id, manager)
-      if (confirmed + pending + opts.quantity > offering.investor_cap) {
+      await this.rememberWallets(customerId, await kyc.wallets.walletsOf(customerId), manager)
+      const { held, pending } = await this.capUsedBy(customerId, offering.id, { manager, excludeCartId: opts.cartId ?? undefined })
+      if (held + pending + opts.quantity > offering.investor_cap) {
         throw notAllowed(
-          `${offering.title} allows at most ${offering.investor_cap} shares per investor: you hold ${confirmed}, ` +
-            `have ${pending} pending and this would add ${opts.quantity}`
+          `${offering.title} allows at most ${offering.investor_cap} shares per investor: you have bought or hold ${held}, ` +
+            `have ${pending} pending and this cart would add ${opts.quantity}`
         )
       }
     }

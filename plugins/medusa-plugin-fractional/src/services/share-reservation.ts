@@ -45,7 +45,19 @@ class ShareReservationService extends FractionalService {
       [lineItemId]
     )
     const customerId: string | null = line?.customer_id ?? null
-    const wallet = await this.rules.checkBuyer(offering, customerId, { manager, cartId: line?.cart_id, quantity, preferredWallet: line?.metadata?.share_wallet })
+    // Medusa reserves a cart's lines in parallel: each line judges the cap over all the cart's
+    // lines of this offering (and leaves out reservations this cart's other lines just made),
+    // so shares spread over several lines pass or fail together.
+    const [inCart] = await manager.query(
+      `SELECT COALESCE(sum(quantity), 0)::int AS quantity FROM line_item WHERE cart_id = $1 AND variant_id = $2`,
+      [line?.cart_id ?? null, variantId]
+    )
+    const wallet = await this.rules.checkBuyer(offering, customerId, {
+      manager,
+      cartId: line?.cart_id,
+      quantity: Math.max(quantity, inCart?.quantity ?? 0),
+      preferredWallet: line?.metadata?.share_wallet,
+    })
 
     const updated = rowsOf(
       await manager.query(

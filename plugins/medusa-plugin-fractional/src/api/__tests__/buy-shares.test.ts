@@ -33,7 +33,7 @@ describe("buying shares", () => {
     [0, 400, /quantity must be a whole number/],
     [-3, 400, /quantity must be a whole number/],
     [1.5, 400, /quantity must be a whole number|whole number/],
-    [21, 400, /at most 20 shares per investor: you hold 0, have 0 pending and this would add 21/],
+    [21, 400, /at most 20 shares per investor: you have bought or hold 0, have 0 pending and this cart would add 21/],
   ])("a share line of quantity %p is a %p with a message", async (quantity, status, message) => {
     const cartId = await orgCart(buyer.token)
     const res = await addLine(buyer.token, cartId, offering.variant_id, quantity)
@@ -82,7 +82,7 @@ describe("buying shares", () => {
     // the cap counts what is held: 7 more is fine, 8 is not
     const over = await addLine(buyer.token, await orgCart(buyer.token), offering.variant_id, 8)
     expect(over.status).toBe(400)
-    expect(over.json.message).toMatch(/you hold 13, have 0 pending and this would add 8/)
+    expect(over.json.message).toMatch(/you have bought or hold 13, have 0 pending and this cart would add 8/)
     expect((await addLine(buyer.token, await orgCart(buyer.token), offering.variant_id, 7)).status).toBe(200)
   })
 

@@ -1,0 +1,110 @@
+import { FractionalService } from "../lib/fractional-service"
+import { rowsOf } from "@pva/medusa-kit"
+import { getAddress, type Address } from "viem"
+
+export type EligibilityResult = { wallet: Address; eligible: boolean; tx_hash?: string; error?: string; retry_at?: string }
+
+/** Seconds before attempt `attempts + 1`: 2, 4, 8 … up to ten minutes; the chain may be down for long. */
+export function eligibilityBackoffSeconds(attempts: number): number {
+  return Math.min(2 ** Math.max(1, attempts), 600)
+}
+
+/** How long one attempt may hold a wallet's task before another process may take it over. */
+const CLAIM_SECONDS = 180
+
+/**
+ * A wallet's eligibility on PVAShares (`setEligible`, COMPLIANCE key) as a durable task:
+ * the wanted state is written first, then sent; a failed attempt (chain down, a revert) is
+ * kept with its error and retried with backoff by the retry job until it lands. One task per
+ * wallet, and the latest wish replaces an older one, so an approval queued behind a failure
+ * and then revoked ends ineligible.
+ */
+class EligibilityQueueService extends FractionalService {
+  /** Queues `eligible` for `wallet` and makes a first attempt now (held from the retry job). */
+  async request(address: string, eligible: boolean): Promise<EligibilityResult> {
+    const wallet = getAddress(address)
+    const [task] = rowsOf(
+      await this.activeManager_.query(
+        `INSERT INTO fractional_eligibility_task (wallet, eligible, claimed_until) VALUES ($1, $2, now() + make_interval(secs => $3))
+         ON CONFLICT (wallet) DO UPDATE
+            SET eligible = EXCLUDED.eligible, version = fractional_eligibility_task.version + 1, status = 'pending', attempts = 0,
+                next_attempt_at = now(), last_error = NULL, tx_hash = NULL, claimed_until = EXCLUDED.claimed_until, updated_at = now()
+         RETURNING eligible, version, attempts`,
+        [wallet, eligible, CLAIM_SECONDS]
+      )
+    )
+    return this.send(wallet, task)
+  }
+
+  /** One attempt at a wallet's pending task, unless another attempt holds it. */
+  async attempt(wallet: Address): Promise<EligibilityResult | null> {
+    const [task] = rowsOf(
+      await this.activeManager_.query(
+        `UPDATE fractional_eligibility_task SET claimed_until = now() + make_interval(secs => $2), updated_at = now()
+          WHERE wallet = $1 AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < now())
+          RETURNING eligible, version, attempts`,
+        [wallet, CLAIM_SECONDS]
+      )
+    )
+    return task ? this.send(wallet, task) : null
+  }
+
+  /** Brings the chain to the task's wish; the task is done, or keeps its error and its next attempt's time. */
+  private async send(wallet: Address, task: { eligible: boolean; version: number; attempts: number }): Promise<EligibilityResult> {
+    try {
+      let tx_hash: string | undefined
+      if ((await this.chain.isEligible(wallet)) !== task.eligible) tx_hash = await this.chain.sendAndConfirm("compliance", "setEligible", [wallet, task.eligible])
+      // Done only if nobody asked for something else meanwhile. If someone did, this send may
+      // have landed after theirs: the task goes back to pending, and the retry job compares the
+      // chain with the latest wish again.
+      const done = rowsOf(
+        await this.activeManager_.query(
+          `UPDATE fractional_eligibility_task SET status = 'done', attempts = attempts + 1, tx_hash = $3, last_error = NULL, claimed_until = NULL, updated_at = now()
+            WHERE wallet = $1 AND version = $2 RETURNING wallet`,
+          [wallet, task.version, tx_hash ?? null]
+        )
+      )
+      if (!done.length) {
+        await this.activeManager_.query(`UPDATE fractional_eligibility_task SET status = 'pending', next_attempt_at = now(), updated_at = now() WHERE wallet = $1`, [wallet])
+      }
+      return { wallet, eligible: task.eligible, ...(tx_hash ? { tx_hash } : {}) }
+    } catch (error) {
+      const message = (error as Error).message
+      const [failed] = rowsOf(
+        await this.activeManager_.query(
+          `UPDATE fractional_eligibility_task
+              SET attempts = attempts + 1, last_error = $3, claimed_until = NULL, updated_at = now(),
+                  next_attempt_at = now() + make_interval(secs => $4)
+            WHERE wallet = $1 AND version = $2 RETURNING next_attempt_at`,
+          [wallet, task.version, message, eligibilityBackoffSeconds(task.attempts + 1)]
+        )
+      )
+      // A newer wish replaced this one meanwhile: its own attempt and retries carry on.
+      const [next] = failed ? [failed] : await this.activeManager_.query(`SELECT next_attempt_at FROM fractional_eligibility_task WHERE wallet = $1 AND status = 'pending'`, [wallet])
+      this.logger?.warn(`fractional: setEligible(${wallet}, ${task.eligible}) failed (attempt ${task.attempts + 1}), retried later: ${message}`)
+      return { wallet, eligible: !task.eligible, error: message, ...(next ? { retry_at: new Date(next.next_attempt_at).toISOString() } : {}) }
+    }
+  }
+
+  /** The retry job: every pending task whose time has come gets one more attempt. */
+  async retryDue(limit = 50): Promise<number> {
+    const due: Array<{ wallet: Address }> = await this.activeManager_.query(
+      `SELECT wallet FROM fractional_eligibility_task
+        WHERE status = 'pending' AND next_attempt_at <= now() AND (claimed_until IS NULL OR claimed_until < now())
+        ORDER BY next_attempt_at LIMIT $1`,
+      [limit]
+    )
+    for (const { wallet } of due) await this.attempt(wallet)
+    return due.length
+  }
+
+  private get logger(): { warn(message: string): void } | undefined {
+    try {
+      return this.container.logger
+    } catch {
+      return undefined
+    }
+  }
+}
+
+export default EligibilityQueueService

@@ -11,6 +11,8 @@ export type CspSources = {
   chainRpcUrl?: string
   /** WalletConnect's relay, only when a project id is configured (pvabazaar.org). */
   walletConnect?: boolean
+  /** Where uploaded product images are served from when not by Medusa (an S3 bucket or its CDN). */
+  imageOrigins?: string[]
   /** `next dev`: React's refresh needs eval and a websocket back to the dev server. */
   development?: boolean
 }
@@ -44,7 +46,7 @@ export function contentSecurityPolicy(nonce: string, sources: CspSources): strin
     "default-src": ["'self'"],
     "script-src": ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...STRIPE.script, ...(dev ? ["'unsafe-eval'"] : [])],
     "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:", backend],
+    "img-src": ["'self'", "data:", "blob:", backend, ...(sources.imageOrigins ?? []).map(originOf)],
     "font-src": ["'self'", "data:"],
     "connect-src": ["'self'", backend, ...rpc, ...STRIPE.connect, ...wallet.connect, ...(dev ? ["ws:"] : [])],
     "frame-src": [...STRIPE.frame, ...wallet.frame],
@@ -56,6 +58,18 @@ export function contentSecurityPolicy(nonce: string, sources: CspSources): strin
   return Object.entries(directives)
     .map(([name, values]) => `${name} ${[...new Set(values)].join(" ")}`)
     .join("; ")
+}
+
+/** `STOREFRONT_IMAGE_ORIGINS`: comma-separated http(s) URLs (the S3 bucket's `S3_PUBLIC_URL`); a malformed one stops the page. */
+export function imageOriginsFrom(raw: string | undefined): string[] {
+  return (raw ?? "")
+    .split(",")
+    .map((value) => value.trim())
+    .filter(Boolean)
+    .map((value) => {
+      if (!/^https?:\/\/[^/]+/.test(value)) throw new Error(`STOREFRONT_IMAGE_ORIGINS: "${value}" is not an http(s) URL`)
+      return originOf(value)
+    })
 }
 
 /** A fresh nonce for one response: 128 random bits, base64. */
@@ -74,6 +88,7 @@ export function securityMiddleware(siteSources: () => Pick<CspSources, "chainRpc
   return (request: NextRequest) => {
     const sources: CspSources = {
       backendUrl: storefrontConfig().publicUrl,
+      imageOrigins: imageOriginsFrom(process.env.STOREFRONT_IMAGE_ORIGINS),
       development: process.env.NODE_ENV === "development",
       ...siteSources(),
     }

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { contentSecurityPolicy, newNonce } from "../security-headers"
+import { contentSecurityPolicy, imageOriginsFrom, newNonce } from "../security-headers"
 
 const directives = (policy: string) =>
   Object.fromEntries(policy.split("; ").map((d) => { const [name, ...values] = d.split(" "); return [name, values] }))
@@ -33,6 +33,16 @@ describe("the storefronts' Content-Security-Policy", () => {
     expect(org["connect-src"]).toContain("https://mainnet.base.org")
     expect(org["connect-src"]).toContain("wss://relay.walletconnect.com")
     expect(shop["frame-src"]).not.toContain("https://verify.walletconnect.com")
+  })
+
+  it("lets images come from the bucket or CDN named in STOREFRONT_IMAGE_ORIGINS, and only from there", () => {
+    const withCdn = directives(
+      contentSecurityPolicy("n", { backendUrl: "https://api.pvabazaar.com", imageOrigins: imageOriginsFrom(" https://cdn.pvabazaar.com/products/ ,https://bucket.s3.amazonaws.com") })
+    )
+    expect(withCdn["img-src"]).toEqual(expect.arrayContaining(["https://cdn.pvabazaar.com", "https://bucket.s3.amazonaws.com"]))
+    expect(withCdn["connect-src"]).not.toContain("https://cdn.pvabazaar.com")
+    expect(shop["img-src"]).not.toContain("https://cdn.pvabazaar.com")
+    expect(() => imageOriginsFrom("cdn.pvabazaar.com")).toThrow(/STOREFRONT_IMAGE_ORIGINS: "cdn.pvabazaar.com" is not an http\(s\) URL/)
   })
 
   it("allows no wildcard source anywhere", () => {

@@ -25,3 +25,26 @@ export function productStructuredDataProblems(doc: any): string[] {
   }
   return problems
 }
+
+const isAbsoluteUrl = (u: unknown) => typeof u === "string" && /^https?:\/\/[^\s]+$/.test(u)
+
+/**
+ * A `VisualArtwork` as schema.org defines it and Google reads it as a creative work: `name`,
+ * at least one absolute `image`, the page's absolute `url`, and, when given, each `creator`
+ * a Person or Organization with a name. Answers what is missing or wrong; empty when it passes.
+ */
+export function visualArtworkStructuredDataProblems(doc: any): string[] {
+  const problems: string[] = []
+  if (doc?.["@context"] !== "https://schema.org") problems.push('@context must be "https://schema.org"')
+  if (doc?.["@type"] !== "VisualArtwork") problems.push('@type must be "VisualArtwork"')
+  if (typeof doc?.name !== "string" || !doc.name.trim()) problems.push("VisualArtwork.name is required")
+  const images = Array.isArray(doc?.image) ? doc.image : doc?.image ? [doc.image] : []
+  if (!images.length || !images.every(isAbsoluteUrl)) problems.push("VisualArtwork.image needs at least one absolute URL")
+  if (!isAbsoluteUrl(doc?.url)) problems.push("VisualArtwork.url must be the page's absolute URL")
+  const creators = Array.isArray(doc?.creator) ? doc.creator : doc?.creator ? [doc.creator] : []
+  for (const c of creators) {
+    if (!["Person", "Organization"].includes(c?.["@type"])) problems.push('creator["@type"] must be "Person" or "Organization"')
+    if (typeof c?.name !== "string" || !c.name.trim()) problems.push("creator.name is required")
+  }
+  return problems
+}

@@ -15,4 +15,4 @@ export { productJsonLd, jsonLdScript, type ProductJsonLd } from "./seo/product-j
 export { visualArtworkJsonLd, type VisualArtworkJsonLd } from "./seo/artwork-json-ld"
 export { siteUrl, absoluteUrl } from "./seo/site-url"
 export { robotsRules } from "./seo/robots"
-export { SITEMAP_MAX_URLS, sitemapFileNumber, sitemapIndexXml, sitemapPage, sitemapPageCount, sitemapRoot, urlsetXml, xmlResponse, type SitemapEntry } from "./seo/sitemap"
+export { SITEMAP_MAX_URLS, sitemapFileNumber, sitemapHandlers, sitemapIndexXml, sitemapPage, sitemapPageCount, sitemapRoot, urlsetXml, xmlResponse, type SitemapEntry } from "./seo/sitemap"

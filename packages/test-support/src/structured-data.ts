@@ -48,3 +48,25 @@ export function visualArtworkStructuredDataProblems(doc: any): string[] {
   }
   return problems
 }
+
+const decodeHtml = (s: string) => s.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">")
+
+/** What a crawler reads from a page's HTML: its canonical URL, Open Graph tags and JSON-LD documents. */
+export function seoOf(html: string) {
+  const tags = (name: string) => [...html.matchAll(new RegExp(`<${name}\\b[^>]*>`, "g"))].map((m) => m[0])
+  const attr = (tag: string, a: string) => {
+    const m = new RegExp(`\\s${a}="([^"]*)"`).exec(tag)
+    return m ? decodeHtml(m[1]) : undefined
+  }
+  const canonical = tags("link").filter((t) => attr(t, "rel") === "canonical").map((t) => attr(t, "href"))
+  const og: Record<string, string[]> = {}
+  for (const t of tags("meta")) {
+    const property = attr(t, "property")
+    if (property?.startsWith("og:")) (og[property] ??= []).push(attr(t, "content") ?? "")
+  }
+  const jsonLd = [...html.matchAll(/<script\b[^>]*type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]))
+  return { canonical, og, jsonLd }
+}
+
+/** The `<loc>`s of a sitemap or sitemap index. */
+export const sitemapLocs = (xml: string) => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => decodeHtml(m[1]))

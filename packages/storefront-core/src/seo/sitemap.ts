@@ -54,3 +54,19 @@ export function xmlResponse(body: string, status = 200): Response {
     headers: { "content-type": status === 200 ? "application/xml; charset=utf-8" : "text/plain; charset=utf-8", "cache-control": "public, max-age=600" },
   })
 }
+
+/**
+ * The two route handlers of a site's sitemap: `root` for /sitemap.xml, `file` for
+ * /sitemap/[file] (the index's "<n>.xml" files). `entries` is asked on each request.
+ */
+export function sitemapHandlers(origin: () => string, entries: () => Promise<SitemapEntry[]>) {
+  return {
+    root: async () => xmlResponse(sitemapRoot(origin(), await entries())),
+    file: async (_req: Request, { params }: { params: { file: string } }) => {
+      const n = sitemapFileNumber(params.file)
+      const page = n === null ? null : sitemapPage(await entries(), n)
+      if (!page) return xmlResponse(`No sitemap file "${params.file}": the index at /sitemap.xml names them.`, 404)
+      return xmlResponse(urlsetXml(page))
+    },
+  }
+}

@@ -3,6 +3,7 @@ import { Link } from "@/modules/common/link"
 import { notFound } from "next/navigation"
 import { cheapestAmount, inStock, jsonLdScript, productJsonLd } from "@pva/storefront-core"
 import { currentRegion, listCategories, productByHandle } from "@/lib/catalog"
+import { shopPageUrl } from "@/lib/seo"
 import { AddToCart } from "@/modules/products/add-to-cart"
 import { Gallery } from "@/modules/products/gallery"
 import { Recommendations } from "@/modules/products/recommendations"
@@ -14,11 +15,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = await productByHandle(params.handle, region.id)
   if (!product) return { title: "Not found" }
   const image = product.images[0] ?? product.thumbnail
+  const url = shopPageUrl(`/products/${encodeURIComponent(product.handle)}`)
   return {
     title: product.title,
     description: product.description ?? undefined,
+    alternates: { canonical: url },
     // Shared links show the piece: its name, description and first image.
-    openGraph: { type: "website", title: product.title, description: product.description ?? undefined, images: image ? [{ url: image, alt: product.title }] : [] },
+    openGraph: { type: "website", url, title: product.title, description: product.description ?? undefined, images: image ? [{ url: image, alt: product.title }] : [] },
   }
 }
 

@@ -14,7 +14,12 @@ describe("what the shop tells search engines", () => {
     const locs = sitemapLocs(xml)
     expect(locs).toEqual(expect.arrayContaining([`${SITE}/`, `${SITE}/products/malachite-fish`]))
     expect(locs.every((u) => u.startsWith(`${SITE}/`))).toBe(true)
-    for (const kind of ["/products/", "/categories/", "/collections/", "/store?partner="]) {
+    // each partner cooperative with pieces in the shop's catalog has its listing
+    const seed = JSON.parse(process.env.PVA_TEST_SEED!)
+    const catalog = await (await fetch(`${process.env.PVA_TEST_SERVER_URL}/store/catalog?limit=1`, { headers: { "x-publishable-api-key": seed.publishableKeys.com } })).json()
+    expect(catalog.facets.partners.length).toBeGreaterThan(0)
+    expect(locs).toEqual(expect.arrayContaining(catalog.facets.partners.map((p: { handle: string }) => `${SITE}/store?partner=${p.handle}`)))
+    for (const kind of ["/products/", "/categories/", "/collections/"]) {
       expect([kind, locs.some((u) => u.startsWith(`${SITE}${kind}`))]).toEqual([kind, true])
     }
     // every listed page is really there

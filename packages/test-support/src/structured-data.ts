@@ -1,3 +1,16 @@
+const isAbsoluteUrl = (u: unknown) => typeof u === "string" && /^https?:\/\/[^\s]+$/.test(u)
+
+/** What every document checked here needs: schema.org's context, the expected type, a name and an absolute image. */
+function namedImageProblems(doc: any, type: string): string[] {
+  const problems: string[] = []
+  if (doc?.["@context"] !== "https://schema.org") problems.push('@context must be "https://schema.org"')
+  if (doc?.["@type"] !== type) problems.push(`@type must be "${type}"`)
+  if (typeof doc?.name !== "string" || !doc.name.trim()) problems.push(`${type}.name is required`)
+  const images = Array.isArray(doc?.image) ? doc.image : doc?.image ? [doc.image] : []
+  if (!images.length || !images.every(isAbsoluteUrl)) problems.push(`${type}.image needs at least one absolute URL`)
+  return problems
+}
+
 /**
  * The properties Google documents as required for a product page's structured data
  * (Product snippets and merchant listings): a Product needs `name`, `image` and an
@@ -6,12 +19,7 @@
  * Answers what is missing or wrong; empty when the document passes.
  */
 export function productStructuredDataProblems(doc: any): string[] {
-  const problems: string[] = []
-  if (doc?.["@context"] !== "https://schema.org") problems.push('@context must be "https://schema.org"')
-  if (doc?.["@type"] !== "Product") problems.push('@type must be "Product"')
-  if (typeof doc?.name !== "string" || !doc.name.trim()) problems.push("Product.name is required")
-  const images = Array.isArray(doc?.image) ? doc.image : doc?.image ? [doc.image] : []
-  if (!images.length || !images.every((i: unknown) => typeof i === "string" && /^https?:\/\//.test(i))) problems.push("Product.image needs at least one absolute URL")
+  const problems = namedImageProblems(doc, "Product")
   const offers = Array.isArray(doc?.offers) ? doc.offers : doc?.offers ? [doc.offers] : []
   if (!offers.length) problems.push("Product.offers is required (or review / aggregateRating, which this shop does not have)")
   for (const offer of offers) {
@@ -26,7 +34,6 @@ export function productStructuredDataProblems(doc: any): string[] {
   return problems
 }
 
-const isAbsoluteUrl = (u: unknown) => typeof u === "string" && /^https?:\/\/[^\s]+$/.test(u)
 
 /**
  * A `VisualArtwork` as schema.org defines it and Google reads it as a creative work: `name`,
@@ -34,12 +41,7 @@ const isAbsoluteUrl = (u: unknown) => typeof u === "string" && /^https?:\/\/[^\s
  * a Person or Organization with a name. Answers what is missing or wrong; empty when it passes.
  */
 export function visualArtworkStructuredDataProblems(doc: any): string[] {
-  const problems: string[] = []
-  if (doc?.["@context"] !== "https://schema.org") problems.push('@context must be "https://schema.org"')
-  if (doc?.["@type"] !== "VisualArtwork") problems.push('@type must be "VisualArtwork"')
-  if (typeof doc?.name !== "string" || !doc.name.trim()) problems.push("VisualArtwork.name is required")
-  const images = Array.isArray(doc?.image) ? doc.image : doc?.image ? [doc.image] : []
-  if (!images.length || !images.every(isAbsoluteUrl)) problems.push("VisualArtwork.image needs at least one absolute URL")
+  const problems = namedImageProblems(doc, "VisualArtwork")
   if (!isAbsoluteUrl(doc?.url)) problems.push("VisualArtwork.url must be the page's absolute URL")
   const creators = Array.isArray(doc?.creator) ? doc.creator : doc?.creator ? [doc.creator] : []
   for (const c of creators) {

@@ -41,7 +41,10 @@ describe("what the shop tells search engines", () => {
   it("gives a product page its canonical URL, its image as og:image and a valid Product JSON-LD", async () => {
     const res = await fetch(`${shop()}/products/malachite-fish?utm_source=newsletter`)
     expect(res.status).toBe(200)
-    const { canonical, og, jsonLd } = seoOf(await res.text())
+    const { canonical, og, jsonLd, jsonLdNonces } = seoOf(await res.text())
+    // the JSON-LD carries the response's CSP nonce, like every script of the page
+    expect(jsonLdNonces).toEqual([/'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1]])
+    expect(jsonLdNonces[0]).toBeTruthy()
     expect(canonical).toEqual([`${SITE}/products/malachite-fish`])
     expect(og["og:image"]?.[0]).toMatch(/^https?:\/\/.+/)
     expect(og["og:url"]).toEqual([`${SITE}/products/malachite-fish`])

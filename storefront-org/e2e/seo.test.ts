@@ -31,7 +31,10 @@ describe("what pvabazaar.org tells search engines", () => {
     const artifact = locs.find((u) => /\/artifacts\/\d+$/.test(u))!
     const res = await fetch(`${local(artifact)}?ref=share`)
     expect(res.status).toBe(200)
-    const { canonical, og, jsonLd } = seoOf(await res.text())
+    const { canonical, og, jsonLd, jsonLdNonces } = seoOf(await res.text())
+    // the JSON-LD carries the response's CSP nonce, like every script of the page
+    expect(jsonLdNonces).toEqual([/'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1]])
+    expect(jsonLdNonces[0]).toBeTruthy()
     expect(canonical).toEqual([artifact])
     expect(og["og:url"]).toEqual([artifact])
     expect(og["og:image"]?.[0]).toMatch(new RegExp(`^${process.env.PVA_TEST_SERVER_URL}/`))

@@ -16,3 +16,4 @@ export { visualArtworkJsonLd, type VisualArtworkJsonLd } from "./seo/artwork-jso
 export { siteUrl, absoluteUrl } from "./seo/site-url"
 export { robotsRules } from "./seo/robots"
 export { SITEMAP_MAX_URLS, sitemapFileNumber, sitemapHandlers, sitemapIndexXml, sitemapPage, sitemapPageCount, sitemapRoot, urlsetXml, xmlResponse, type SitemapEntry } from "./seo/sitemap"
+export { cspNonce, JsonLd } from "./components/JsonLd"

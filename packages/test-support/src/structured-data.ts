@@ -66,8 +66,10 @@ export function seoOf(html: string) {
     const property = attr(t, "property")
     if (property?.startsWith("og:")) (og[property] ??= []).push(attr(t, "content") ?? "")
   }
-  const jsonLd = [...html.matchAll(/<script\b[^>]*type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]))
-  return { canonical, og, jsonLd }
+  const scripts = [...html.matchAll(/(<script\b[^>]*type="application\/ld\+json"[^>]*>)([\s\S]*?)<\/script>/g)]
+  const jsonLd = scripts.map((m) => JSON.parse(m[2]))
+  const jsonLdNonces = scripts.map((m) => attr(m[1], "nonce"))
+  return { canonical, og, jsonLd, jsonLdNonces }
 }
 
 /** The `<loc>`s of a sitemap or sitemap index. */

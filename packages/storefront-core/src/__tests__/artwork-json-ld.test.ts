@@ -1,5 +1,6 @@
 import { visualArtworkStructuredDataProblems } from "@pva/test-support/structured-data"
 import { visualArtworkJsonLd } from "../seo/artwork-json-ld"
+import { cspNonce } from "../components/JsonLd"
 
 const emerald = {
   title: "Amradjet Emerald",
@@ -30,5 +31,13 @@ describe("an artifact page's structured data", () => {
     expect(visualArtworkStructuredDataProblems({ ...doc, url: "/artifacts/1" })).toEqual(["VisualArtwork.url must be the page's absolute URL"])
     expect(visualArtworkStructuredDataProblems({ ...doc, creator: { "@type": "Person", name: "" } })).toEqual(["creator.name is required"])
     expect(visualArtworkStructuredDataProblems({ ...doc, "@type": "Product" })).toEqual(['@type must be "VisualArtwork"'])
+  })
+})
+
+describe("a JSON-LD script's nonce", () => {
+  it("is the one the page's Content-Security-Policy allows scripts by", () => {
+    expect(cspNonce("default-src 'self'; script-src 'self' 'nonce-q1w2+e3/r4==' 'strict-dynamic'")).toBe("q1w2+e3/r4==")
+    expect(cspNonce(null)).toBeUndefined()
+    expect(cspNonce("script-src 'self'")).toBeUndefined()
   })
 })

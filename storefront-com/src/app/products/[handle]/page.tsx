@@ -1,7 +1,8 @@
 import type { Metadata } from "next"
 import { Link } from "@/modules/common/link"
 import { notFound } from "next/navigation"
-import { cheapestAmount, inStock, jsonLdScript, productJsonLd } from "@pva/storefront-core"
+import { headers } from "next/headers"
+import { cheapestAmount, cspNonce, inStock, JsonLd, productJsonLd } from "@pva/storefront-core"
 import { currentRegion, listCategories, productByHandle } from "@/lib/catalog"
 import { shopPageUrl } from "@/lib/seo"
 import { AddToCart } from "@/modules/products/add-to-cart"
@@ -51,7 +52,7 @@ export default async function ProductPage({ params }: Props) {
 
   return (
     <div className="container section">
-      {jsonLd && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(jsonLd) }} />}
+      {jsonLd && <JsonLd doc={jsonLd} nonce={cspNonce(headers().get("content-security-policy"))} />}
       <div className="product">
         <Gallery images={product.images.length ? product.images : product.thumbnail ? [product.thumbnail] : []} title={product.title} />
         <div>

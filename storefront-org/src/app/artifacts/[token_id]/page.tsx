@@ -1,7 +1,8 @@
 import type { Metadata } from "next"
 import { notFound } from "next/navigation"
 import { getAddress } from "viem"
-import { jsonLdScript } from "@pva/storefront-core"
+import { headers } from "next/headers"
+import { cspNonce, JsonLd } from "@pva/storefront-core"
 import { chainConfig, txUrl } from "@/lib/chain-config"
 import { checkCid } from "@/lib/cid"
 import { shortAddress, STATUS_LABELS } from "@/lib/format"
@@ -45,7 +46,7 @@ export default async function ArtifactPage({ params }: Props) {
   const chain = chainConfig()
   return (
     <div className="container section">
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(artifactJsonLd(twin, metadata)) }} />
+      <JsonLd doc={artifactJsonLd(twin, metadata)} nonce={cspNonce(headers().get("content-security-policy"))} />
       <div className="artifact">
         <img src={serverUrl(twin.image_url)} alt={twin.title} width={600} height={600} fetchPriority="high" />
         <div>

@@ -1,4 +1,5 @@
-import { sitemapFileNumber, sitemapPage, sitemapRoot, SITEMAP_MAX_URLS, urlsetXml } from "../seo/sitemap"
+/** @jest-environment node */
+import { sitemapFileNumber, sitemapHandlers, sitemapPage, sitemapRoot, SITEMAP_MAX_URLS, urlsetXml } from "../seo/sitemap"
 import { robotsRules } from "../seo/robots"
 import { absoluteUrl, siteUrl } from "../seo/site-url"
 
@@ -61,5 +62,37 @@ describe("the site's public URL", () => {
   it("refuses a value that is not an absolute http(s) URL", () => {
     expect(() => siteUrl("http://localhost:8000", { NEXT_PUBLIC_SITE_URL: "pvabazaar.com" })).toThrow("NEXT_PUBLIC_SITE_URL must be an absolute http(s) URL")
     expect(() => siteUrl("http://localhost:8000", { NEXT_PUBLIC_SITE_URL: "ftp://pvabazaar.com" })).toThrow("must be http(s)")
+  })
+})
+
+describe("the sitemap's routes", () => {
+  const routes = (list: () => Promise<{ url: string }[]>, clock: { t: number }) =>
+    sitemapHandlers(() => ORIGIN, list, { ttlMs: 1000, now: () => clock.t })
+
+  it("list the site once for the index and its files within the time they keep it, then list it again", async () => {
+    const clock = { t: 0 }
+    let listings = 0
+    const { root, file } = routes(async () => (listings++, products(3)), clock)
+    expect(locs(await (await root()).text())).toHaveLength(3)
+    expect((await file(new Request("http://x"), { params: { file: "0.xml" } })).status).toBe(200)
+    expect(listings).toBe(1)
+    clock.t = 1000
+    await root()
+    expect(listings).toBe(2)
+  })
+
+  it("answer 404 for a file the index does not name, and do not keep a failed listing", async () => {
+    const clock = { t: 0 }
+    let fail = true
+    const { root, file } = routes(async () => {
+      if (fail) throw new Error("Medusa is down")
+      return products(3)
+    }, clock)
+    await expect(root()).rejects.toThrow("Medusa is down")
+    fail = false
+    expect((await root()).status).toBe(200)
+    const missing = await file(new Request("http://x"), { params: { file: "1.xml" } })
+    expect(missing.status).toBe(404)
+    expect(await missing.text()).toContain('No sitemap file "1.xml"')
   })
 })

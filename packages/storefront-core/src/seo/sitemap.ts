@@ -57,9 +57,23 @@ export function xmlResponse(body: string, status = 200): Response {
 
 /**
  * The two route handlers of a site's sitemap: `root` for /sitemap.xml, `file` for
- * /sitemap/[file] (the index's "<n>.xml" files). `entries` is asked on each request.
+ * /sitemap/[file] (the index's "<n>.xml" files). Listing a large catalog takes hundreds of
+ * requests to Medusa, so the list is kept for `ttlMs` in this process (the index and its
+ * files then agree) and asked again after; a failed listing is not kept.
  */
-export function sitemapHandlers(origin: () => string, entries: () => Promise<SitemapEntry[]>) {
+export function sitemapHandlers(origin: () => string, list: () => Promise<SitemapEntry[]>, opts: { ttlMs?: number; now?: () => number } = {}) {
+  const { ttlMs = 10 * 60_000, now = Date.now } = opts
+  let kept: { at: number; entries: Promise<SitemapEntry[]> } | null = null
+  const entries = () => {
+    if (!kept || now() - kept.at >= ttlMs) {
+      const listing = list()
+      kept = { at: now(), entries: listing }
+      listing.catch(() => {
+        if (kept?.entries === listing) kept = null
+      })
+    }
+    return kept.entries
+  }
   return {
     root: async () => xmlResponse(sitemapRoot(origin(), await entries())),
     file: async (_req: Request, { params }: { params: { file: string } }) => {

@@ -42,7 +42,7 @@ export default async function globalSetup() {
     medusaUrl: medusa.url,
     publishableKey: seed.publishableKeys.com,
     logFile: path.join(ROOT, "test-artifacts", "next-server.log"),
-    env: { REVALIDATE_SECRET },
+    env: { REVALIDATE_SECRET, NEXT_PUBLIC_SITE_URL: "https://pvabazaar.test" },
   })
 
   process.env.PVA_TEST_SERVER_URL = medusa.url

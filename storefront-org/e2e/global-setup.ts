@@ -61,6 +61,8 @@ export default async function globalSetup() {
     NEXT_TELEMETRY_DISABLED: "1",
     NEXT_PUBLIC_MEDUSA_BACKEND_URL: medusa.url,
     NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY: seed.publishableKeys.org,
+    // as production names its own host: canonical URLs and the sitemap use it, whatever host was asked
+    NEXT_PUBLIC_SITE_URL: "https://pvabazaar-org.test",
     NEXT_PUBLIC_CHAIN_ID: "31337",
     NEXT_PUBLIC_CHAIN_RPC_URL: node.url,
   }

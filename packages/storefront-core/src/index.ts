@@ -13,3 +13,8 @@ export { responsiveSources, IMAGE_VARIANT_WIDTHS, type ResponsiveSources } from 
 export { ResponsiveImage } from "./components/ResponsiveImage"
 export { productJsonLd, jsonLdScript, type ProductJsonLd } from "./seo/product-json-ld"
 export { readStripeReturn, withoutStripeReturn, RETURN_DECLINED_MESSAGE, STRIPE_RETURN_PARAMS, type StripeReturn } from "./stripe-return"
+export { visualArtworkJsonLd, type VisualArtworkJsonLd } from "./seo/artwork-json-ld"
+export { siteUrl, absoluteUrl } from "./seo/site-url"
+export { robotsRules } from "./seo/robots"
+export { SITEMAP_MAX_URLS, sitemapFileNumber, sitemapHandlers, sitemapIndexXml, sitemapPage, sitemapPageCount, sitemapRoot, urlsetXml, xmlResponse, type SitemapEntry } from "./seo/sitemap"
+export { cspNonce, JsonLd } from "./components/JsonLd"

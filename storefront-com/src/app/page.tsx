@@ -1,7 +1,13 @@
+import type { Metadata } from "next"
 import { Link } from "@/modules/common/link"
+import { shopPageUrl } from "@/lib/seo"
 import { currentRegion, listCollections, partnerByHandle, searchCatalog } from "@/lib/catalog"
 import { ProductCard } from "@/modules/products/product-card"
 import { Recommendations } from "@/modules/products/recommendations"
+
+export function generateMetadata(): Metadata {
+  return { alternates: { canonical: shopPageUrl("/") } }
+}
 
 export default async function Home() {
   const region = await currentRegion()

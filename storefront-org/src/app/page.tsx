@@ -1,8 +1,14 @@
+import type { Metadata } from "next"
+import { orgPageUrl } from "@/lib/seo"
 import Link from "next/link"
 import { listOfferings, listTwins } from "@/lib/public-api"
 import { TwinCard } from "@/modules/artifacts/twin-card"
 import { OfferingCard } from "@/modules/offerings/offering-card"
 
+
+export function generateMetadata(): Metadata {
+  return { alternates: { canonical: orgPageUrl("/") } }
+}
 
 export default async function HomePage() {
   const [twins, offerings] = await Promise.all([listTwins("minted").then((t) => t.slice(0, 4)), listOfferings()])

@@ -1,10 +1,13 @@
 import type { Metadata } from "next"
 import { listTwins, metadataOf } from "@/lib/public-api"
+import { orgPageUrl } from "@/lib/seo"
 import { STATUS_LABELS } from "@/lib/format"
 import { TwinCard } from "@/modules/artifacts/twin-card"
 import { categoryOf } from "@/modules/artifacts/traits"
 
-export const metadata: Metadata = { title: "Artifacts" }
+export function generateMetadata(): Metadata {
+  return { title: "Artifacts", alternates: { canonical: orgPageUrl("/artifacts") } }
+}
 
 const STATUSES = ["issued", "bound", "submitted", "minted"]
 

@@ -1,8 +1,11 @@
 import type { Metadata } from "next"
+import { orgPageUrl } from "@/lib/seo"
 import { listOfferings } from "@/lib/public-api"
 import { OfferingCard } from "@/modules/offerings/offering-card"
 
-export const metadata: Metadata = { title: "Offerings" }
+export function generateMetadata(): Metadata {
+  return { title: "Offerings", alternates: { canonical: orgPageUrl("/offerings") } }
+}
 
 export default async function OfferingsPage() {
   const offerings = await listOfferings()

@@ -1,6 +1,7 @@
 import type { Metadata } from "next"
 import { notFound } from "next/navigation"
 import { currentRegion, listCategories, searchCatalog } from "@/lib/catalog"
+import { shopPageUrl } from "@/lib/seo"
 import { catalogParams, parseCatalogQuery } from "@/lib/catalog-query"
 import { CatalogView } from "@/modules/catalog/catalog-view"
 
@@ -8,7 +9,9 @@ type Props = { params: { handle: string }; searchParams: Record<string, string |
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const category = (await listCategories()).find((c) => c.handle === params.handle)
-  return { title: category?.name ?? "Category" }
+  if (!category) return { title: "Category" }
+  // Filtered, sorted and paged views of the listing all name the listing itself.
+  return { title: category.name, alternates: { canonical: shopPageUrl(`/categories/${encodeURIComponent(category.handle)}`) } }
 }
 
 export default async function CategoryPage({ params, searchParams }: Props) {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next"
 import { notFound } from "next/navigation"
 import { currentRegion, listCollections, searchCatalog } from "@/lib/catalog"
+import { shopPageUrl } from "@/lib/seo"
 import { catalogParams, parseCatalogQuery } from "@/lib/catalog-query"
 import { CatalogView } from "@/modules/catalog/catalog-view"
 
@@ -8,7 +9,9 @@ type Props = { params: { handle: string }; searchParams: Record<string, string |
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const collection = (await listCollections()).find((c) => c.handle === params.handle)
-  return { title: collection?.title ?? "Collection" }
+  if (!collection) return { title: "Collection" }
+  // Filtered, sorted and paged views of the listing all name the listing itself.
+  return { title: collection.title, alternates: { canonical: shopPageUrl(`/collections/${encodeURIComponent(collection.handle)}`) } }
 }
 
 export default async function CollectionPage({ params, searchParams }: Props) {

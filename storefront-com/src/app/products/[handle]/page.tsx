@@ -1,8 +1,10 @@
 import type { Metadata } from "next"
 import { Link } from "@/modules/common/link"
 import { notFound } from "next/navigation"
-import { cheapestAmount, inStock, jsonLdScript, productJsonLd } from "@pva/storefront-core"
+import { headers } from "next/headers"
+import { cheapestAmount, cspNonce, inStock, JsonLd, productJsonLd } from "@pva/storefront-core"
 import { currentRegion, listCategories, productByHandle } from "@/lib/catalog"
+import { shopPageUrl } from "@/lib/seo"
 import { AddToCart } from "@/modules/products/add-to-cart"
 import { Gallery } from "@/modules/products/gallery"
 import { Recommendations } from "@/modules/products/recommendations"
@@ -14,11 +16,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = await productByHandle(params.handle, region.id)
   if (!product) return { title: "Not found" }
   const image = product.images[0] ?? product.thumbnail
+  const url = shopPageUrl(`/products/${encodeURIComponent(product.handle)}`)
   return {
     title: product.title,
     description: product.description ?? undefined,
+    alternates: { canonical: url },
     // Shared links show the piece: its name, description and first image.
-    openGraph: { type: "website", title: product.title, description: product.description ?? undefined, images: image ? [{ url: image, alt: product.title }] : [] },
+    openGraph: { type: "website", url, title: product.title, description: product.description ?? undefined, images: image ? [{ url: image, alt: product.title }] : [] },
   }
 }
 
@@ -48,7 +52,7 @@ export default async function ProductPage({ params }: Props) {
 
   return (
     <div className="container section">
-      {jsonLd && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(jsonLd) }} />}
+      {jsonLd && <JsonLd doc={jsonLd} nonce={cspNonce(headers().get("content-security-policy"))} />}
       <div className="product">
         <Gallery images={product.images.length ? product.images : product.thumbnail ? [product.thumbnail] : []} title={product.title} />
         <div>

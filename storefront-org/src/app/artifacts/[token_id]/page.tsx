@@ -1,11 +1,14 @@
 import type { Metadata } from "next"
 import { notFound } from "next/navigation"
 import { getAddress } from "viem"
+import { headers } from "next/headers"
+import { cspNonce, JsonLd } from "@pva/storefront-core"
 import { chainConfig, txUrl } from "@/lib/chain-config"
 import { checkCid } from "@/lib/cid"
 import { shortAddress, STATUS_LABELS } from "@/lib/format"
-import { contentOf, provenanceOf, twinByTokenId } from "@/lib/public-api"
+import { contentOf, metadataOf, provenanceOf, twinByTokenId } from "@/lib/public-api"
 import { serverUrl } from "@/lib/server-url"
+import { artifactJsonLd, artifactPath, orgPageUrl } from "@/lib/seo"
 import { ProvenanceTimeline } from "@/modules/artifacts/provenance-timeline"
 import { TraitList } from "@/modules/artifacts/traits"
 import type { TwinMetadata } from "@/lib/types"
@@ -14,8 +17,17 @@ import type { TwinMetadata } from "@/lib/types"
 type Props = { params: { token_id: string } }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const twin = await twinByTokenId(params.token_id)
-  return { title: twin?.title ?? "Artifact" }
+  const twin = /^\d{1,78}$/.test(params.token_id) ? await twinByTokenId(params.token_id) : null
+  if (!twin) return { title: "Artifact" }
+  const url = orgPageUrl(artifactPath(twin.token_id))
+  const description = (await metadataOf(twin.metadata_cid))?.description
+  return {
+    title: twin.title,
+    description,
+    alternates: { canonical: url },
+    // A shared link shows the piece's own image, as the twin's metadata names it.
+    openGraph: { type: "website", url, title: twin.title, description, images: [{ url: serverUrl(twin.image_url), alt: twin.title }] },
+  }
 }
 
 export default async function ArtifactPage({ params }: Props) {
@@ -34,6 +46,7 @@ export default async function ArtifactPage({ params }: Props) {
   const chain = chainConfig()
   return (
     <div className="container section">
+      <JsonLd doc={artifactJsonLd(twin, metadata)} nonce={cspNonce(headers().get("content-security-policy"))} />
       <div className="artifact">
         <img src={serverUrl(twin.image_url)} alt={twin.title} width={600} height={600} fetchPriority="high" />
         <div>

@@ -3,6 +3,7 @@ import Link from "next/link"
 import { notFound } from "next/navigation"
 import { formatAmount } from "@pva/storefront-core"
 import { offeringById } from "@/lib/public-api"
+import { orgPageUrl } from "@/lib/seo"
 import { SharesBar } from "@/modules/offerings/shares-bar"
 import { BuyShares } from "@/modules/offerings/buy-shares"
 
@@ -10,7 +11,10 @@ import { BuyShares } from "@/modules/offerings/buy-shares"
 type Props = { params: { id: string } }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await offeringById(params.id))?.title ?? "Offering" }
+  const offering = await offeringById(params.id)
+  if (!offering) return { title: "Offering" }
+  const url = orgPageUrl(`/offerings/${encodeURIComponent(offering.id)}`)
+  return { title: offering.title, alternates: { canonical: url }, openGraph: { type: "website", url, title: offering.title } }
 }
 
 // The HTML is the same for everyone; the visitor's cap and KYC status are asked for by the

@@ -1,8 +1,10 @@
 export { seedDigitalTwins, traitList, DEV_WALLET, type TwinPieceSeed } from "./seed/twins"
 export { contentAddress } from "@pva/contracts"
 export { metadataBytes, twinName, type Trait } from "./lib/metadata"
-export { WALLET_LINKED, WALLET_UNLINKED, type CustomerWallet } from "./services/customer-wallet"
-export { CLAIM_CODE_EMAIL_EVENT } from "./services/twin-claim"
+// What the server imports from the plugin. Nothing here may load Medusa or an entity: the
+// server imports it while reading its settings, before Medusa has read its feature flags.
+export { WALLET_LINKED, WALLET_UNLINKED, CLAIM_CODE_EMAIL_EVENT } from "./lib/events"
+export type { CustomerWallet } from "./services/customer-wallet"
 export type { default as CustomerWalletService } from "./services/customer-wallet"
 export type { DigitalTwinPluginOptions } from "./lib/settings"
 export { walletSessionHours } from "./lib/settings"

@@ -2,9 +2,9 @@ import { MedusaError } from "medusa-core-utils"
 import { getAddress } from "viem"
 import { conflict } from "../lib/http"
 import { PerCallService, rowsOf } from "@pva/medusa-kit"
+import { WALLET_LINKED, WALLET_UNLINKED } from "../lib/events"
 
-export const WALLET_LINKED = "customer.wallet_linked"
-export const WALLET_UNLINKED = "customer.wallet_unlinked"
+export { WALLET_LINKED, WALLET_UNLINKED }
 
 export type CustomerWallet = { address: `0x${string}`; chain_id: number; linked_at: Date }
 

@@ -9,8 +9,9 @@ import type CustomerWalletService from "./customer-wallet"
 import { PAID_ORDER_STATES, type TwinRow } from "./digital-twin"
 import type PinningService from "./pinning"
 import type TwinChainService from "./twin-chain"
+import { CLAIM_CODE_EMAIL_EVENT } from "../lib/events"
 
-export const CLAIM_CODE_EMAIL_EVENT = "digital_twin.claim_code"
+export { CLAIM_CODE_EMAIL_EVENT }
 export type ClaimMode = "self" | "relay"
 
 /** The same answer for an unknown, revoked or someone else's code: it says nothing about a twin. */

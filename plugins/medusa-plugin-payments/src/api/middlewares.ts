@@ -1,6 +1,6 @@
 import type { MiddlewaresConfig } from "@medusajs/medusa"
 import { raw } from "body-parser"
-import { amendJsonResponse } from "@pva/medusa-kit"
+import { amendJsonResponse, onMethod } from "@pva/medusa-kit"
 import type { NextFunction, Request, Response } from "express"
 import type AdvisoryLockService from "../services/advisory-lock"
 import { cartCompletionLock, orderCaptureLock } from "../services/advisory-lock"
@@ -54,7 +54,8 @@ export const config: MiddlewaresConfig = {
   routes: [
     // The signature is computed over the exact bytes Stripe sent: Medusa's JSON parser must not see them.
     { matcher: "/stripe/hooks", bodyParser: false, middlewares: [raw({ type: "application/json", limit: "1mb" })] },
-    { matcher: "/store/carts/:id/complete", method: "POST", middlewares: [oneCompletionPerCart, explainUnpaidCart] },
-    { matcher: "/admin/orders/:id/capture", method: "POST", middlewares: [oneCapturePerOrder] },
+    // onMethod, not a `method` matcher: browsers' preflights on these paths stay Medusa's (CORS).
+    { matcher: "/store/carts/:id/complete", middlewares: [onMethod("POST", oneCompletionPerCart), onMethod("POST", explainUnpaidCart)] },
+    { matcher: "/admin/orders/:id/capture", middlewares: [onMethod("POST", oneCapturePerOrder)] },
   ],
 }

@@ -69,11 +69,23 @@ export async function query<T = any>(databaseUrl: string, sql: string, params: u
  * PostgreSQL does (SQLSTATE 57P01 on each). Returns how many there were.
  */
 export async function terminateConnections(databaseUrl: string): Promise<number> {
-  const [{ n }] = await query<{ n: number }>(
+  // The list is made first: in one WHERE clause PostgreSQL may terminate before it compares pids.
+  const ended = await query<{ pid: number }>(
     databaseUrl,
-    `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`
+    `WITH others AS MATERIALIZED (SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid())
+     SELECT pid FROM others WHERE pg_terminate_backend(pid)`
   )
-  return n
+  // pg_terminate_backend only signals: wait until each backend has gone, so a caller's next
+  // connection is not one that was still being torn down.
+  const pids = ended.map((row) => row.pid)
+  const deadline = Date.now() + 10_000
+  while (pids.length > 0) {
+    const [{ n }] = await query<{ n: number }>(databaseUrl, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ANY($1::int[])`, [pids])
+    if (n === 0) break
+    if (Date.now() > deadline) throw new Error(`${n} terminated backends of ${databaseUrl} still run after 10 s`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  return pids.length
 }
 
 export function reachable(host: string, port: number, timeoutMs = 500): Promise<boolean> {

@@ -27,6 +27,8 @@ describe("when PostgreSQL ends the follower's connections", () => {
     expect(await terminateConnections(stack.db.url)).toBeGreaterThanOrEqual(1)
     expect(await stopped).toBeInstanceOf(LockLostError)
     expect(first.holdsLock).toBe(false)
+    // The pool drops its idle clients whose connections ended once their sockets report it.
+    await waitFor(() => stack.db.pool.idleCount === 0, 10_000, "the pool dropped its ended connections")
 
     // The lock went with the connection: another follower (or the same one) takes it and goes on.
     expect(await second.acquireLock()).toBe(true)

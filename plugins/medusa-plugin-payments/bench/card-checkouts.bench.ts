@@ -12,6 +12,8 @@ import { waitFor } from "@pva/test-support/wait"
 const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS || 300)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 10)
 const TWIN_EVERY = 4
+/** A checkout still unanswered after this long counts as stalled, so a pool deadlock ends the run with a report instead of hanging it. */
+const STALL_MS = Number(process.env.BENCH_STALL_MS || 120_000)
 
 /** Straight to stdout: jest holds console output back until the file ends, and a stalled run would print nothing. */
 const say = (line: string) => process.stdout.write(`${line}\n`)
@@ -95,7 +97,19 @@ async function checkout(provider: "manual" | "stripe", variantId: string, twinVa
 
 async function timed(label: string, run: (i: number) => Promise<Checkout>) {
   const started = process.hrtime.bigint()
-  const results = await pool(CHECKOUTS, CONCURRENCY, (i) => run(i).catch((e): Checkout => ({ cartId: "", withTwin: false, answer: `threw: ${e?.message ?? e}`.slice(0, 160) })))
+  let stalled = 0
+  const results = await pool(CHECKOUTS, CONCURRENCY, (i) => {
+    let timer: NodeJS.Timeout | undefined
+    const stall = new Promise<Checkout>((resolve) => {
+      timer = setTimeout(() => {
+        stalled++
+        resolve({ cartId: "", withTwin: false, answer: `stalled: no answer within ${STALL_MS} ms` })
+      }, STALL_MS)
+    })
+    const answer = run(i).catch((e): Checkout => ({ cartId: "", withTwin: false, answer: `threw: ${e?.message ?? e}`.slice(0, 160) }))
+    return Promise.race([answer, stall]).finally(() => clearTimeout(timer))
+  })
+  if (stalled) say(`${label}: ${stalled} stalled; the server's connections then:\n${await connectionReport()}`)
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
   const orders = results.filter((r) => r.order).length
   const perSecond = orders / seconds
@@ -104,6 +118,16 @@ async function timed(label: string, run: (i: number) => Promise<Checkout>) {
   for (const r of results) if (!r.order) byAnswer.set(r.answer!, (byAnswer.get(r.answer!) ?? 0) + 1)
   if (byAnswer.size) say(`${label}: not orders:\n${[...byAnswer].map(([answer, n]) => `  ${n} × ${answer}`).join("\n")}`)
   return { results, orders, perSecond }
+}
+
+/** What the server's database connections are doing, grouped: shows a pool deadlock (idle in transaction, lock waits). */
+async function connectionReport() {
+  const rows = await query<{ state: string; query: string; n: number }>(
+    db.url,
+    `SELECT state, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) AS query, count(*)::int AS n FROM pg_stat_activity
+      WHERE datname = current_database() AND pid <> pg_backend_pid() GROUP BY 1, 2 ORDER BY 3 DESC`
+  )
+  return rows.map((r) => `  ${r.n} × ${r.state}: ${r.query}`).join("\n")
 }
 
 const paymentStates = (orderIds: string[]) =>
@@ -141,6 +165,8 @@ it(`${CHECKOUTS} card checkouts against ${CHECKOUTS} manual ones`, async () => {
   const physicalBeforeShipping = await paymentStates(physical.map((r) => r.order!))
   const physicalIntentsBefore = physical.map((r) => standIn.state.intent(r.intentId!).status)
   await pool(physical.length, 5, (i) => fulfil(physical[i].order!))
+  // The fulfilment subscriber captures after Admin's answer; a capture that never comes fails the checks below.
+  await waitFor(async () => (await paymentStates(physical.map((r) => r.order!))).every((o) => o.payment_status === "captured"), 300_000, "physical card orders captured", 500).catch((e) => say(e.message))
   await standIn.settled()
 
   const all = [...manual.results, ...card.results]
@@ -175,6 +201,9 @@ it(`${CHECKOUTS} card checkouts against ${CHECKOUTS} manual ones`, async () => {
     "every order with a twin piece got its twin and one live claim code": twinOrders.length > 0 && twinOrders.every((id) => twins.some((t) => t.order_id === id && t.coded === 1)),
     "no twin or claim code before its order's capture": early[0].n === 0,
   }
+  const captureCounts = new Map<string, number>()
+  for (const r of cardOrders) captureCounts.set(String(captureCalls.get(r.intentId!) ?? 0), (captureCounts.get(String(captureCalls.get(r.intentId!) ?? 0)) ?? 0) + 1)
+  say(`capture calls per card order: ${[...captureCounts].map(([calls, n]) => `${n} × ${calls}`).join(", ")}`)
   say(Object.entries(checks).map(([name, ok]) => `${ok ? "ok  " : "FAIL"} ${name}`).join("\n"))
   expect(Object.entries(checks).filter(([, ok]) => !ok)).toEqual([])
 }, 3_600_000)

@@ -5,7 +5,7 @@
 // the invariants; wall times are never asserted.
 import { createTestDatabase, freePort, query, TestDatabase } from "@pva/test-support/database"
 import { migrateAndSeed, RELAXED_RATE_LIMITS, startServer, TestServer } from "@pva/test-support/server"
-import { adminToken, createStockedProduct, readyCart, storeClient } from "@pva/test-support/store"
+import { adminToken, createStockedProduct, http, readyCart, storeClient } from "@pva/test-support/store"
 import { confirmInBrowser, STAND_IN_SECRET_KEY, startStripeStandIn, StripeStandIn, TEST_PAYMENT_METHODS } from "@pva/test-support/stripe-stand-in"
 import { waitFor } from "@pva/test-support/wait"
 
@@ -69,14 +69,7 @@ afterAll(async () => {
   else server?.removeLog()
 })
 
-async function admin(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: res.status, json: (await res.json()) as any }
-}
+const admin = (method: string, path: string, body?: unknown) => http(method, path, { body, headers: { authorization: `Bearer ${token}` } })
 
 /** One shopper's whole checkout: cart, address, shipping, payment session, (card: Stripe.js confirms), complete. */
 async function checkout(provider: "manual" | "stripe", variantId: string, twinVariantId: string, i: number): Promise<Checkout> {

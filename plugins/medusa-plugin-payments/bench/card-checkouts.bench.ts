@@ -123,6 +123,18 @@ async function connectionReport() {
   return rows.map((r) => `  ${r.n} × ${r.state}: ${r.query}`).join("\n")
 }
 
+/** `work`, or a failure with the server's connections printed when it takes longer than `ms`. */
+async function stallGuard<T>(label: string, ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const stall = new Promise<never>((_, reject) => {
+    timer = setTimeout(async () => {
+      say(`${label}: stalled; the server's connections then:\n${await connectionReport()}`)
+      reject(new Error(`${label} stalled for ${ms} ms`))
+    }, ms)
+  })
+  return Promise.race([work, stall]).finally(() => clearTimeout(timer))
+}
+
 const paymentStates = (orderIds: string[]) =>
   query<{ order_id: string; payment_status: string; captured: number; payments: number }>(
     db.url,
@@ -157,7 +169,7 @@ it(`${CHECKOUTS} card checkouts against ${CHECKOUTS} manual ones`, async () => {
   await waitFor(async () => (await paymentStates(digital.map((r) => r.order!))).every((o) => o.payment_status === "captured"), 300_000, "digital card orders captured", 500)
   const physicalBeforeShipping = await paymentStates(physical.map((r) => r.order!))
   const physicalIntentsBefore = physical.map((r) => standIn.state.intent(r.intentId!).status)
-  await pool(physical.length, 5, (i) => fulfil(physical[i].order!))
+  await stallGuard("fulfilments", STALL_MS + physical.length * 3_000, pool(physical.length, 5, (i) => fulfil(physical[i].order!)))
   // The fulfilment subscriber captures after Admin's answer; a capture that never comes fails the checks below.
   await waitFor(async () => (await paymentStates(physical.map((r) => r.order!))).every((o) => o.payment_status === "captured"), 300_000, "physical card orders captured", 500).catch((e) => say(e.message))
   await standIn.settled()

@@ -24,6 +24,9 @@ declare module "pg" {
   }
   export class Pool implements ClientBase {
     constructor(config?: PoolConfig)
+    readonly totalCount: number
+    readonly idleCount: number
+    readonly waitingCount: number
     query<R = any>(text: string, values?: unknown[]): Promise<QueryResult<R>>
     connect(): Promise<PoolClient>
     end(): Promise<void>

@@ -4,7 +4,8 @@ import { standardWebhookValid, startReceiver, waitFor } from "../../../test-supp
 
 // First attempt at once, the retry 20 s later: the window in which the server dies. It is
 // wide because the three orders themselves can take seconds on a loaded machine.
-const ENV = { WEBHOOK_RETRY_SCHEDULE_SECONDS: "0,20,1,1" }
+// The orders stay unpaid across the restart too, so their only deliveries are `order.placed`.
+const ENV = { WEBHOOK_RETRY_SCHEDULE_SECONDS: "0,20,1,1", MANUAL_PAYMENT_AUTO_CAPTURE: "false" }
 
 const h = new PartnerHarness()
 let receiver: Awaited<ReturnType<typeof startReceiver>>

@@ -1,4 +1,6 @@
+import type { CartCompletionResponse, IdempotencyKey } from "@medusajs/medusa"
 import MedusaCartCompletionStrategy from "@medusajs/medusa/dist/strategies/cart-completion"
+import type { RequestContext } from "@medusajs/medusa/dist/types/request"
 import { checkCartLines, lineQuantityLimit } from "@pva/medusa-kit"
 import { MedusaError } from "medusa-core-utils"
 import type { EntityManager } from "typeorm"
@@ -31,6 +33,16 @@ export async function linesAwaitingShipping(manager: EntityManager, cartId: stri
   return rows.map((r) => r.title)
 }
 
+/** Deadlock, serialization failure, or a statement run after one of them in the same transaction. */
+const COLLISION_CODES = new Set(["40P01", "40001", "25P02"])
+
+function isCollisionWithAnotherTransaction(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false
+  const fields = error as { code?: unknown; driverError?: { code?: unknown } }
+  const code = fields.code ?? fields.driverError?.code
+  return typeof code === "string" && COLLISION_CODES.has(code)
+}
+
 class CartCompletionStrategy extends MedusaCartCompletionStrategy {
   /**
    * Medusa 1.x completes a cart with no shipping method at all. The first step refuses one
@@ -55,6 +67,44 @@ class CartCompletionStrategy extends MedusaCartCompletionStrategy {
     const [session] = await manager.query(`SELECT provider_id FROM payment_session WHERE cart_id = $1 AND is_selected ORDER BY created_at DESC LIMIT 1`, [cartId])
     const shares = (this as any).__container__.shareReservationService.withTransaction(manager)
     return { providerId: session?.provider_id ?? null, hasShareLines: await shares.cartHasShareLines(cartId) }
+  }
+
+  /**
+   * Postgres ends a deadlock or a serialization conflict between two checkouts by failing one
+   * of their transactions; Medusa then answers 500 "An unknown error occurred". The shopper
+   * hears that the checkout collided with another one and can simply try again.
+   */
+  async complete(id: string, ikey: IdempotencyKey, context: RequestContext): Promise<CartCompletionResponse> {
+    try {
+      return await super.complete(id, ikey, context)
+    } catch (error) {
+      if (isCollisionWithAnotherTransaction(error)) {
+        // Kept in the log: a 25P02 follows whatever failed first in the transaction.
+        ;(this as any).__container__.logger?.warn?.(`cart ${id} not completed, collided with another transaction: ${(error as Error).message}`)
+        throw new MedusaError(
+          MedusaError.Types.CONFLICT,
+          "Another checkout was buying the same items at the same moment and this one could not be completed; please try again"
+        )
+      }
+      throw error
+    }
+  }
+
+  /**
+   * Medusa reserves the stock of all of a cart's lines at once, on one transaction, in
+   * whatever order it loaded them: two checkouts sharing two pieces could each lock one
+   * piece's row and wait for the other's, a deadlock Postgres ends by failing one of them.
+   * Locking the rows first, always in the same order, makes such checkouts queue instead; the
+   * one that then finds too little stock left is answered 409 by Medusa.
+   */
+  protected async handlePaymentAuthorized(id: string, options: { manager: EntityManager }): Promise<any> {
+    await options.manager.query(
+      `SELECT v.id FROM product_variant v
+        WHERE v.id IN (SELECT li.variant_id FROM line_item li WHERE li.cart_id = $1)
+        ORDER BY v.id FOR UPDATE OF v`,
+      [id]
+    )
+    return super.handlePaymentAuthorized(id, options as any)
   }
 
   /**

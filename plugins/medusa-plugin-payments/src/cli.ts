@@ -53,3 +53,5 @@ async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) runCli("pva-payments", main)
+
+export { main }

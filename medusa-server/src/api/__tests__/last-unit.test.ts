@@ -73,4 +73,26 @@ describe("the last unit of a piece", () => {
     expect(stock[plenty.variantId]).toBe(5)
     expect(stock[scarce.variantId]).toBe(0)
   })
+
+  it("answers every shopper of two scarce pieces with an order or a 409, never a 500, whatever order their lines are in", async () => {
+    const first = await createStockedProduct(6)
+    const second = await createStockedProduct(10)
+    const client = storeClient("com")
+    const cartIds: string[] = []
+    for (let i = 0; i < 10; i++) {
+      // Half the carts hold the pieces in the other order, as shoppers add them.
+      const [a, b] = i % 2 ? [first.variantId, second.variantId] : [second.variantId, first.variantId]
+      cartIds.push(await readyCart(client, { variantId: a, moreVariantIds: [b] }))
+    }
+
+    const results = await completeAll(cartIds)
+
+    const statuses = results.map((r) => r.status).sort()
+    expect(statuses).toEqual([...Array(6).fill(200), ...Array(4).fill(409)])
+    for (const r of results.filter((r) => r.status === 409)) expect(JSON.stringify(r.body)).toMatch(/inventory|try again/i)
+    const rows = await query(db(), "SELECT id, inventory_quantity FROM product_variant WHERE id = ANY($1)", [[first.variantId, second.variantId]])
+    const stock = Object.fromEntries(rows.map((r: any) => [r.id, r.inventory_quantity]))
+    expect(stock[first.variantId]).toBe(0)
+    expect(stock[second.variantId]).toBe(4)
+  })
 })

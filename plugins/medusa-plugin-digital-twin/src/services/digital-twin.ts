@@ -32,6 +32,19 @@ export type TwinRow = {
 /** Payment states in which an order's twins may exist and be claimed. */
 export const PAID_ORDER_STATES = ["captured", "partially_refunded"]
 
+/** One twin per sold unit: the unique key on (line_item_id, unit_index). */
+const TWIN_PER_UNIT_KEY = "digital_twin_line_item_id_unit_index_key"
+const UNIQUE_VIOLATION = "23505"
+
+/** Whether `error` is Postgres refusing a second row under `constraint` (TypeORM keeps the driver's fields on the error). */
+function isUniqueViolationOf(error: unknown, constraint: string): boolean {
+  if (typeof error !== "object" || error === null) return false
+  const fields = error as { code?: unknown; constraint?: unknown; driverError?: { code?: unknown; constraint?: unknown } }
+  const code = fields.code ?? fields.driverError?.code
+  const name = fields.constraint ?? fields.driverError?.constraint
+  return code === UNIQUE_VIOLATION && name === constraint
+}
+
 export const TWIN_STATUSES = ["issued", "bound", "submitted", "minted"] as const
 
 /** Twin-eligible pieces turn into twins when sold; this service creates and reads them. */
@@ -73,6 +86,8 @@ export default class DigitalTwinService extends TwinService {
         const twin = await this.atomicPhase_(async (manager) => {
           const [exists] = await manager.query(`SELECT id FROM digital_twin WHERE line_item_id = $1 AND unit_index = $2`, [item.line_item_id, unit])
           if (exists) return null
+          // A copy of this event handled at the same moment may insert the unit's twin first:
+          // the unique key keeps one, and this handler takes it as already made (below).
           const row = await this.withTransaction(manager).insertTwin({
             productId: item.product_id,
             variantId: item.variant_id,
@@ -87,6 +102,9 @@ export default class DigitalTwinService extends TwinService {
           })
           await manager.query(`INSERT INTO digital_twin_event (twin_id, kind) VALUES ($1, 'sold')`, [row.id])
           return row
+        }).catch((error: unknown) => {
+          if (isUniqueViolationOf(error, TWIN_PER_UNIT_KEY)) return null
+          throw error
         })
         if (twin) created.push(twin)
       }
@@ -100,7 +118,8 @@ export default class DigitalTwinService extends TwinService {
     )
     const claims: TwinClaimService = this.container_.twinClaimService
     try {
-      for (const { id } of uncoded) await claims.issueCode(id)
+      // Only if still uncoded under the twin's row lock: a concurrent copy may have coded it meanwhile.
+      for (const { id } of uncoded) await claims.issueCode(id, { unlessCoded: true })
     } finally {
       // A cancel or refund that landed while the twins were being made finds them settled too.
       await (this.container_.twinRefundService as TwinRefundService).settleOrder(orderId)

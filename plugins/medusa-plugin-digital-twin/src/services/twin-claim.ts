@@ -25,7 +25,8 @@ const err = (type: string, message: string) => new MedusaError(type, message)
 export default class TwinClaimService extends TwinService {
   static identifier = "twinClaimService"
   /** A new code for the twin (revoking any earlier one), emailed to the buyer. The code is never stored or logged. */
-  async issueCode(twinId: string, opts: { email?: string | null } = {}): Promise<{ sent_to: string | null }> {
+  /** `unlessCoded`: a twin that already has a live code keeps it (nothing is sent); otherwise a new code replaces it. */
+  async issueCode(twinId: string, opts: { email?: string | null; unlessCoded?: boolean } = {}): Promise<{ sent_to: string | null }> {
     const code = newClaimCode()
     // The email goes out inside the transaction: a code that could not be sent is not kept.
     return this.atomicPhase_(async (manager) => {
@@ -40,6 +41,10 @@ export default class TwinClaimService extends TwinService {
       if (twin.refunded_at) throw err(MedusaError.Types.NOT_ALLOWED, "The sale of this twin was canceled or refunded: it gets no claim code")
       if (twin.order_id && !PAID_ORDER_STATES.includes(twin.order_payment_status)) {
         throw err(MedusaError.Types.NOT_ALLOWED, "The order of this twin is not paid: its claim code is sent once the payment is captured")
+      }
+      if (opts.unlessCoded) {
+        const [live] = await manager.query(`SELECT id FROM digital_twin_claim_code WHERE twin_id = $1 AND revoked_at IS NULL`, [twinId])
+        if (live) return { sent_to: null }
       }
       await manager.query(`UPDATE digital_twin_claim_code SET revoked_at = now() WHERE twin_id = $1 AND revoked_at IS NULL`, [twinId])
       await manager.query(`INSERT INTO digital_twin_claim_code (id, twin_id, code_hash) VALUES ($1, $2, $3)`, [

@@ -6,14 +6,27 @@ import { PluginService } from "../lib/plugin-service"
 /** Stripe's own default: a signature older than five minutes is refused (a replayed request). */
 export const SIGNATURE_TOLERANCE_SECONDS = 300
 
+/**
+ * A claim never marked applied after this long was left by a process that died while applying
+ * it (applying takes seconds): Stripe's retry takes it over.
+ */
+export const CLAIM_STALE_AFTER_SECONDS = 600
+/** How long a copy of an event waits for another delivery applying it before it answers 500 for Stripe's retry. */
+const COPY_WAIT_LIMIT_MS = 60_000
+const FIRST_LEDGER_POLL_MS = 20
+const LONGEST_LEDGER_POLL_MS = 500
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
 export type WebhookOutcome = { applied: boolean; event: Stripe.Event }
 
 /**
  * Stripe webhooks as Stripe documents them (https://docs.stripe.com/webhooks): the signature
- * is checked with the official library before anything else, and each event is applied at
- * most once: its `evt_` id goes into the ledger in the same transaction that applies it, so
- * copies that arrive together wait for the first and then do nothing, and an event whose
- * effects failed is rolled back out of the ledger for Stripe's retry.
+ * is checked with the official library before anything else, and each event is applied once:
+ * its `evt_` id is claimed in the ledger, the effects run, and the entry is marked applied, so
+ * copies that arrive together wait for the first and then do nothing, an event whose effects
+ * failed is taken out of the ledger for Stripe's retry, and one whose process died in between
+ * is retried once its claim is stale.
  */
 class StripeWebhookService extends PluginService {
 
@@ -34,22 +47,65 @@ class StripeWebhookService extends PluginService {
     }
   }
 
-  async applyOnce(event: Stripe.Event): Promise<WebhookOutcome> {
-    const manager: EntityManager = this.container_.manager
-    return await manager.transaction(async (tx) => {
-      const inserted = await tx.query(
-        `INSERT INTO stripe_webhook_event (id, type, object_id, stripe_created_at)
-         VALUES ($1, $2, $3, to_timestamp($4)) ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [event.id, event.type, (event.data.object as { id?: string }).id ?? null, event.created]
-      )
-      if (inserted.length === 0) return { applied: false, event }
-      await this.apply(event, tx)
-      return { applied: true, event }
-    })
+  /**
+   * Claim, apply, mark applied: three short statements, none holding a connection while the
+   * event's effects run (they need connections of their own, and a burst of webhooks as large
+   * as the pool would otherwise take them all). A copy arriving while another delivery applies
+   * the event waits for that one's outcome, asking the ledger now and then: applied, it answers
+   * as a duplicate; released after a failure, it claims the event itself.
+   */
+  async applyOnce(event: Stripe.Event, copyWaitLimitMs: number = COPY_WAIT_LIMIT_MS): Promise<WebhookOutcome> {
+    const giveUpAt = Date.now() + copyWaitLimitMs
+    let pause = FIRST_LEDGER_POLL_MS
+    for (;;) {
+      const state = await this.claim(event)
+      if (state === "applied") return { applied: false, event }
+      if (state === "claimed") break
+      if (Date.now() >= giveUpAt) {
+        throw new MedusaError(MedusaError.Types.CONFLICT, `event ${event.id} is still being applied by another delivery`)
+      }
+      await sleep(pause / 2 + Math.random() * pause)
+      pause = Math.min(pause * 2, LONGEST_LEDGER_POLL_MS)
+    }
+    try {
+      await this.apply(event)
+    } catch (err) {
+      // Out of the ledger again, so Stripe's retry (or a waiting copy) applies it.
+      await this.manager.query(`DELETE FROM stripe_webhook_event WHERE id = $1 AND applied_at IS NULL`, [event.id]).catch(() => undefined)
+      throw err
+    }
+    // Should this fail, the claim goes stale and a retry applies the event again: its effects are safe to repeat.
+    await this.manager.query(`UPDATE stripe_webhook_event SET applied_at = now() WHERE id = $1`, [event.id])
+    return { applied: true, event }
+  }
+
+  private get manager(): EntityManager {
+    return this.container_.manager
+  }
+
+  /**
+   * The event claimed by this delivery, already applied, or being applied by another one. A
+   * claim older than CLAIM_STALE_AFTER_SECONDS and never applied belongs to a process that died
+   * in between: it is taken over.
+   */
+  private async claim(event: Stripe.Event): Promise<"claimed" | "applied" | "in progress"> {
+    const claimed = await this.manager.query(
+      `INSERT INTO stripe_webhook_event (id, type, object_id, stripe_created_at, claimed_at, applied_at)
+       VALUES ($1, $2, $3, to_timestamp($4), now(), NULL)
+       ON CONFLICT (id) DO UPDATE SET claimed_at = now()
+        WHERE stripe_webhook_event.applied_at IS NULL AND stripe_webhook_event.claimed_at < now() - make_interval(secs => $5)
+       RETURNING id`,
+      [event.id, event.type, (event.data.object as { id?: string }).id ?? null, event.created, CLAIM_STALE_AFTER_SECONDS]
+    )
+    if (claimed.length) return "claimed"
+    const [row] = await this.manager.query(`SELECT applied_at FROM stripe_webhook_event WHERE id = $1`, [event.id])
+    if (row?.applied_at) return "applied"
+    // Still claimed, or released a moment ago (the next round claims it).
+    return "in progress"
   }
 
   /** Effects read the objects' current state from Stripe, so events arriving out of order still leave the store right. */
-  private async apply(event: Stripe.Event, tx: EntityManager) {
+  private async apply(event: Stripe.Event) {
     const object = event.data.object as any
     switch (event.type) {
       case "payment_intent.succeeded":
@@ -60,10 +116,10 @@ class StripeWebhookService extends PluginService {
         await this.container_.stripeIntentEventsService.tellCustomerOfFailure(object)
         return
       case "charge.refunded":
-        await this.container_.stripeChargeEventsService.recordOutsideRefunds(object.payment_intent, tx)
+        await this.manager.transaction((tx) => this.container_.stripeChargeEventsService.recordOutsideRefunds(object.payment_intent, tx))
         return
       case "charge.dispute.created":
-        await this.container_.stripeChargeEventsService.flagDispute(object, tx)
+        await this.manager.transaction((tx) => this.container_.stripeChargeEventsService.flagDispute(object, tx))
         return
       default:
         // Other events are acknowledged (and recorded) so Stripe stops sending them.

@@ -2,6 +2,7 @@
 // as paid (MANUAL_PAYMENT_AUTO_CAPTURE=false, as in production): claim codes, share mints and
 // the partner's `order.paid` wait for an admin's capture; a cancel before it gives everything
 // back; a cancel after it refunds first and applies the asset policy to the twins.
+import { readFileSync } from "fs"
 import { adminToken } from "@pva/test-support/store"
 import { waitFor } from "@pva/test-support/wait"
 import { approvedBuyer, completeCart, openOffering, shareCart, testChain } from "../../../../medusa-plugin-fractional/test-support/fractional"
@@ -219,4 +220,31 @@ describe("an authorization about to lapse", () => {
     expect(untouched.payment_status).toBe("awaiting")
     expect(untouched.metadata?.capture_attention).toBeUndefined()
   }, 120_000)
+})
+
+describe("copies of order.payment_captured handled at the same moment", () => {
+  it("make one twin and one claim code per unit, and no copy fails", async () => {
+    const { order } = await placeTwinOrder(stack, buyer, 2)
+    expect((await adminCall("POST", `/admin/orders/${order.id}/capture`)).status).toBe(200)
+    // Medusa hands staged events over in batches and the local event bus runs a batch's
+    // handlers at once: these copies race the capture's own event.
+    await stack.sql(
+      `INSERT INTO staged_job (id, event_name, data, options)
+       SELECT 'job_' || replace(gen_random_uuid()::text, '-', ''), 'order.payment_captured', jsonb_build_object('id', $1::text), '{}'::jsonb
+         FROM generate_series(1, 4)`,
+      [order.id]
+    )
+    await waitForTwinsOf(stack, order.id, buyer.email, 2)
+    await waitFor(async () => (await stack.sql(`SELECT count(*)::int AS n FROM staged_job WHERE data->>'id' = $1`, [order.id]))[0].n === 0, 20_000, "the copies handed over")
+    await new Promise((r) => setTimeout(r, PAST_PLACEMENT_MS))
+
+    expect(await stack.sql(`SELECT count(*)::int AS n FROM digital_twin WHERE order_id = $1`, [order.id])).toEqual([{ n: 2 }])
+    const live = await stack.sql(
+      `SELECT count(*)::int AS n FROM digital_twin_claim_code k JOIN digital_twin t ON t.id = k.twin_id WHERE t.order_id = $1 AND k.revoked_at IS NULL`,
+      [order.id]
+    )
+    expect(live).toEqual([{ n: 2 }])
+    expect(await claimEmailsOf(order.id)).toBe(2)
+    expect(readFileSync(stack.medusa.logFile, "utf8")).not.toMatch(/digital_twin_line_item_id_unit_index_key/)
+  })
 })

@@ -153,7 +153,25 @@ describe("Stripe webhooks are applied once, whatever order they come in", () => 
     const statuses = await standIn.deliver(event, { times: 5 })
     expect(statuses).toEqual([200, 200, 200, 200, 200])
     expect(await query(db.url, `SELECT id FROM "order" WHERE cart_id = $1`, [cartId])).toHaveLength(1)
-    expect(await query(db.url, `SELECT id FROM stripe_webhook_event WHERE id = $1`, [event.id])).toHaveLength(1)
+    expect(await query(db.url, `SELECT id FROM stripe_webhook_event WHERE id = $1 AND applied_at IS NOT NULL`, [event.id])).toHaveLength(1)
+  })
+
+  it("an event claimed by a process that died before applying it is applied by Stripe's retry", async () => {
+    const { cartId, intentId } = await confirmedQuietly()
+    const event = standIn.lastEvent("payment_intent.amount_capturable_updated", intentId)
+    // What a crash between claiming the event and applying it leaves in the ledger.
+    await query(
+      db.url,
+      `INSERT INTO stripe_webhook_event (id, type, object_id, stripe_created_at, claimed_at, applied_at)
+       VALUES ($1, $2, $3, now(), now() - interval '1 hour', NULL)`,
+      [event.id, event.type, intentId]
+    )
+    expect(await standIn.deliver(event)).toEqual([200])
+    expect(await query(db.url, `SELECT id FROM "order" WHERE cart_id = $1`, [cartId])).toHaveLength(1)
+    const [entry] = await query<any>(db.url, `SELECT applied_at FROM stripe_webhook_event WHERE id = $1`, [event.id])
+    expect(entry.applied_at).not.toBeNull()
+    expect(await standIn.deliver(event)).toEqual([200])
+    expect(await query(db.url, `SELECT id FROM "order" WHERE cart_id = $1`, [cartId])).toHaveLength(1)
   })
 
   it("a refund event before the order exists is retried until it applies; a late failure event sends no email", async () => {

@@ -39,12 +39,12 @@ export const orderDaysSql = (where: string, source = ORDERS) => `
 /** Units and item revenue per day, channel, currency and product for the orders matching `where`. */
 export const productDaysSql = (where: string, source = ORDERS) => `
   SELECT ${DAY_OF("o.created_at")} AS day, COALESCE(o.sales_channel_id, '') AS sales_channel_id, o.currency_code,
-         COALESCE(li.product_id, v.product_id) AS product_id,
+         v.product_id AS product_id,
          sum(li.quantity)::int AS units, sum(li.unit_price::bigint * li.quantity)::bigint AS revenue
     FROM ${source}
     JOIN line_item li ON li.order_id = o.id
     LEFT JOIN product_variant v ON v.id = li.variant_id
-   WHERE o.status <> 'canceled' AND COALESCE(li.product_id, v.product_id) IS NOT NULL AND ${where}
+   WHERE o.status <> 'canceled' AND v.product_id IS NOT NULL AND ${where}
    GROUP BY 1, 2, 3, 4`
 
 /** Carts holding at least one line, per day and channel, for the carts matching `where` (on alias c). */

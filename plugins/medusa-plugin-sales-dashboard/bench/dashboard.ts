@@ -8,7 +8,7 @@
 // Writes the "Sales dashboard" section of docs/performance.md.
 import fs from "fs"
 import path from "path"
-import { Pool } from "pg"
+import { Pool, type PoolClient } from "pg"
 import { createTestDatabase } from "@pva/test-support/database"
 import { migrateAndSeed, startServer } from "@pva/test-support/server"
 import { quizResultsPerDay } from "@pva/medusa-plugin-archetype"
@@ -40,8 +40,14 @@ async function measure(label: string, run: () => Promise<unknown>, runs = RUNS):
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
+/** pg answers { rows }; the read functions take anything whose query answers the rows. */
+const rowsOf = (pool: Pool | PoolClient) => ({
+  query: (sql: string, params?: unknown[]) => pool.query(sql, params as unknown[]).then((r) => r.rows),
+})
+
 /** The dashboard's panels computed from Medusa's tables on every request: what the read model replaces. */
 async function liveDashboard(pool: Pool, from: string, to: string) {
+  const db = rowsOf(pool)
   const inRange = (col: string) => `${col} >= '${from}'::timestamp AT TIME ZONE 'UTC' AND ${col} < ('${to}'::date + 1)::timestamp AT TIME ZONE 'UTC'`
   return Promise.all([
     pool.query(orderDaysSql(inRange("o.created_at"))),
@@ -49,10 +55,10 @@ async function liveDashboard(pool: Pool, from: string, to: string) {
                   FROM (${productDaysSql(inRange("o.created_at"))}) d GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 10`),
     pool.query(`SELECT sum(carts) FROM (${cartDaysSql(inRange("c.created_at"))}) d`),
     pool.query(`SELECT sum(views) FROM product_view_day WHERE day BETWEEN $1 AND $2`, [from, to]),
-    quizResultsPerDay(pool, from, to),
-    shareSalesPerDay(pool, from, to),
-    twinClaimsPerDay(pool, from, to),
-    webhookDeliveryHealth(pool, from, to),
+    quizResultsPerDay(db, from, to),
+    shareSalesPerDay(db, from, to),
+    twinClaimsPerDay(db, from, to),
+    webhookDeliveryHealth(db, from, to),
   ])
 }
 
@@ -73,7 +79,7 @@ async function main() {
     const refresh = async () => {
       const client = await pool.connect()
       try {
-        return await refreshSalesRollup(client)
+        return await refreshSalesRollup(rowsOf(client))
       } finally {
         client.release()
       }
@@ -85,7 +91,7 @@ async function main() {
     const baseline = await measure("live SQL over Medusa's tables (baseline)", () => liveDashboard(pool, from, to), Math.min(RUNS, 15))
     const readModel = await measure("read model: refresh (nothing new) + rollup reads", async () => {
       await refresh()
-      return readDashboard(pool, query)
+      return readDashboard(rowsOf(pool), query)
     })
 
     // A day's worth of changes: 300 orders canceled or refunded since the last refresh.

@@ -46,17 +46,17 @@ export async function generateYear(pool: Pool, spec: YearSpec): Promise<Record<s
       FROM bench_order b, bench_channel c, bench_region r`)
   // Popular products sell far more than the tail: variant index ~ random()^2.
   await q(`INSERT INTO line_item (id, cart_id, order_id, title, unit_price, quantity, variant_id, created_at, updated_at)
-    SELECT 'item_bench_' || b.id || '_' || l, b.cart_id, b.id, v.title,
-           CASE WHEN b.r_currency < 0.66 THEN 2500 + (v.n * 731) % 30000 ELSE 2300 + (v.n * 677) % 27000 END,
-           1 + floor(power(random(), 4) * 3)::int, v.id, b.created_at - interval '15 minutes', b.created_at
-      FROM bench_order b CROSS JOIN generate_series(1, 3) l
-      JOIN bench_variant v ON v.n = floor(power(random(), 2) * $1::int)::int
-     WHERE l <= b.lines`, [variants])
+    SELECT 'item_bench_' || x.id || '_' || x.l, x.cart_id, x.id, v.title,
+           CASE WHEN x.r_currency < 0.66 THEN 2500 + (v.n * 731) % 30000 ELSE 2300 + (v.n * 677) % 27000 END,
+           1 + floor(power(random(), 4) * 3)::int, v.id, x.created_at - interval '15 minutes', x.created_at
+      FROM (SELECT b.*, l, floor(power(random(), 2) * $1::int)::int AS vn
+              FROM bench_order b CROSS JOIN generate_series(1, 3) l WHERE l <= b.lines) x
+      JOIN bench_variant v ON v.n = x.vn`, [variants])
   await q(`INSERT INTO payment (id, order_id, amount, currency_code, provider_id, data, created_at, updated_at)
     SELECT 'pay_bench_' || o.id, o.id, (t.items * 108 / 100 + 1500)::int, o.currency_code, 'manual', '{}', o.created_at, o.created_at
       FROM "order" o JOIN (SELECT order_id, sum(unit_price * quantity) AS items FROM line_item WHERE order_id LIKE 'order_bench_%' GROUP BY 1) t ON t.order_id = o.id`)
   await q(`INSERT INTO refund (id, order_id, amount, reason, created_at, updated_at)
-    SELECT 'ref_bench_' || b.id, b.id, 1000 + (floor(random() * 40) * 100)::int, 'other', b.created_at + interval '3 days', b.created_at + interval '3 days'
+    SELECT 'ref_bench_' || b.id, b.id, 1000 + (floor(random() * 40) * 100)::int, 'other', LEAST(b.created_at + interval '3 days', now() - interval '1 hour'), LEAST(b.created_at + interval '3 days', now() - interval '1 hour')
       FROM bench_order b WHERE b.r_refund < 0.03 AND b.r_status >= 0.02`)
   // Abandoned carts: half as many again, each with one line.
   await q(`INSERT INTO cart (id, region_id, sales_channel_id, type, created_at, updated_at)

@@ -95,14 +95,14 @@ async function main() {
     })
 
     // Where the read model's time goes: each read alone.
-    const db = rowsOf(pool)
+    const sql = rowsOf(pool)
     const parts = [
       await measure("refresh with nothing new", refresh, 10),
-      await measure("sales per day (rollup)", () => salesDays(db, query, null), 10),
-      await measure("top products (rollup)", () => topProducts(db, query, null), 10),
-      await measure("carts (rollup)", () => cartsInRange(db, query, null), 10),
-      await measure("quiz results per day (archetype)", () => quizResultsPerDay(db, from, to), 10),
-      await measure("webhook health (partners)", () => webhookDeliveryHealth(db, from, to), 10),
+      await measure("sales per day (rollup)", () => salesDays(sql, query, null), 10),
+      await measure("top products (rollup)", () => topProducts(sql, query, null), 10),
+      await measure("carts (rollup)", () => cartsInRange(sql, query, null), 10),
+      await measure("quiz results per day (archetype)", () => quizResultsPerDay(sql, from, to), 10),
+      await measure("webhook health (partners)", () => webhookDeliveryHealth(sql, from, to), 10),
     ]
 
     // A day's worth of changes: 300 orders canceled or refunded since the last refresh.

@@ -9,10 +9,12 @@ export type QuizResultsDay = { day: string; results: number }
 /** Finished quizzes per UTC day from `from` to `to` (YYYY-MM-DD, both included); days without any are left out. */
 export async function quizResultsPerDay(db: SqlQueryable, from: string, to: string): Promise<QuizResultsDay[]> {
   const rows = (await db.query(
-    `SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*)::int AS results
-       FROM archetype_result
-      WHERE created_at >= $1::timestamp AT TIME ZONE 'UTC' AND created_at < ($2::date + 1)::timestamp AT TIME ZONE 'UTC'
-      GROUP BY 1 ORDER BY 1`,
+    `SELECT to_char(day, 'YYYY-MM-DD') AS day, results
+       FROM (SELECT (created_at AT TIME ZONE 'UTC')::date AS day, count(*)::int AS results
+               FROM archetype_result
+              WHERE created_at >= $1::timestamp AT TIME ZONE 'UTC' AND created_at < ($2::date + 1)::timestamp AT TIME ZONE 'UTC'
+              GROUP BY 1) d
+      ORDER BY 1`,
     [from, to]
   )) as Array<{ day: string; results: number }>
   return rows.map((r) => ({ day: r.day, results: Number(r.results) }))

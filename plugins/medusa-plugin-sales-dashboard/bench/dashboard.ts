@@ -94,6 +94,17 @@ async function main() {
       return readDashboard(rowsOf(pool), query)
     })
 
+    // The year's top products read from monthly sums agree with the same read from the days alone.
+    const fromMonths = await topProducts(rowsOf(pool), query, null)
+    const fromDays = (
+      await pool.query(
+        `SELECT product_id, sum(units)::int AS units FROM sales_dashboard_product_day WHERE day BETWEEN $1 AND $2 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`,
+        [from, to]
+      )
+    ).rows
+    const agree = JSON.stringify(fromMonths.map((p) => [p.product_id, p.units])) === JSON.stringify(fromDays.map((p) => [p.product_id, p.units]))
+    if (!agree) throw new Error(`top products from months ${JSON.stringify(fromMonths)} differ from days ${JSON.stringify(fromDays)}`)
+
     // Where the read model's time goes: each read alone.
     const sql = rowsOf(pool)
     const parts = [

@@ -16,7 +16,7 @@
 // cart line since the watermark; re-aggregating a day replaces its rows, so doing one twice
 // is harmless.
 import { rows, type SqlQueryable } from "./sql"
-import type { DayRange } from "../lib/date-range"
+import { monthSpans, type DayRange } from "../lib/date-range"
 
 const DAY_OF = (column: string) => `(${column} AT TIME ZONE 'UTC')::date`
 const ORDERS = `"order" o`
@@ -61,6 +61,8 @@ export const cartDaysSql = (where: string, source = CARTS) => `
 /** One refresh at a time; a request that finds one running reads the rollup as it is. */
 const REFRESH_LOCK = 0x5a1e5da5
 
+const PRODUCT_MONTHS_SQL = `SELECT date_trunc('month', p.day)::date, p.sales_channel_id, p.currency_code, p.product_id, sum(p.units)::int, sum(p.revenue)::bigint`
+
 export type RefreshResult = { refreshed: boolean; days: number }
 
 /**
@@ -94,9 +96,12 @@ export async function refreshSalesRollup(db: SqlQueryable): Promise<RefreshResul
     )
     let days = 0
     if (!mark) {
-      await db.query(`DELETE FROM sales_dashboard_day; DELETE FROM sales_dashboard_product_day; DELETE FROM sales_dashboard_cart_day`)
+      await db.query(
+        `DELETE FROM sales_dashboard_day; DELETE FROM sales_dashboard_product_day; DELETE FROM sales_dashboard_product_month; DELETE FROM sales_dashboard_cart_day`
+      )
       await db.query(`INSERT INTO sales_dashboard_day ${orderDaysSql("true")}`)
       await db.query(`INSERT INTO sales_dashboard_product_day ${productDaysSql("true")}`)
+      await db.query(`INSERT INTO sales_dashboard_product_month ${PRODUCT_MONTHS_SQL} FROM sales_dashboard_product_day p GROUP BY 1, 2, 3, 4`)
       await db.query(`INSERT INTO sales_dashboard_cart_day ${cartDaysSql("true")}`)
       days = -1
     } else {
@@ -119,6 +124,16 @@ export async function refreshSalesRollup(db: SqlQueryable): Promise<RefreshResul
         await db.query(`DELETE FROM sales_dashboard_product_day WHERE day = ANY($1::date[])`, [orderDays])
         await db.query(`INSERT INTO sales_dashboard_day ${orderDaysSql("true", ORDERS_ON_DAYS)}`, [orderDays])
         await db.query(`INSERT INTO sales_dashboard_product_day ${productDaysSql("true", ORDERS_ON_DAYS)}`, [orderDays])
+        // The months of those days, summed again from their days.
+        const months = [...new Set(orderDays.map((day) => `${day.slice(0, 7)}-01`))]
+        await db.query(`DELETE FROM sales_dashboard_product_month WHERE month = ANY($1::date[])`, [months])
+        await db.query(
+          `INSERT INTO sales_dashboard_product_month ${PRODUCT_MONTHS_SQL}
+             FROM unnest($1::date[]) AS m(month)
+             JOIN sales_dashboard_product_day p ON p.day >= m.month AND p.day < (m.month + interval '1 month')
+            GROUP BY 1, 2, 3, 4`,
+          [months]
+        )
       }
       if (cartDays.length) {
         await db.query(`DELETE FROM sales_dashboard_cart_day WHERE day = ANY($1::date[])`, [cartDays])
@@ -165,23 +180,36 @@ export function salesDays(db: SqlQueryable, range: DayRange, channel: string | n
 
 export type TopProductRow = { product_id: string; title: string | null; units: number; revenue: Array<{ currency_code: string; amount: string }> }
 
-/** The products sold most (by units) in the range, each with its item revenue per currency. */
+/** The products sold most (by units) in the range, each with its item revenue per currency; whole months read from monthly sums. */
 export function topProducts(db: SqlQueryable, range: DayRange, channel: string | null, limit = 10): Promise<TopProductRow[]> {
+  const { months, days } = monthSpans(range)
   return rows<TopProductRow>(
     db,
-    `WITH per_currency AS (
-       SELECT product_id, currency_code, sum(units)::int AS units, sum(revenue)::bigint AS revenue
-         FROM sales_dashboard_product_day
-        WHERE day BETWEEN $1 AND $2 AND ${channelFilter("$3")}
-        GROUP BY 1, 2
+    `WITH sold AS (
+       SELECT product_id, currency_code, units, revenue FROM sales_dashboard_product_month
+        WHERE $3::date IS NOT NULL AND month >= $3::date AND month < $4::date AND ${channelFilter("$1")}
+       UNION ALL
+       SELECT product_id, currency_code, units, revenue FROM sales_dashboard_product_day
+        WHERE ((day BETWEEN $5::date AND $6::date) OR (day BETWEEN $7::date AND $8::date)) AND ${channelFilter("$1")}
+     ), per_currency AS (
+       SELECT product_id, currency_code, sum(units)::int AS units, sum(revenue)::bigint AS revenue FROM sold GROUP BY 1, 2
      ), ranked AS (
        SELECT product_id, sum(units)::int AS units,
               jsonb_agg(jsonb_build_object('currency_code', currency_code, 'amount', revenue::text) ORDER BY currency_code) AS revenue
-         FROM per_currency GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT $4
+         FROM per_currency GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT $2
      )
      SELECT r.product_id, p.title, r.units, r.revenue FROM ranked r LEFT JOIN product p ON p.id = r.product_id
       ORDER BY r.units DESC, r.product_id`,
-    [range.from, range.to, channel, limit]
+    [
+      channel,
+      limit,
+      months?.first ?? null,
+      months?.end ?? null,
+      days[0]?.from ?? null,
+      days[0]?.to ?? null,
+      days[1]?.from ?? null,
+      days[1]?.to ?? null,
+    ]
   )
 }
 

@@ -59,3 +59,19 @@ export function parseDashboardQuery(query: Record<string, unknown>, now: Date = 
   }
   return { from: isoDay(from), to: isoDay(to), salesChannelId: channel ?? null }
 }
+
+/**
+ * A range cut into the whole calendar months inside it and the days left at either end, so a
+ * long range can be read from monthly sums: `months` is [first, end) as first-of-month dates.
+ */
+export function monthSpans(range: DayRange): { months: { first: string; end: string } | null; days: DayRange[] } {
+  const from = new Date(`${range.from}T00:00:00Z`)
+  const afterTo = new Date(Date.parse(`${range.to}T00:00:00Z`) + MS_PER_DAY)
+  const firstFull = from.getUTCDate() === 1 ? from : new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1))
+  const endFull = new Date(Date.UTC(afterTo.getUTCFullYear(), afterTo.getUTCMonth(), 1))
+  if (firstFull >= endFull) return { months: null, days: [range] }
+  const days: DayRange[] = []
+  if (from < firstFull) days.push({ from: range.from, to: isoDay(firstFull.getTime() - MS_PER_DAY) })
+  if (endFull < afterTo) days.push({ from: isoDay(endFull.getTime()), to: range.to })
+  return { months: { first: isoDay(firstFull.getTime()), end: isoDay(endFull.getTime()) }, days }
+}

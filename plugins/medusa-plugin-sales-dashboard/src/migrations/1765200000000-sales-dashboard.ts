@@ -30,6 +30,16 @@ export class SalesDashboard1765200000000 implements MigrationInterface {
         "revenue" bigint NOT NULL,
         PRIMARY KEY ("day", "sales_channel_id", "currency_code", "product_id")
       );
+      -- The product rollup summed per month, so a year's top products read ~12 rows per product, not ~365.
+      CREATE TABLE IF NOT EXISTS "sales_dashboard_product_month" (
+        "month" date NOT NULL,
+        "sales_channel_id" text NOT NULL,
+        "currency_code" text NOT NULL,
+        "product_id" text NOT NULL,
+        "units" int NOT NULL,
+        "revenue" bigint NOT NULL,
+        PRIMARY KEY ("month", "sales_channel_id", "currency_code", "product_id")
+      );
       CREATE TABLE IF NOT EXISTS "sales_dashboard_cart_day" (
         "day" date NOT NULL,
         "sales_channel_id" text NOT NULL,
@@ -66,6 +76,7 @@ export class SalesDashboard1765200000000 implements MigrationInterface {
       DROP TABLE IF EXISTS "product_view_day";
       DROP TABLE IF EXISTS "sales_dashboard_watermark";
       DROP TABLE IF EXISTS "sales_dashboard_cart_day";
+      DROP TABLE IF EXISTS "sales_dashboard_product_month";
       DROP TABLE IF EXISTS "sales_dashboard_product_day";
       DROP TABLE IF EXISTS "sales_dashboard_day";
     `)

@@ -1,4 +1,4 @@
-import { daysOf, parseDashboardQuery } from "../date-range"
+import { daysOf, monthSpans, parseDashboardQuery } from "../date-range"
 
 const NOW = new Date("2026-12-06T15:00:00Z")
 
@@ -29,5 +29,15 @@ describe("the dashboard's query", () => {
 
   it("lists every day of a range, across a month's end", () => {
     expect(daysOf({ from: "2026-02-27", to: "2026-03-02" })).toEqual(["2026-02-27", "2026-02-28", "2026-03-01", "2026-03-02"])
+  })
+
+  it("cuts a range into whole months and the days at either end", () => {
+    expect(monthSpans({ from: "2025-12-07", to: "2026-12-06" })).toEqual({
+      months: { first: "2026-01-01", end: "2026-12-01" },
+      days: [{ from: "2025-12-07", to: "2025-12-31" }, { from: "2026-12-01", to: "2026-12-06" }],
+    })
+    expect(monthSpans({ from: "2026-02-01", to: "2026-03-31" })).toEqual({ months: { first: "2026-02-01", end: "2026-04-01" }, days: [] })
+    expect(monthSpans({ from: "2026-12-05", to: "2026-12-06" })).toEqual({ months: null, days: [{ from: "2026-12-05", to: "2026-12-06" }] })
+    expect(monthSpans({ from: "2026-01-15", to: "2026-02-14" })).toEqual({ months: null, days: [{ from: "2026-01-15", to: "2026-02-14" }] })
   })
 })

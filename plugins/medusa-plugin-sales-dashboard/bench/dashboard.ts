@@ -174,8 +174,12 @@ ${body}
   const text = fs.readFileSync(file, "utf8")
   const start = text.indexOf(heading)
   if (start === -1) return fs.writeFileSync(file, `${text.trimEnd()}\n\n${section}`)
+  // The measured part is replaced; the notes written by hand after it ("How the read model
+  // got here") are kept.
+  const notes = text.indexOf("\nHow the read model got here", start)
   const next = text.indexOf("\n## ", start + heading.length)
-  fs.writeFileSync(file, text.slice(0, start) + section + (next === -1 ? "" : text.slice(next)))
+  const keep = notes !== -1 && (next === -1 || notes < next) ? notes : next
+  fs.writeFileSync(file, text.slice(0, start) + section + (keep === -1 ? "" : text.slice(keep)))
 }
 
 main().catch((err) => {

@@ -68,7 +68,8 @@ export type RefreshResult = { refreshed: boolean; days: number }
 /**
  * Brings the rollups up to date: the first refresh aggregates everything; later ones only
  * the days that had an order placed, changed (canceled) or refunded, or a cart line added,
- * since the watermark. Runs in `db`'s transaction when it has one.
+ * since the watermark. Runs as one transaction of its own, so `db` must be one connection
+ * (a QueryRunner or a pg client), never a pool.
  */
 export async function refreshSalesRollup(db: SqlQueryable): Promise<RefreshResult> {
   await db.query("BEGIN")

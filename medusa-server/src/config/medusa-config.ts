@@ -1,4 +1,5 @@
 import type { PaymentsPluginOptions } from "@pva/medusa-plugin-payments"
+import type { SalesDashboardPluginOptions } from "@pva/medusa-plugin-sales-dashboard"
 import { ServerEnv } from "./env"
 
 export const EVENT_JOB_OPTIONS = {
@@ -71,6 +72,10 @@ export function buildMedusaConfig(env: ServerEnv) {
 
   // Fractional shares (issue 15): offerings, KYC, reservations, cap table; follows chain sync's events.
   plugins.push({ resolve: "@pva/medusa-plugin-fractional", options: { enableUI: true } })
+
+  // The sales dashboard in Admin: read model over orders, and the funnel's product-view counter.
+  const salesDashboard: SalesDashboardPluginOptions = { redisUrl: env.redisUrl, enableUI: true }
+  plugins.push({ resolve: "@pva/medusa-plugin-sales-dashboard", options: salesDashboard })
 
   if (env.serveAdmin) {
     plugins.push({

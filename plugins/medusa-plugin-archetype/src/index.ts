@@ -9,3 +9,4 @@ export async function seedArchetype(container: any): Promise<{ quiz: boolean; af
   const affinities = await container.resolve("categoryAffinityService").seedDefaults()
   return { quiz, affinities }
 }
+export { quizResultsPerDay, type QuizResultsDay } from "./read/quiz-results"

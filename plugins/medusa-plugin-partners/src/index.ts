@@ -9,3 +9,4 @@ export {
 } from "./lib/settings"
 export { LOW_STOCK_EVENT, REORDER_REQUEST_EVENT, type LowStockEventData } from "./lib/stock-alerts"
 export { SEED_PARTNERS, seedPartners } from "./seed/partners"
+export { webhookDeliveryHealth, type WebhookHealth, type WebhookHealthDay } from "./read/webhook-health"

@@ -9,9 +9,10 @@ import { renderPaymentEmail } from "@pva/medusa-plugin-payments"
 import type EmailOutboxService from "./email-outbox"
 import { CAPTURE_ATTENTION_EVENT } from "./payment-capture"
 import { taxSummary } from "../lib/taxes/summary"
+import { TWIN_CLAIM_CODE_EMAIL as TWIN_CLAIM_CODE_EVENT } from "@pva/medusa-kit/events"
 
 /** Sent by @pva/medusa-plugin-digital-twin through notificationService.send. */
-export const TWIN_CLAIM_CODE_EVENT = "digital_twin.claim_code"
+export { TWIN_CLAIM_CODE_EVENT }
 
 type Outgoing = RenderedEmail & { to: string }
 

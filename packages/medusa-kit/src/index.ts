@@ -31,3 +31,4 @@ export {
   type CartLineChange,
   type CartLineRule,
 } from "./cart-line-rules"
+export * from "./events"

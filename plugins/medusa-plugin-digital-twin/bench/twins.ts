@@ -8,6 +8,7 @@ import path from "path"
 import { parseAbiItem } from "viem"
 import { buyTwinPiece, newCustomer } from "../test-support/orders"
 import { startTwinStack, type TwinStack } from "../test-support/twin-stack"
+import { TWIN_CLAIM_CODE_EMAIL } from "@pva/medusa-kit/events"
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 5)
 const CONNECTIONS = 10
@@ -41,7 +42,7 @@ async function load(label: string, url: string, headers: Record<string, string>)
 
 async function relayClaims(stack: TwinStack, buyer: { email: string; token: string }, tokenIds: string[]) {
   const codes = (
-    await stack.sql(`SELECT text FROM email_outbox WHERE "to" = $1 AND event_name = 'digital_twin.claim_code' ORDER BY id`, [buyer.email])
+    await stack.sql(`SELECT text FROM email_outbox WHERE "to" = $1 AND event_name = $2 ORDER BY id`, [buyer.email, TWIN_CLAIM_CODE_EMAIL])
   ).map((r) => /code=([a-z2-7]{26})/.exec(r.text)![1])
   const wallets: Awaited<ReturnType<TwinStack["linkedWallet"]>>[] = []
   for (let i = 0; i < 10; i++) wallets.push(await stack.linkedWallet(buyer.token))

@@ -9,6 +9,7 @@ import { FOLLOW_AT_ONCE, startChain, type TestChain } from "@pva/test-support/ch
 import { createTestDatabase, query, type TestDatabase } from "@pva/test-support/database"
 import { migrateAndSeed, startServer, type TestServer } from "@pva/test-support/server"
 import { http } from "@pva/test-support/store"
+import { TWIN_CLAIM_CODE_EMAIL } from "@pva/medusa-kit/events"
 
 /** Hardhat dev key #1: the server's minter and attester in tests (chain 31337 only). */
 export const SERVER_KEY: Hex = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d"
@@ -118,7 +119,7 @@ function stackApi(chain: TestChain, db: TestDatabase, medusa: TestServer, seed: 
 
   /** The claim code from the newest claim email to `email`. */
   async function claimCodeFor(email: string, offset = 0): Promise<string> {
-    const rows = await sql(`SELECT text FROM email_outbox WHERE "to" = $1 AND event_name = 'digital_twin.claim_code' ORDER BY id DESC`, [email])
+    const rows = await sql(`SELECT text FROM email_outbox WHERE "to" = $1 AND event_name = $2 ORDER BY id DESC`, [email, TWIN_CLAIM_CODE_EMAIL])
     if (!rows[offset]) throw new Error(`no claim email ${offset} for ${email}`)
     return /code=([a-z2-7]{26})/.exec(rows[offset].text)![1]
   }

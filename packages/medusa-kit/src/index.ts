@@ -32,3 +32,4 @@ export {
   type CartLineRule,
 } from "./cart-line-rules"
 export * from "./events"
+export { storefrontSalesChannels } from "./storefront-channels"

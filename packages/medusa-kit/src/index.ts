@@ -1,5 +1,21 @@
 export { rowsOf } from "./sql-rows"
-export { runPeriodically, msUntilNextRun, isApiOnlyProcess, type Schedule, type ScheduledTask } from "./scheduler"
+export {
+  runPeriodically,
+  scheduleJob,
+  scheduleInContainer,
+  runsScheduledWork,
+  jobLockOf,
+  checkSchedule,
+  slotOf,
+  nextSlotAfter,
+  msUntilNextRun,
+  isApiOnlyProcess,
+  type Schedule,
+  type ScheduledTask,
+  type ScheduledJob,
+  type SchedulingContainer,
+} from "./scheduler"
+export { PostgresJobLock, RedisJobLock, type JobLock, type SqlRunner } from "./job-lock"
 export { adminCors, onMethod, storeCors } from "./store-cors"
 export { PerCallService } from "./per-call-service"
 export {

@@ -16,6 +16,7 @@ export {
   type SchedulingContainer,
 } from "./scheduler"
 export { PostgresJobLock, RedisJobLock, type JobLock, type SqlRunner } from "./job-lock"
+export { runClaimedFiring, medusaJobConfig, medusaJobHandler, scheduleWithoutRedis, type PluginJob } from "./plugin-job"
 export { adminCors, onMethod, storeCors } from "./store-cors"
 export { PerCallService } from "./per-call-service"
 export {

@@ -110,12 +110,14 @@ export interface SchedulingContainer {
 }
 
 /**
- * The lock every process of this deployment agrees on: Redis when the server has a REDIS_URL
- * (Medusa registers its client as `redisClient`), else the database through Medusa's manager.
+ * The lock every process of this deployment agrees on. A cron job's firings are claimed in the
+ * database (`scheduled_job_run` is also the record of what ran, which operations read); a poller
+ * firing every few seconds is claimed in Redis when the deployment has it (Medusa registers its
+ * client as `redisClient`), where the claim expires by itself, else in the database too.
  */
-export function jobLockOf(container: SchedulingContainer): JobLock {
+export function jobLockOf(container: SchedulingContainer, schedule: Schedule): JobLock {
   const { projectConfig } = container.resolve<{ projectConfig: { redis_url?: string } }>("configModule")
-  if (projectConfig.redis_url) return new RedisJobLock(container.resolve("redisClient"))
+  if ("everyMs" in schedule && projectConfig.redis_url) return new RedisJobLock(container.resolve("redisClient"))
   return new PostgresJobLock(container.resolve<SqlRunner>("manager"))
 }
 
@@ -125,8 +127,8 @@ export function runsScheduledWork(container: SchedulingContainer): boolean {
   return projectConfig.worker_mode !== "server" && !isApiOnlyProcess()
 }
 
-/** Schedules a job in a Medusa process, exactly once per firing across the deployment. */
+/** Schedules a job in a Medusa worker process, run once per firing across the deployment. */
 export function scheduleInContainer(container: SchedulingContainer, job: Omit<ScheduledJob, "lock" | "logger">): (() => void) | undefined {
   if (!runsScheduledWork(container)) return undefined
-  return scheduleJob({ ...job, lock: jobLockOf(container), logger: container.resolve("logger") })
+  return scheduleJob({ ...job, lock: jobLockOf(container, job.schedule), logger: container.resolve("logger") })
 }

@@ -50,3 +50,4 @@ export {
 } from "./cart-line-rules"
 export * from "./events"
 export { storefrontSalesChannels } from "./storefront-channels"
+export { ConfigError, readConfig } from "./config"

@@ -1,6 +1,6 @@
 // The whole stack a twin test needs, all real: a hardhat node with PVATwin deployed, a
 // PostgreSQL database, and the seeded PVA Medusa server with chain sync following the node.
-import { pvaSharesAbi, pvaTwinAbi, roles } from "@pva/contracts"
+import { DEV_SERVER_KEY, pvaSharesAbi, pvaTwinAbi, roles } from "@pva/contracts"
 import { createHash } from "crypto"
 import { createWalletClient, http as viemHttp, parseEther, type Address, type Hex } from "viem"
 import { generatePrivateKey, privateKeyToAccount, type PrivateKeyAccount } from "viem/accounts"
@@ -12,7 +12,7 @@ import { http } from "@pva/test-support/store"
 import { TWIN_CLAIM_CODE_EMAIL } from "@pva/medusa-kit/events"
 
 /** Hardhat dev key #1: the server's minter and attester in tests (chain 31337 only). */
-export const SERVER_KEY: Hex = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d"
+export const SERVER_KEY: Hex = DEV_SERVER_KEY
 export const SIWE_DOMAIN = "localhost:8001"
 
 export type TwinStack = Awaited<ReturnType<typeof startTwinStack>>

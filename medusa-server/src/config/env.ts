@@ -53,7 +53,7 @@ export type ServerEnv = {
   digitalTwin: DigitalTwinPluginOptions
   /** How long a guest order is shown to whoever has its id alone (the buyer's confirmation page); 0: never. */
   guestOrderConfirmationMinutes: number
-  /** CHAIN_SYNC_FOLLOW=true: this process follows the chain (issue 7); never in MEDUSA_WORKER_MODE=server. */
+  /** CHAIN_SYNC_FOLLOW=true: this process follows the chain (mirrors its logs into Postgres); never in MEDUSA_WORKER_MODE=server. */
   chainSyncFollow: boolean
   /** Uploaded files (product images): where they are kept and what an upload may be. */
   files: FileSettings

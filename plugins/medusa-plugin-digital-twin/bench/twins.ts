@@ -2,7 +2,7 @@
 // 1. GET /store/twins/:id/provenance against GET /store/products/:id, same server, same run
 //    (goal: p95 no worse than the product, 1×).
 // 2. 200 relayed claims at 20 concurrent requests: every twin minted exactly once; throughput.
-// Writes the "Digital twins (issue 14)" section of docs/performance.md.
+// Writes the "Digital twins" section of docs/performance.md.
 import fs from "fs"
 import path from "path"
 import { parseAbiItem } from "viem"
@@ -84,7 +84,7 @@ async function relayClaims(stack: TwinStack, buyer: { email: string; token: stri
 function writeSection(markdown: string) {
   const file = path.resolve(__dirname, "../../../docs/performance.md")
   const current = fs.readFileSync(file, "utf8")
-  const heading = "## Digital twins (issue 14)"
+  const heading = "## Digital twins"
   const start = current.indexOf(heading)
   let updated: string
   if (start < 0) updated = `${current.trimEnd()}\n\n${markdown}\n`
@@ -114,7 +114,7 @@ async function main() {
     for (const r of rows) console.log(`${r.label}: ${r.rps.toFixed(1)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`)
     const ratio = (r: Stats) => (r.p95 / productStats.p95).toFixed(2)
     const ok = claims.failures.length === 0 && claims.chainMints === CLAIMS && claims.uniqueChainMints === CLAIMS && claims.mintEvents === CLAIMS
-    writeSection(`## Digital twins (issue 14)
+    writeSection(`## Digital twins
 
 \`npm run bench -w @pva/medusa-plugin-digital-twin\` starts a Hardhat node, a fresh database and the
 seeded PVA server with chain sync following at depth 0, places one order of ${CLAIMS} twin-eligible

@@ -9,3 +9,4 @@ export type { default as CustomerWalletService } from "./services/customer-walle
 export type { DigitalTwinPluginOptions } from "./lib/settings"
 export { walletSessionHours, digitalTwinOptions, resolveSettings as resolveDigitalTwinSettings } from "./lib/settings"
 export { TWIN_REFUNDED_EMAIL_EVENT, type RefundedTwin, type TwinRefundEmailData } from "./lib/twin-refund-email"
+export { twinEmails, twinClaimCode, twinsRefunded } from "./lib/emails"

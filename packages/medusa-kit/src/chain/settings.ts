@@ -50,8 +50,11 @@ export function readChainSettings(env: NodeJS.ProcessEnv = process.env): ChainSe
 export function signerKey(settings: ChainSettings, variable: string, value: string | undefined, env: NodeJS.ProcessEnv = process.env): Hex {
   const raw = value || env.CHAIN_SERVER_KEY
   if (raw) {
-    if (!/^0x[0-9a-fA-F]{64}$/.test(raw)) throw new ConfigError(`${variable} must be a 0x-prefixed 32-byte hex private key`)
-    if (settings.production && isWellKnownDevKey(raw)) throw new ConfigError(`${variable} is a well-known development key: production signs with its own keys`)
+    const source = value ? variable : "CHAIN_SERVER_KEY"
+    if (!/^0x[0-9a-fA-F]{64}$/.test(raw)) throw new ConfigError(`${source} must be a 0x-prefixed 32-byte hex private key`)
+    if (settings.production && isWellKnownDevKey(raw)) {
+      throw new ConfigError(`${source} is one of Hardhat's published development keys: anyone can sign with it; use a key of your own`)
+    }
     return raw as Hex
   }
   if (settings.chainId === DEV_CHAIN_ID && !settings.production) return DEV_SERVER_KEY

@@ -2,7 +2,7 @@
 // server resolves them at start (`digitalTwinOptions`, through the plugin's index), so a typo
 // stops the start with the variable's name, and hands them over as the plugin's options.
 import { readConfig } from "@pva/medusa-kit/config"
-import { contractAddress, readChainSettings, signerKey } from "@pva/medusa-kit/chain"
+import { contractAddress, readChainSettings, signerKey, type ChainSettings } from "@pva/medusa-kit/chain"
 import { z } from "zod"
 
 export interface DigitalTwinPluginOptions {
@@ -87,7 +87,18 @@ const twinEnv = z.object({
 /** An unset or empty variable is its default. */
 const withoutEmpty = (env: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""))
 
+type SettingsWithoutKeys = Omit<DigitalTwinSettings, "minterKey" | "attesterKey"> & { onChain: ChainSettings }
+
 export function resolveSettings(options: DigitalTwinPluginOptions = {}, env: NodeJS.ProcessEnv = process.env): DigitalTwinSettings {
+  const { onChain, ...settings } = settingsWithoutKeys(options, env)
+  return {
+    ...settings,
+    minterKey: signerKey(onChain, "TWIN_MINTER_KEY", options.minterKey ?? env.TWIN_MINTER_KEY, env),
+    attesterKey: signerKey(onChain, "TWIN_ATTESTER_KEY", options.attesterKey ?? env.TWIN_ATTESTER_KEY, env),
+  }
+}
+
+function settingsWithoutKeys(options: DigitalTwinPluginOptions, env: NodeJS.ProcessEnv): SettingsWithoutKeys {
   const chain = readChainSettings(env)
   const chainId = options.chainId ?? chain.chainId
   const parsed = readConfig(twinEnv, withoutEmpty(env))
@@ -104,8 +115,7 @@ export function resolveSettings(options: DigitalTwinPluginOptions = {}, env: Nod
     rpcUrl,
     // Read when first needed: under `npm run dev` the deployment file appears after the chain starts.
     twinAddress: () => (cachedAddress ??= contractAddress(onChain, "PVATwin", configuredAddress)),
-    minterKey: signerKey(onChain, "TWIN_MINTER_KEY", options.minterKey ?? env.TWIN_MINTER_KEY, env),
-    attesterKey: signerKey(onChain, "TWIN_ATTESTER_KEY", options.attesterKey ?? env.TWIN_ATTESTER_KEY, env),
+    onChain,
     orgUrl,
     siweDomains:
       options.siweDomains ??
@@ -132,14 +142,18 @@ export function resolveSettings(options: DigitalTwinPluginOptions = {}, env: Nod
  * environment now, so a bad value stops the start instead of the first claim.
  */
 export function digitalTwinOptions(env: NodeJS.ProcessEnv = process.env): DigitalTwinPluginOptions {
-  const s = resolveSettings({}, env)
+  const s = settingsWithoutKeys({}, env)
+  // A key that is set is checked now; a missing one is the plugin's to refuse when it signs
+  // (a production shop may run before its chain is configured).
+  const keyWhenSet = (variable: string, value: string | undefined) =>
+    value || env.CHAIN_SERVER_KEY ? signerKey(s.onChain, variable, value, env) : undefined
   return {
     chainId: s.chainId,
     rpcUrl: s.rpcUrl,
     twinAddress: env.CHAIN_TWIN_ADDRESS || undefined,
     deploymentsDir: env.CHAIN_DEPLOYMENTS_DIR || undefined,
-    minterKey: s.minterKey,
-    attesterKey: s.attesterKey,
+    minterKey: keyWhenSet("TWIN_MINTER_KEY", env.TWIN_MINTER_KEY),
+    attesterKey: keyWhenSet("TWIN_ATTESTER_KEY", env.TWIN_ATTESTER_KEY),
     orgUrl: s.orgUrl,
     siweDomains: s.siweDomains,
     voucherTtlSeconds: s.voucherTtlSeconds,

@@ -51,10 +51,11 @@ export function signerKey(settings: ChainSettings, variable: string, value: stri
   const raw = value || env.CHAIN_SERVER_KEY
   if (raw) {
     const source = value ? variable : "CHAIN_SERVER_KEY"
-    if (!/^0x[0-9a-fA-F]{64}$/.test(raw)) throw new ConfigError(`${source} must be a 0x-prefixed 32-byte hex private key`)
+    // First: a published key is refused however it is written (without 0x, in capitals).
     if (settings.production && isWellKnownDevKey(raw)) {
       throw new ConfigError(`${source} is one of Hardhat's published development keys: anyone can sign with it; use a key of your own`)
     }
+    if (!/^0x[0-9a-fA-F]{64}$/.test(raw)) throw new ConfigError(`${source} must be a 0x-prefixed 32-byte hex private key`)
     return raw as Hex
   }
   if (settings.chainId === DEV_CHAIN_ID && !settings.production) return DEV_SERVER_KEY

@@ -84,8 +84,15 @@ const twinEnv = z.object({
   RATE_LIMIT_MEMORY_KEYS: count(20_000),
   PINNING_SERVICE_KIND: z.enum(["pinata", "psa"]).default("pinata"),
 })
-/** An unset or empty variable is its default. */
-const withoutEmpty = (env: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""))
+/** The variables the schema reads; an unset or empty one is its default. */
+const twinVariables = (env: NodeJS.ProcessEnv) => ({
+  TWIN_VOUCHER_TTL_SECONDS: env.TWIN_VOUCHER_TTL_SECONDS || undefined,
+  TWIN_CLAIM_ATTEMPTS: env.TWIN_CLAIM_ATTEMPTS || undefined,
+  TWIN_CLAIM_WINDOW_SECONDS: env.TWIN_CLAIM_WINDOW_SECONDS || undefined,
+  TWIN_SIWE_ATTEMPTS_PER_MINUTE: env.TWIN_SIWE_ATTEMPTS_PER_MINUTE || undefined,
+  RATE_LIMIT_MEMORY_KEYS: env.RATE_LIMIT_MEMORY_KEYS || undefined,
+  PINNING_SERVICE_KIND: env.PINNING_SERVICE_KIND || undefined,
+})
 
 type SettingsWithoutKeys = Omit<DigitalTwinSettings, "minterKey" | "attesterKey"> & { onChain: ChainSettings }
 
@@ -101,7 +108,7 @@ export function resolveSettings(options: DigitalTwinPluginOptions = {}, env: Nod
 function settingsWithoutKeys(options: DigitalTwinPluginOptions, env: NodeJS.ProcessEnv): SettingsWithoutKeys {
   const chain = readChainSettings(env)
   const chainId = options.chainId ?? chain.chainId
-  const parsed = readConfig(twinEnv, withoutEmpty(env))
+  const parsed = readConfig(twinEnv, twinVariables(env))
   const production = chain.production
   const orgUrl = (options.orgUrl ?? env.STOREFRONT_ORG_URL ?? "http://localhost:8001").replace(/\/+$/, "")
   const comUrl = (env.STOREFRONT_COM_URL ?? "http://localhost:8000").replace(/\/+$/, "")

@@ -32,6 +32,7 @@ export {
 export type { Address, Hex } from "./lib/types";
 export {
   DEV_CHAIN_ID,
+  DEV_SERVER_KEY,
   WELL_KNOWN_DEV_ADDRESSES,
   WELL_KNOWN_DEV_KEYS,
   isWellKnownDevAddress,

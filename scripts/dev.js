@@ -109,7 +109,7 @@ async function main() {
   run("npm", ["run", "build:admin-if-missing", "-w", "@pva/medusa-server"])
 
   if (!env.DATABASE_URL) {
-    const { startEmbeddedPostgres } = require(path.join(serverDir, "dist/db/embedded-postgres"))
+    const { startEmbeddedPostgres } = require("@pva/embedded-postgres")
     const port = Number(env.EMBEDDED_POSTGRES_PORT || 54329)
     const db = await startEmbeddedPostgres({
       dataDir: env.EMBEDDED_POSTGRES_DIR || path.join(serverDir, ".pgdata", "data"),

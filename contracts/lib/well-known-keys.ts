@@ -53,6 +53,12 @@ export const WELL_KNOWN_DEV_ADDRESSES: readonly Address[] = [
   "0x8626f6940E2eb28930eFb4CeF49B2d1F2C9C1199",
 ];
 
+/**
+ * Account #1: the deploy script grants it the server's roles (PVATwin's minter and attester,
+ * PVAShares' issuer, minter and compliance), so a development server signs with it by default.
+ */
+export const DEV_SERVER_KEY: Hex = WELL_KNOWN_DEV_KEYS[1];
+
 const normalise = (hex: string) => hex.trim().toLowerCase().replace(/^(0x)?/, "0x");
 const KEYS = new Set(WELL_KNOWN_DEV_KEYS.map(normalise));
 const ADDRESSES = new Set(WELL_KNOWN_DEV_ADDRESSES.map(normalise));

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Gas report (not a test): deploys PVATwin, PVAShares, PVAMarket and the test-only
 // ReferenceURIStorageTwin to a fresh `hardhat node`, performs each operation, and reads
-// gasUsed from the receipts. Prints a table and rewrites the "Contracts gas (issue 3)"
+// gasUsed from the receipts. Prints a table and rewrites the "Contracts gas"
 // section of docs/performance.md (pass --no-write to only print).
 const fs = require("node:fs");
 const os = require("node:os");
@@ -23,7 +23,7 @@ const { measureMarket, MARKET_NOTE } = require("./lib/market-gas");
 const { HARDFORK, SOLC_SETTINGS } = require("./lib/settings");
 
 const DOC = path.join(__dirname, "..", "..", "docs", "performance.md");
-const SECTION = "## Contracts gas (issue 3)";
+const SECTION = "## Contracts gas";
 const MNEMONIC = "test test test test test test test test test test test junk";
 const SAMPLES = 5;
 
@@ -37,7 +37,7 @@ const FLOOR_NOTE = [
   "Solidity bookkeeping (~4,300 here, ~950 less with `viaIR`, not used because it makes solc-js",
   "compiles ~7× slower). The goal is met once the recipient already owns a twin (the balance",
   "write costs 5,000 instead of 22,100). Going under it for first claims would mean dropping",
-  "something the issue asks for (receiver check −2,600, Pausable −2,100, `Claimed` −1,500) or",
+  "something the contract must keep (receiver check −2,600, Pausable −2,100, `Claimed` −1,500) or",
   "leaving OpenZeppelin's ERC721; neither was done.",
   "",
 ];

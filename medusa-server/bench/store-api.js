@@ -1,4 +1,4 @@
-// Store API benchmark (issue 2): the PVA server against stock Medusa 1.20 on the
+// Store API benchmark: the PVA server against stock Medusa 1.20 on the
 // same freshly seeded database, same run, same load, one server measured at a time.
 //
 //   npm run bench                  (from the repository root or medusa-server/)

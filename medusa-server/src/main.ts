@@ -6,7 +6,7 @@
 import path from "path"
 import { spawnSync } from "child_process"
 import { ConfigError, readServerEnv } from "./config/env"
-import { startEmbeddedPostgres } from "./db/embedded-postgres"
+import { startEmbeddedPostgres } from "@pva/embedded-postgres"
 
 process.env.MEDUSA_DISABLE_TELEMETRY = "true"
 const serverRoot = path.resolve(__dirname, "..")

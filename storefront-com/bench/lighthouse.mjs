@@ -1,4 +1,4 @@
-// Lighthouse on the production build of pvabazaar.com (issue 6): home, a category
+// Lighthouse on the production build of pvabazaar.com: home, a category
 // page and a product page, served by `next start` against a freshly seeded PVA
 // Medusa server, audited in Debian's Chromium. Prints a table against the goals.
 //

@@ -17,7 +17,7 @@ benchStorefront({
   channel: "org",
   chain: true,
   serverEnv: (siteUrl) => ({ STOREFRONT_ORG_URL: siteUrl }),
-  // The wallet-free pages the issue sets goals for.
+  // The wallet-free pages with performance goals (every shopper sees them; no wallet is needed).
   pages: async (stack) => {
     const headers = { "x-publishable-api-key": stack.seed.publishableKeys.org }
     const { twins } = await (await fetch(`${stack.serverUrl}/store/twins?limit=1`, { headers })).json()

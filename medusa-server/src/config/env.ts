@@ -1,6 +1,6 @@
 import { isWellKnownDevKey } from "@pva/contracts"
 import { PartnerSettings, resolvePartnerSettings } from "@pva/medusa-plugin-partners"
-import { walletSessionHours } from "@pva/medusa-plugin-digital-twin"
+import { digitalTwinOptions, type DigitalTwinPluginOptions } from "@pva/medusa-plugin-digital-twin"
 import type { PaymentSettings } from "../lib/payment-policy"
 import { FileSettings, readFileSettings } from "./file-settings"
 
@@ -49,9 +49,11 @@ export type ServerEnv = {
   storefrontRevalidation: { urls: string[]; secret: string }
   /** How long a wallet sign-in's token lasts (TWIN_WALLET_SESSION_HOURS, the digital-twin plugin's). */
   walletSessionHours: number
+  /** Chain, keys, claim and sign-in limits (CHAIN_*, TWIN_*, SIWE_DOMAINS, PINNING_SERVICE_*): @pva/medusa-plugin-digital-twin's options. */
+  digitalTwin: DigitalTwinPluginOptions
   /** How long a guest order is shown to whoever has its id alone (the buyer's confirmation page); 0: never. */
   guestOrderConfirmationMinutes: number
-  /** CHAIN_SYNC_FOLLOW=true: this process follows the chain (issue 7); never in MEDUSA_WORKER_MODE=server. */
+  /** CHAIN_SYNC_FOLLOW=true: this process follows the chain (mirrors its logs into Postgres); never in MEDUSA_WORKER_MODE=server. */
   chainSyncFollow: boolean
   /** Uploaded files (product images): where they are kept and what an upload may be. */
   files: FileSettings
@@ -180,6 +182,11 @@ export function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: numb
     throw new ConfigError(`${name} must be a positive integer, got "${raw}"`)
   }
   return value
+}
+
+function twinSettings(env: NodeJS.ProcessEnv): Pick<ServerEnv, "digitalTwin" | "walletSessionHours"> {
+  const digitalTwin = configValue(() => digitalTwinOptions(env))
+  return { digitalTwin, walletSessionHours: digitalTwin.walletSessionHours ?? 24 }
 }
 
 function configValue<T>(read: () => T): T {
@@ -328,8 +335,8 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     storefrontRevalidation: storefrontRevalidation(env, isProduction),
     chainSyncFollow: env.CHAIN_SYNC_FOLLOW === "true" && workerMode !== "server",
     guestOrderConfirmationMinutes: guestOrderConfirmationMinutes(env),
-    // Read by the digital-twin plugin; checked here so a bad value stops the start, not a sign-in.
-    walletSessionHours: configValue(() => walletSessionHours(env)),
+    // The digital-twin plugin's settings, resolved here so a bad value stops the start, not a claim or a sign-in.
+    ...twinSettings(env),
     files: readFileSettings(env, (env.MEDUSA_BACKEND_URL || `http://localhost:${port}`).replace(/\/$/, "")),
   }
   if (isProduction) checkProductionDeployment(env)

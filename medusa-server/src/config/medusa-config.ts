@@ -17,17 +17,17 @@ export function buildMedusaConfig(env: ServerEnv) {
   const plugins: Array<string | { resolve: string; options: Record<string, unknown> }> = [
     "medusa-fulfillment-manual",
     "medusa-payment-manual",
-    // Partners, signed order webhooks, feed sync and stock alerts (issue 4); settings validated by readServerEnv.
+    // Partners, signed order webhooks, feed sync and stock alerts; settings validated by readServerEnv.
     { resolve: "@pva/medusa-plugin-partners", options: { ...env.partners, enableUI: true } },
     { resolve: "@pva/medusa-plugin-archetype", options: { enableUI: true } },
-    // The storefronts' catalog (issue 17): read model, Postgres search, facets; Meilisearch when configured.
+    // The storefronts' catalog: read model, Postgres search, facets; Meilisearch when configured.
     {
       resolve: "@pva/medusa-plugin-catalog",
       options: { meilisearch: env.meilisearchHost ? { host: env.meilisearchHost, apiKey: env.meilisearchApiKey } : undefined },
     },
-    // Digital twins (issue 14): chain, keys and storefront URLs come from the environment
-    // (CHAIN_*, TWIN_MINTER_KEY / TWIN_ATTESTER_KEY, STOREFRONT_ORG_URL, SIWE_DOMAINS, PINNING_SERVICE_*).
-    { resolve: "@pva/medusa-plugin-digital-twin", options: { enableUI: true } },
+    // Digital twins: chain, keys and storefront URLs come from the environment
+    // (CHAIN_*, TWIN_MINTER_KEY / TWIN_ATTESTER_KEY, STOREFRONT_ORG_URL, SIWE_DOMAINS, PINNING_SERVICE_*), validated by readServerEnv.
+    { resolve: "@pva/medusa-plugin-digital-twin", options: { ...env.digitalTwin, enableUI: true } },
   ]
 
   // Cards through Stripe (see plugins/medusa-plugin-payments): registered without a key too, so
@@ -62,7 +62,7 @@ export function buildMedusaConfig(env: ServerEnv) {
     })
   }
 
-  // Chain sync (issue 7) is always registered: its tables, the status route and the
+  // Chain sync is always registered: its tables, the status route and the
   // `pva-chain-sync` CLI share one schema. The follower loop only runs with
   // CHAIN_SYNC_FOLLOW=true (RPC, chain and contracts come from the CHAIN_* variables).
   plugins.push({
@@ -70,7 +70,7 @@ export function buildMedusaConfig(env: ServerEnv) {
     options: { follow: env.chainSyncFollow, enableUI: true },
   })
 
-  // Fractional shares (issue 15): offerings, KYC, reservations, cap table; follows chain sync's events.
+  // Fractional shares: offerings, KYC, reservations, cap table; follows chain sync's events.
   plugins.push({ resolve: "@pva/medusa-plugin-fractional", options: { enableUI: true } })
 
   // The sales dashboard in Admin: read model over orders, and the funnel's product-view counter.

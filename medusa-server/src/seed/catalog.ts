@@ -12,7 +12,7 @@ export type SeedProduct = {
   material: string
   channels: Array<"com" | "org">
   digitalTwin?: boolean
-  /** Traits of a serialized piece's digital twin (issue 14); the first two seed the dev customer's twins. */
+  /** Traits of a serialized piece's digital twin (its on-chain metadata); the first two seed the dev customer's twins. */
   twinTraits?: Record<string, string | number>
 }
 

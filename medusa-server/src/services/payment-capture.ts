@@ -3,7 +3,8 @@ import { readServerEnv } from "../config/env"
 import { captureDeadline, captureMoment, AUTHORIZATION_LIFETIME_DAYS, type CaptureMoment } from "../lib/payment-policy"
 
 /** Sent to ADMIN_ALERT_EMAIL when an authorization about to lapse could not be captured. */
-export const CAPTURE_ATTENTION_EVENT = "pva.payment.capture_attention"
+import { CAPTURE_ATTENTION as CAPTURE_ATTENTION_EVENT, type CaptureAttentionEventData } from "@pva/medusa-kit/events"
+export { CAPTURE_ATTENTION_EVENT }
 
 type OrderPayment = { id: string; status: string; payment_status: string; provider_id: string | null; created_at: Date }
 
@@ -82,7 +83,7 @@ class PaymentCaptureService extends PerCallService {
       `UPDATE "order" SET metadata = COALESCE(metadata, '{}'::jsonb) || jsonb_build_object('capture_attention', $2::text) WHERE id = $1`,
       [orderId, reason]
     )
-    await this.container_.notificationService.send(CAPTURE_ATTENTION_EVENT, { id: orderId, reason }, "pva-email")
+    await this.container_.notificationService.send(CAPTURE_ATTENTION_EVENT, { id: orderId, reason } satisfies CaptureAttentionEventData, "pva-email")
   }
 
   private async paymentOf(orderId: string): Promise<OrderPayment | null> {

@@ -1,17 +1,18 @@
 import { AbstractNotificationService } from "@medusajs/medusa"
 import { readServerEnv } from "../config/env"
 import { renderCustomerEmail, TOKEN_EMAIL_EVENTS } from "../lib/customer-email-render"
-import { lowStockAlert, orderConfirmation, RenderedEmail, reorderRequest, twinClaimCode } from "../lib/email-templates"
-import { LOW_STOCK_EVENT, LowStockEventData, REORDER_REQUEST_EVENT } from "@pva/medusa-plugin-partners"
-import { TWIN_REFUNDED_EMAIL_EVENT, type TwinRefundEmailData } from "@pva/medusa-plugin-digital-twin"
-import { captureAttention, twinsRefunded } from "../lib/payment-email-templates"
+import { orderConfirmation, RenderedEmail } from "../lib/email-templates"
+import { partnerEmails } from "@pva/medusa-plugin-partners"
+import { twinEmails } from "@pva/medusa-plugin-digital-twin"
+import type { PluginEmails } from "@pva/medusa-kit/email"
+import { captureAttention } from "../lib/payment-email-templates"
 import { renderPaymentEmail } from "@pva/medusa-plugin-payments"
 import type EmailOutboxService from "./email-outbox"
 import { CAPTURE_ATTENTION_EVENT } from "./payment-capture"
 import { taxSummary } from "../lib/taxes/summary"
 
-/** Sent by @pva/medusa-plugin-digital-twin through notificationService.send. */
-export const TWIN_CLAIM_CODE_EVENT = "digital_twin.claim_code"
+/** The plugins' emails: each plugin renders its own; this provider sends them. */
+const PLUGIN_EMAILS: PluginEmails[] = [twinEmails, partnerEmails]
 
 type Outgoing = RenderedEmail & { to: string }
 
@@ -41,7 +42,7 @@ class PvaEmailService extends AbstractNotificationService {
     if (!message) return undefined as any
     const via = await this.deliver(message, event, data?.id)
     // Medusa keeps `data` in its notification table: a token or claim code must not be kept there.
-    if (TOKEN_EMAIL_EVENTS.has(event) || event === TWIN_CLAIM_CODE_EVENT) {
+    if (TOKEN_EMAIL_EVENTS.has(event) || PLUGIN_EMAILS.some((emails) => emails.private?.has(event))) {
       return { to: message.to, status: "sent", data: { to: message.to, subject: message.subject, via } }
     }
     return { to: message.to, status: "sent", data: { ...message, via } }
@@ -74,25 +75,14 @@ class PvaEmailService extends AbstractNotificationService {
         }),
       }
     }
-    if (event === TWIN_CLAIM_CODE_EVENT) {
-      if (!data?.email) return null
-      return { to: data.email, ...twinClaimCode(data) }
-    }
-    if (event === TWIN_REFUNDED_EMAIL_EVENT) {
-      const d = data as TwinRefundEmailData
-      return { to: d.email, ...twinsRefunded(d) }
-    }
     if (event === CAPTURE_ATTENTION_EVENT) {
       const [order] = await this.container_.manager.query(`SELECT pva_number FROM "order" WHERE id = $1`, [data.id])
       return { to: readServerEnv().email.adminAlertEmail, ...captureAttention({ pva_number: order?.pva_number ?? null, order_id: data.id, reason: data.reason }) }
     }
-    if (event === LOW_STOCK_EVENT) {
-      return { to: readServerEnv().email.adminAlertEmail, ...lowStockAlert(data as LowStockEventData) }
-    }
-    if (event === REORDER_REQUEST_EVENT) {
-      const d = data as LowStockEventData
-      if (!d.partner?.contact_email) return null
-      return { to: d.partner.contact_email, ...reorderRequest(d) }
+    const context = { adminAlertEmail: readServerEnv().email.adminAlertEmail }
+    for (const emails of PLUGIN_EMAILS) {
+      const email = emails.render(event, data, context)
+      if (email) return email
     }
     const payment = renderPaymentEmail(event, data)
     if (payment) return payment

@@ -1,5 +1,22 @@
 export { rowsOf } from "./sql-rows"
-export { runPeriodically, msUntilNextRun, isApiOnlyProcess, type Schedule, type ScheduledTask } from "./scheduler"
+export {
+  runPeriodically,
+  scheduleJob,
+  scheduleInContainer,
+  runsScheduledWork,
+  jobLockOf,
+  checkSchedule,
+  slotOf,
+  nextSlotAfter,
+  msUntilNextRun,
+  isApiOnlyProcess,
+  type Schedule,
+  type ScheduledTask,
+  type ScheduledJob,
+  type SchedulingContainer,
+} from "./scheduler"
+export { PostgresJobLock, RedisJobLock, type JobLock, type SqlRunner } from "./job-lock"
+export { runClaimedFiring, medusaJobConfig, medusaJobHandler, scheduleWithoutRedis, type PluginJob } from "./plugin-job"
 export { adminCors, onMethod, storeCors } from "./store-cors"
 export { PerCallService } from "./per-call-service"
 export {
@@ -31,3 +48,6 @@ export {
   type CartLineChange,
   type CartLineRule,
 } from "./cart-line-rules"
+export * from "./events"
+export { storefrontSalesChannels } from "./storefront-channels"
+export { ConfigError, readConfig } from "./config"

@@ -3,7 +3,7 @@ import net from "net"
 import os from "os"
 import path from "path"
 import { Client } from "pg"
-import { createDatabaseIfMissing, startEmbeddedPostgres } from "@pva/medusa-server/src/db/embedded-postgres"
+import { createDatabaseIfMissing, startEmbeddedPostgres } from "@pva/embedded-postgres"
 
 /**
  * Tests run against a real PostgreSQL: DATABASE_URL when set, else the one on

@@ -1,4 +1,4 @@
-// Recommendations benchmark (issue 5): GET /store/recommendations against the plain
+// Recommendations benchmark: GET /store/recommendations against the plain
 // product list GET /store/products?limit=8, on one PVA server, same run, same load,
 // over a catalog of 10,000 products and 50,000 orders generated below.
 //

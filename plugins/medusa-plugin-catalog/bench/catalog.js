@@ -1,4 +1,4 @@
-// Catalog benchmark (issue 17): GET /store/catalog on the PVA server against stock
+// Catalog benchmark: GET /store/catalog on the PVA server against stock
 // Medusa 1.20's GET /store/products with the same limit, same database, same run.
 //
 //   npm run bench -w @pva/medusa-plugin-catalog

@@ -2,12 +2,13 @@
 // 1. GET /store/twins/:id/provenance against GET /store/products/:id, same server, same run
 //    (goal: p95 no worse than the product, 1×).
 // 2. 200 relayed claims at 20 concurrent requests: every twin minted exactly once; throughput.
-// Writes the "Digital twins (issue 14)" section of docs/performance.md.
+// Writes the "Digital twins" section of docs/performance.md.
 import fs from "fs"
 import path from "path"
 import { parseAbiItem } from "viem"
 import { buyTwinPiece, newCustomer } from "../test-support/orders"
 import { startTwinStack, type TwinStack } from "../test-support/twin-stack"
+import { TWIN_CLAIM_CODE_EMAIL } from "@pva/medusa-kit/events"
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 5)
 const CONNECTIONS = 10
@@ -41,7 +42,7 @@ async function load(label: string, url: string, headers: Record<string, string>)
 
 async function relayClaims(stack: TwinStack, buyer: { email: string; token: string }, tokenIds: string[]) {
   const codes = (
-    await stack.sql(`SELECT text FROM email_outbox WHERE "to" = $1 AND event_name = 'digital_twin.claim_code' ORDER BY id`, [buyer.email])
+    await stack.sql(`SELECT text FROM email_outbox WHERE "to" = $1 AND event_name = $2 ORDER BY id`, [buyer.email, TWIN_CLAIM_CODE_EMAIL])
   ).map((r) => /code=([a-z2-7]{26})/.exec(r.text)![1])
   const wallets: Awaited<ReturnType<TwinStack["linkedWallet"]>>[] = []
   for (let i = 0; i < 10; i++) wallets.push(await stack.linkedWallet(buyer.token))
@@ -83,7 +84,7 @@ async function relayClaims(stack: TwinStack, buyer: { email: string; token: stri
 function writeSection(markdown: string) {
   const file = path.resolve(__dirname, "../../../docs/performance.md")
   const current = fs.readFileSync(file, "utf8")
-  const heading = "## Digital twins (issue 14)"
+  const heading = "## Digital twins"
   const start = current.indexOf(heading)
   let updated: string
   if (start < 0) updated = `${current.trimEnd()}\n\n${markdown}\n`
@@ -113,7 +114,7 @@ async function main() {
     for (const r of rows) console.log(`${r.label}: ${r.rps.toFixed(1)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`)
     const ratio = (r: Stats) => (r.p95 / productStats.p95).toFixed(2)
     const ok = claims.failures.length === 0 && claims.chainMints === CLAIMS && claims.uniqueChainMints === CLAIMS && claims.mintEvents === CLAIMS
-    writeSection(`## Digital twins (issue 14)
+    writeSection(`## Digital twins
 
 \`npm run bench -w @pva/medusa-plugin-digital-twin\` starts a Hardhat node, a fresh database and the
 seeded PVA server with chain sync following at depth 0, places one order of ${CLAIMS} twin-eligible

@@ -7,6 +7,7 @@ export { WALLET_LINKED, WALLET_UNLINKED, CLAIM_CODE_EMAIL_EVENT } from "./lib/ev
 export type { CustomerWallet } from "./services/customer-wallet"
 export type { default as CustomerWalletService } from "./services/customer-wallet"
 export type { DigitalTwinPluginOptions } from "./lib/settings"
-export { walletSessionHours } from "./lib/settings"
+export { walletSessionHours, digitalTwinOptions, resolveSettings as resolveDigitalTwinSettings } from "./lib/settings"
 export { TWIN_REFUNDED_EMAIL_EVENT, type RefundedTwin, type TwinRefundEmailData } from "./lib/twin-refund-email"
 export { twinClaimsPerDay, type TwinClaimsDay } from "./read/twin-claims"
+export { twinEmails, twinClaimCode, twinsRefunded } from "./lib/emails"

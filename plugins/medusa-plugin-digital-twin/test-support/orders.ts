@@ -1,6 +1,7 @@
 // Buying a twin-eligible piece through the real store API, as a signed-in customer.
 import { adminToken, createStockedProduct, readyCart, registerCustomer, storeClient } from "@pva/test-support/store"
 import type { TwinStack } from "./twin-stack"
+import { TWIN_CLAIM_CODE_EMAIL } from "@pva/medusa-kit/events"
 
 export const EMERALD_TRAITS = { Gemstone: "Emerald", Cut: "Round", Carat: 2.5, Clarity: "VS1", Origin: "DRC" }
 
@@ -39,8 +40,8 @@ export async function waitForTwinsOf(stack: TwinStack, orderId: string, email: s
   for (;;) {
     const rows = await stack.sql(`SELECT token_id::text AS token_id FROM digital_twin WHERE order_id = $1 ORDER BY token_id`, [orderId])
     const emails = await stack.sql(
-      `SELECT count(*)::int AS n FROM email_outbox e JOIN digital_twin t ON t.id = e.resource_id WHERE e."to" = $1 AND e.event_name = 'digital_twin.claim_code' AND t.order_id = $2`,
-      [email, orderId]
+      `SELECT count(*)::int AS n FROM email_outbox e JOIN digital_twin t ON t.id = e.resource_id WHERE e."to" = $1 AND e.event_name = $3 AND t.order_id = $2`,
+      [email, orderId, TWIN_CLAIM_CODE_EMAIL]
     )
     if (rows.length === quantity && emails[0].n >= quantity) return rows.map((r) => r.token_id as string)
     if (Date.now() > deadline) throw new Error(`twins for order ${orderId} not created in time (${rows.length}/${quantity})`)

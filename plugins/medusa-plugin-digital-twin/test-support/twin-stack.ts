@@ -1,6 +1,6 @@
 // The whole stack a twin test needs, all real: a hardhat node with PVATwin deployed, a
 // PostgreSQL database, and the seeded PVA Medusa server with chain sync following the node.
-import { pvaSharesAbi, pvaTwinAbi, roles } from "@pva/contracts"
+import { DEV_SERVER_KEY, pvaSharesAbi, pvaTwinAbi, roles } from "@pva/contracts"
 import { createHash } from "crypto"
 import { createWalletClient, http as viemHttp, parseEther, type Address, type Hex } from "viem"
 import { generatePrivateKey, privateKeyToAccount, type PrivateKeyAccount } from "viem/accounts"
@@ -9,9 +9,10 @@ import { FOLLOW_AT_ONCE, startChain, type TestChain } from "@pva/test-support/ch
 import { createTestDatabase, query, type TestDatabase } from "@pva/test-support/database"
 import { migrateAndSeed, startServer, type TestServer } from "@pva/test-support/server"
 import { http } from "@pva/test-support/store"
+import { TWIN_CLAIM_CODE_EMAIL } from "@pva/medusa-kit/events"
 
 /** Hardhat dev key #1: the server's minter and attester in tests (chain 31337 only). */
-export const SERVER_KEY: Hex = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d"
+export const SERVER_KEY: Hex = DEV_SERVER_KEY
 export const SIWE_DOMAIN = "localhost:8001"
 
 export type TwinStack = Awaited<ReturnType<typeof startTwinStack>>
@@ -118,7 +119,7 @@ function stackApi(chain: TestChain, db: TestDatabase, medusa: TestServer, seed: 
 
   /** The claim code from the newest claim email to `email`. */
   async function claimCodeFor(email: string, offset = 0): Promise<string> {
-    const rows = await sql(`SELECT text FROM email_outbox WHERE "to" = $1 AND event_name = 'digital_twin.claim_code' ORDER BY id DESC`, [email])
+    const rows = await sql(`SELECT text FROM email_outbox WHERE "to" = $1 AND event_name = $2 ORDER BY id DESC`, [email, TWIN_CLAIM_CODE_EMAIL])
     if (!rows[offset]) throw new Error(`no claim email ${offset} for ${email}`)
     return /code=([a-z2-7]{26})/.exec(rows[offset].text)![1]
   }

@@ -1,5 +1,5 @@
 // What the server imports from the plugin: its settings (validated at start), the stock-alert
-// events its email provider renders, and the seed. Nothing here loads Medusa or an entity.
+// events and their emails (which the server's provider sends), and the seed. Nothing here loads Medusa or an entity.
 export {
   resolvePartnerSettings,
   PartnerSettingsError,
@@ -8,5 +8,6 @@ export {
   type PartnersPluginOptions,
 } from "./lib/settings"
 export { LOW_STOCK_EVENT, REORDER_REQUEST_EVENT, type LowStockEventData } from "./lib/stock-alerts"
+export { partnerEmails, lowStockAlert, reorderRequest } from "./lib/stock-emails"
 export { SEED_PARTNERS, seedPartners } from "./seed/partners"
 export { webhookDeliveryHealth, type WebhookHealth, type WebhookHealthDay } from "./read/webhook-health"

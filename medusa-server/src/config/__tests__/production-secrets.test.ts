@@ -1,5 +1,6 @@
 import { spawnSync } from "child_process"
 import path from "path"
+import { DEV_SERVER_KEY } from "@pva/contracts"
 import { ConfigError, readServerEnv } from "../env"
 import { captureMoment, paymentRefusal } from "../../lib/payment-policy"
 
@@ -18,7 +19,7 @@ const PRODUCTION = {
   STOREFRONT_ORG_URL: "https://pvabazaar.org",
   WEBHOOK_SECRET_KEY: "q0Zq7w3gS0yqY0p5mJk3xq1fQbq8o2n7Jr5vT9c4Xw8=",
 }
-const HARDHAT_KEY_1 = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d"
+const HARDHAT_KEY_1 = DEV_SERVER_KEY
 
 function startInProduction(env: Record<string, string | undefined>) {
   return spawnSync(process.execPath, [MAIN, "start"], {

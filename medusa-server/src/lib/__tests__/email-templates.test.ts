@@ -1,4 +1,5 @@
-import { lowStockAlert, orderConfirmation, reorderRequest } from "../email-templates"
+import { lowStockAlert, reorderRequest } from "@pva/medusa-plugin-partners"
+import { orderConfirmation } from "../email-templates"
 
 describe("branded email templates", () => {
   it("shows the PVA number and items, escaping every user-supplied value", () => {

@@ -1,12 +1,6 @@
-import type { ScheduledJobArgs, ScheduledJobConfig } from "@medusajs/medusa"
+import { medusaJobConfig, medusaJobHandler } from "@pva/medusa-kit"
+import { signalRefreshJob } from "../lib/signal-refresh-job"
 
-/** Hourly rebuild, so popularity decays and any missed order event is healed within the hour. */
-export default async function refreshRecommendationSignals({ container }: ScheduledJobArgs) {
-  await container.resolve("recommendationSignalsService").refreshAll()
-}
-
-export const config: ScheduledJobConfig = {
-  name: "archetype-refresh-recommendation-signals",
-  schedule: "0 * * * *",
-  data: {},
-}
+/** The hourly refresh on Medusa's Redis scheduler; without Redis the plugin's loader fires it. */
+export default medusaJobHandler(signalRefreshJob)
+export const config = medusaJobConfig(signalRefreshJob)

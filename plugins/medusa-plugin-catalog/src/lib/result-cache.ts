@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache"
 import type { PreparedAnswer } from "./prepared-answer"
 
 /**
@@ -5,34 +6,41 @@ import type { PreparedAnswer } from "./prepared-answer"
  * (a category, a popular search) over and over; the answer only changes when the
  * refresher commits, and every process hears that commit (NOTIFY pva_catalog_refreshed)
  * and starts a new generation. An answer computed while a refresh committed belongs to
- * the old generation and is not kept. The TTL bounds the damage of a missed notification.
+ * the old generation and is not kept. The TTL bounds the damage of a missed notification;
+ * when full, the least recently asked answers go first (the popular pages stay).
  */
-export class ResultCache<T> {
-  private entries = new Map<string, { value: Promise<T>; at: number }>()
+export class ResultCache<T extends object> {
+  private readonly entries: LRUCache<string, Promise<T>>
   private generation = 0
 
-  constructor(private readonly ttlMs = 30_000, private readonly maxEntries = 5000) {}
+  constructor(ttlMs = 30_000, maxEntries = 5000) {
+    this.entries = new LRUCache<string, Promise<T>>({ max: maxEntries, ttl: ttlMs })
+  }
 
   async get(key: string, compute: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key)
-    if (hit && Date.now() - hit.at < this.ttlMs) return hit.value
+    if (hit) return hit
     const generation = this.generation
     const value = compute()
-    if (this.entries.size >= this.maxEntries) this.entries.clear()
-    this.entries.set(key, { value, at: Date.now() })
+    this.entries.set(key, value)
     try {
       const result = await value
-      if (generation !== this.generation) this.entries.delete(key)
+      if (generation !== this.generation) this.forget(key, value)
       return result
     } catch (err) {
-      this.entries.delete(key)
+      this.forget(key, value)
       throw err
     }
   }
 
   invalidate(): void {
     this.generation++
-    this.entries = new Map()
+    this.entries.clear()
+  }
+
+  /** Drops `value` under `key`, not a newer answer stored there since. */
+  private forget(key: string, value: Promise<T>): void {
+    if (this.entries.peek(key) === value) this.entries.delete(key)
   }
 }
 

@@ -127,7 +127,8 @@ export class CatalogReadModel1764400000000 implements MigrationInterface {
       await queryRunner.query(`CREATE TRIGGER ${name} AFTER ${when} ON ${table} ${run}`)
     }
 
-    // Partners live in the app (medusa-server) today; follow their renames and approvals when present.
+    // Partners belong to @pva/medusa-plugin-partners, which may not be installed (or may run its
+    // migrations after this one): follow their renames and approvals when the table exists.
     await queryRunner.query(`
       DO $$ BEGIN
         IF to_regclass('partner') IS NOT NULL THEN

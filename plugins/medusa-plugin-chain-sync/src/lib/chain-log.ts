@@ -1,23 +1,8 @@
 // The shapes of a chain_log row as the engine's parts hand it on (decoded, stored, announced)
 // and the event consumers receive for it.
 
-export const CHAIN_LOG_CONFIRMED = "chain.log.confirmed"
-export const CHAIN_LOG_REMOVED = "chain.log.removed"
-
-export interface ChainLogEvent {
-  /** `${chain_id}:${block_hash}:${log_index}`: stable across redeliveries, for consumers that dedupe. */
-  id: string
-  chain_id: number
-  contract_address: string
-  contract_name: string
-  event_name: string
-  args: Record<string, unknown>
-  block_number: number
-  block_hash: string
-  log_index: number
-  transaction_hash: string
-  transaction_index: number
-}
+import type { ChainLogEvent } from "@pva/medusa-kit/events"
+export { CHAIN_LOG_CONFIRMED, CHAIN_LOG_REMOVED, type ChainLogEvent } from "@pva/medusa-kit/events"
 
 export type Emit = (eventName: string, payload: ChainLogEvent) => unknown | Promise<unknown>
 

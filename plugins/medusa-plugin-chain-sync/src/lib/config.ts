@@ -1,5 +1,7 @@
-// Plugin options and their environment defaults.
+// Plugin options and their environment defaults. The chain itself (CHAIN_ID, CHAIN_RPC_URLS /
+// CHAIN_RPC_URL, CHAIN_DEPLOYMENTS_DIR) is read by medusa-kit's chain settings, as every plugin reads it.
 import { loadDeployment, pvaSharesAbi, pvaTwinAbi } from "@pva/contracts"
+import { readChainSettings } from "@pva/medusa-kit/chain"
 import type { Abi } from "viem"
 import type { ContractSpec } from "./watched-contracts"
 
@@ -50,25 +52,17 @@ function intFrom(raw: string | undefined, name: string, fallback: number, min = 
   return value
 }
 
-export function rpcUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
-  const raw = env.CHAIN_RPC_URLS || env.CHAIN_RPC_URL || ""
-  return raw
-    .split(",")
-    .map((u) => u.trim())
-    .filter(Boolean)
-}
-
 /** Options given to the plugin win over the environment. */
 export function resolveSettings(options: ChainSyncPluginOptions = {}, env: NodeJS.ProcessEnv = process.env): ChainSyncSettings {
-  const rpcUrls = options.rpcUrls?.length ? options.rpcUrls : rpcUrlsFromEnv(env)
+  const chain = readChainSettings(env)
   return {
-    chainId: options.chainId ?? intFrom(env.CHAIN_ID, "CHAIN_ID", 31337, 1),
-    rpcUrls: rpcUrls.length ? rpcUrls : ["http://127.0.0.1:8545"],
+    chainId: options.chainId ?? chain.chainId,
+    rpcUrls: options.rpcUrls?.length ? options.rpcUrls : chain.rpcUrls,
     stallTimeoutMs: options.stallTimeoutMs ?? intFrom(env.CHAIN_RPC_STALL_TIMEOUT_MS, "CHAIN_RPC_STALL_TIMEOUT_MS", 5000, 1),
     confirmations: options.confirmations ?? intFrom(env.CHAIN_CONFIRMATIONS, "CHAIN_CONFIRMATIONS", 2),
     pollIntervalMs: options.pollIntervalMs ?? intFrom(env.CHAIN_SYNC_POLL_INTERVAL_MS, "CHAIN_SYNC_POLL_INTERVAL_MS", 1000, 1),
     follow: options.follow ?? env.CHAIN_SYNC_FOLLOW === "true",
-    deploymentsDir: options.deploymentsDir ?? (env.CHAIN_DEPLOYMENTS_DIR || undefined),
+    deploymentsDir: options.deploymentsDir ?? chain.deploymentsDir,
     contracts: options.contracts,
     databaseUrl: options.databaseUrl ?? (env.DATABASE_URL || undefined),
   }

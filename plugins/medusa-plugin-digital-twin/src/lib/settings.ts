@@ -1,8 +1,9 @@
-// Plugin options and their environment defaults. Options given in medusa-config win.
-import { loadDeployment } from "@pva/contracts"
-
-// Hardhat's well-known dev accounts: only ever used on the local chain 31337 outside production.
-const HARDHAT_KEY_1 = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d"
+// Plugin options and their environment defaults. Options given in medusa-config win. The
+// server resolves them at start (`digitalTwinOptions`, through the plugin's index), so a typo
+// stops the start with the variable's name, and hands them over as the plugin's options.
+import { readConfig } from "@pva/medusa-kit/config"
+import { contractAddress, readChainSettings, signerKey, type ChainSettings } from "@pva/medusa-kit/chain"
+import { z } from "zod"
 
 export interface DigitalTwinPluginOptions {
   chainId?: number
@@ -50,15 +51,6 @@ export interface DigitalTwinSettings {
   notificationProvider: string
 }
 
-function key(raw: string | undefined, name: string, chainId: number, production: boolean): `0x${string}` {
-  if (raw) {
-    if (!/^0x[0-9a-fA-F]{64}$/.test(raw)) throw new Error(`${name} must be a 0x-prefixed 32-byte hex private key`)
-    return raw as `0x${string}`
-  }
-  if (chainId === 31337 && !production) return HARDHAT_KEY_1
-  throw new Error(`${name} is required on chain ${chainId}`)
-}
-
 /** A week: a wallet sign-in is a bearer token; a stolen one should not outlive the week. */
 const MAX_WALLET_SESSION_HOURS = 168
 
@@ -83,45 +75,100 @@ function host(url: string): string {
   }
 }
 
+const count = (fallback: number) => z.coerce.number().int().positive().default(fallback)
+const twinEnv = z.object({
+  TWIN_VOUCHER_TTL_SECONDS: count(1800),
+  TWIN_CLAIM_ATTEMPTS: count(10),
+  TWIN_CLAIM_WINDOW_SECONDS: count(600),
+  TWIN_SIWE_ATTEMPTS_PER_MINUTE: count(30),
+  RATE_LIMIT_MEMORY_KEYS: count(20_000),
+  PINNING_SERVICE_KIND: z.enum(["pinata", "psa"]).default("pinata"),
+})
+/** The variables the schema reads; an unset or empty one is its default. */
+const twinVariables = (env: NodeJS.ProcessEnv) => ({
+  TWIN_VOUCHER_TTL_SECONDS: env.TWIN_VOUCHER_TTL_SECONDS || undefined,
+  TWIN_CLAIM_ATTEMPTS: env.TWIN_CLAIM_ATTEMPTS || undefined,
+  TWIN_CLAIM_WINDOW_SECONDS: env.TWIN_CLAIM_WINDOW_SECONDS || undefined,
+  TWIN_SIWE_ATTEMPTS_PER_MINUTE: env.TWIN_SIWE_ATTEMPTS_PER_MINUTE || undefined,
+  RATE_LIMIT_MEMORY_KEYS: env.RATE_LIMIT_MEMORY_KEYS || undefined,
+  PINNING_SERVICE_KIND: env.PINNING_SERVICE_KIND || undefined,
+})
+
+type SettingsWithoutKeys = Omit<DigitalTwinSettings, "minterKey" | "attesterKey"> & { onChain: ChainSettings }
+
 export function resolveSettings(options: DigitalTwinPluginOptions = {}, env: NodeJS.ProcessEnv = process.env): DigitalTwinSettings {
-  const chainId = options.chainId ?? Number(env.CHAIN_ID || 31337)
-  const production = env.NODE_ENV === "production"
+  const { onChain, ...settings } = settingsWithoutKeys(options, env)
+  return {
+    ...settings,
+    minterKey: signerKey(onChain, "TWIN_MINTER_KEY", options.minterKey ?? env.TWIN_MINTER_KEY, env),
+    attesterKey: signerKey(onChain, "TWIN_ATTESTER_KEY", options.attesterKey ?? env.TWIN_ATTESTER_KEY, env),
+  }
+}
+
+function settingsWithoutKeys(options: DigitalTwinPluginOptions, env: NodeJS.ProcessEnv): SettingsWithoutKeys {
+  const chain = readChainSettings(env)
+  const chainId = options.chainId ?? chain.chainId
+  const parsed = readConfig(twinEnv, twinVariables(env))
+  const production = chain.production
   const orgUrl = (options.orgUrl ?? env.STOREFRONT_ORG_URL ?? "http://localhost:8001").replace(/\/+$/, "")
   const comUrl = (env.STOREFRONT_COM_URL ?? "http://localhost:8000").replace(/\/+$/, "")
-  const rpcUrl = options.rpcUrl ?? ((env.CHAIN_RPC_URLS || env.CHAIN_RPC_URL || "http://127.0.0.1:8545").split(",")[0].trim())
+  const rpcUrl = options.rpcUrl ?? chain.rpcUrl
   let cachedAddress: `0x${string}` | undefined
   const configuredAddress = options.twinAddress ?? env.CHAIN_TWIN_ADDRESS
-  const deploymentsDir = options.deploymentsDir ?? (env.CHAIN_DEPLOYMENTS_DIR || undefined)
+  const onChain = { ...chain, chainId, deploymentsDir: options.deploymentsDir ?? chain.deploymentsDir, production }
   const pinningUrl = env.PINNING_SERVICE_URL
-  const minterKey = key(options.minterKey ?? env.TWIN_MINTER_KEY ?? env.CHAIN_SERVER_KEY, "TWIN_MINTER_KEY", chainId, production)
   return {
     chainId,
     rpcUrl,
     // Read when first needed: under `npm run dev` the deployment file appears after the chain starts.
-    twinAddress: () => {
-      if (configuredAddress) return configuredAddress as `0x${string}`
-      cachedAddress ??= loadDeployment(chainId, deploymentsDir).contracts.PVATwin.address
-      return cachedAddress
-    },
-    minterKey,
-    attesterKey: key(options.attesterKey ?? env.TWIN_ATTESTER_KEY ?? env.CHAIN_SERVER_KEY, "TWIN_ATTESTER_KEY", chainId, production),
+    twinAddress: () => (cachedAddress ??= contractAddress(onChain, "PVATwin", configuredAddress)),
+    onChain,
     orgUrl,
     siweDomains:
       options.siweDomains ??
       (env.SIWE_DOMAINS ? env.SIWE_DOMAINS.split(",").map((d) => d.trim()).filter(Boolean) : [host(orgUrl), host(comUrl)]),
-    voucherTtlSeconds: options.voucherTtlSeconds ?? Number(env.TWIN_VOUCHER_TTL_SECONDS || 1800),
-    claimAttemptsPerWindow: options.claimAttemptsPerWindow ?? Number(env.TWIN_CLAIM_ATTEMPTS || 10),
-    claimWindowSeconds: options.claimWindowSeconds ?? Number(env.TWIN_CLAIM_WINDOW_SECONDS || 600),
-    siweAttemptsPerMinute: options.siweAttemptsPerMinute ?? Number(env.TWIN_SIWE_ATTEMPTS_PER_MINUTE || 30),
+    voucherTtlSeconds: options.voucherTtlSeconds ?? parsed.TWIN_VOUCHER_TTL_SECONDS,
+    claimAttemptsPerWindow: options.claimAttemptsPerWindow ?? parsed.TWIN_CLAIM_ATTEMPTS,
+    claimWindowSeconds: options.claimWindowSeconds ?? parsed.TWIN_CLAIM_WINDOW_SECONDS,
+    siweAttemptsPerMinute: options.siweAttemptsPerMinute ?? parsed.TWIN_SIWE_ATTEMPTS_PER_MINUTE,
     walletSessionHours: options.walletSessionHours ?? walletSessionHours(env),
     redisUrl: env.REDIS_URL || undefined,
-    rateLimitMemoryKeys: Number(env.RATE_LIMIT_MEMORY_KEYS || 20_000),
+    rateLimitMemoryKeys: parsed.RATE_LIMIT_MEMORY_KEYS,
     pinning:
       options.pinning !== undefined
         ? options.pinning
         : pinningUrl
-          ? { kind: env.PINNING_SERVICE_KIND === "psa" ? "psa" : "pinata", url: pinningUrl, token: env.PINNING_SERVICE_TOKEN ?? "" }
+          ? { kind: parsed.PINNING_SERVICE_KIND, url: pinningUrl, token: env.PINNING_SERVICE_TOKEN ?? "" }
           : null,
     notificationProvider: options.notificationProvider ?? "pva-email",
+  }
+}
+
+/**
+ * The plugin's options as the server passes them (medusa-config): every setting resolved from the
+ * environment now, so a bad value stops the start instead of the first claim.
+ */
+export function digitalTwinOptions(env: NodeJS.ProcessEnv = process.env): DigitalTwinPluginOptions {
+  const s = settingsWithoutKeys({}, env)
+  // A key that is set is checked now; a missing one is the plugin's to refuse when it signs
+  // (a production shop may run before its chain is configured).
+  const keyWhenSet = (variable: string, value: string | undefined) =>
+    value || env.CHAIN_SERVER_KEY ? signerKey(s.onChain, variable, value, env) : undefined
+  return {
+    chainId: s.chainId,
+    rpcUrl: s.rpcUrl,
+    twinAddress: env.CHAIN_TWIN_ADDRESS || undefined,
+    deploymentsDir: env.CHAIN_DEPLOYMENTS_DIR || undefined,
+    minterKey: keyWhenSet("TWIN_MINTER_KEY", env.TWIN_MINTER_KEY),
+    attesterKey: keyWhenSet("TWIN_ATTESTER_KEY", env.TWIN_ATTESTER_KEY),
+    orgUrl: s.orgUrl,
+    siweDomains: s.siweDomains,
+    voucherTtlSeconds: s.voucherTtlSeconds,
+    claimAttemptsPerWindow: s.claimAttemptsPerWindow,
+    claimWindowSeconds: s.claimWindowSeconds,
+    siweAttemptsPerMinute: s.siweAttemptsPerMinute,
+    walletSessionHours: s.walletSessionHours,
+    pinning: s.pinning,
+    notificationProvider: s.notificationProvider,
   }
 }

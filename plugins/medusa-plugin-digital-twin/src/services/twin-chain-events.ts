@@ -1,19 +1,9 @@
 import { rowsOf } from "@pva/medusa-kit"
+import type { ChainLogEvent } from "@pva/medusa-kit/events"
 import { TwinService } from "../lib/twin-service"
 
-/** What chain sync hands over (see @pva/medusa-plugin-chain-sync's ChainLogEvent). */
-export type ChainLog = {
-  id: string
-  chain_id: number
-  contract_address: string
-  contract_name: string
-  event_name: string
-  args: Record<string, any>
-  block_number: number
-  block_hash: string
-  log_index: number
-  transaction_hash: string
-}
+/** What chain sync hands over. */
+export type ChainLog = ChainLogEvent
 
 const ZERO = "0x0000000000000000000000000000000000000000"
 

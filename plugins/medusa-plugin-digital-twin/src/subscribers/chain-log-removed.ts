@@ -1,4 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/medusa"
+import { CHAIN_LOG_REMOVED } from "@pva/medusa-kit/events"
 import type TwinChainEventsService from "../services/twin-chain-events"
 import type { ChainLog } from "../services/twin-chain-events"
 
@@ -8,6 +9,6 @@ export default async function applyRemovedLog({ data, container }: SubscriberArg
 }
 
 export const config: SubscriberConfig = {
-  event: "chain.log.removed",
+  event: CHAIN_LOG_REMOVED,
   context: { subscriberId: "digital-twin-chain-log-removed" },
 }

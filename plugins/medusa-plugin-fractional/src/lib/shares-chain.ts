@@ -1,22 +1,20 @@
-// The PVAShares calls the server makes, with viem. Each signer sends one transaction at a
-// time (its nonce is read under a lock), and a transaction's hash is known before it is
-// broadcast, so a caller can record it first and a crash never loses track of a mint.
+// The PVAShares calls the server makes, with viem. Transactions go through medusa-kit's signer:
+// one nonce queue per address in the process, shared with the twin plugin (both sign with
+// CHAIN_SERVER_KEY by default). A transaction's hash is known before it is broadcast, so a
+// caller can record it first and a crash never loses track of a mint.
 import { pvaSharesAbi } from "@pva/contracts"
+import { chainClients, sendSigned, signerAccount } from "@pva/medusa-kit/chain"
 import {
   BaseError,
   ContractFunctionRevertedError,
-  createPublicClient,
-  createWalletClient,
-  defineChain,
   encodeFunctionData,
-  http,
-  keccak256,
   type Address,
+  type ContractFunctionArgs,
+  type EncodeFunctionDataParameters,
   type Hash,
-  type Hex,
   type PublicClient,
+  type SimulateContractParameters,
 } from "viem"
-import { privateKeyToAccount, type PrivateKeyAccount } from "viem/accounts"
 import { sharesAddress, type SharesChainConfig, type ShareSignerRole } from "./chain-config"
 
 /** A transaction that reverted, or would revert, with the contract's reason. */
@@ -48,34 +46,14 @@ export function createOfferingArgs(o: {
   return [BigInt(o.chain_offering_id), BigInt(o.twin_token_id ?? 0), BigInt(o.total_shares), lockup]
 }
 
-class SerialLock {
-  private tail: Promise<unknown> = Promise.resolve()
-  run<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(task, task)
-    this.tail = result.catch(() => undefined)
-    return result
-  }
-}
+type SharesWrite = "createOffering" | "mintShares" | "setEligible"
+type SharesArgs<F extends SharesWrite> = ContractFunctionArgs<typeof pvaSharesAbi, "nonpayable", F>
 
 export class SharesChain {
   readonly publicClient: PublicClient
-  private readonly accounts: Record<ShareSignerRole, PrivateKeyAccount>
-  private readonly locks = new Map<Address, SerialLock>()
-  private readonly chain
 
   constructor(private readonly config: SharesChainConfig) {
-    this.chain = defineChain({
-      id: config.chainId,
-      name: `chain ${config.chainId}`,
-      nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
-      rpcUrls: { default: { http: [config.rpcUrl] } },
-    })
-    this.publicClient = createPublicClient({ chain: this.chain, transport: http(config.rpcUrl, { retryCount: 1 }), pollingInterval: 100 }) as PublicClient
-    this.accounts = {
-      issuer: privateKeyToAccount(config.keys.issuer),
-      minter: privateKeyToAccount(config.keys.minter),
-      compliance: privateKeyToAccount(config.keys.compliance),
-    }
+    this.publicClient = chainClients(config).publicClient
   }
 
   get address(): Address {
@@ -87,32 +65,25 @@ export class SharesChain {
    * of the signed transaction first (to record it); a call that would revert throws
    * ChainCallError with the contract's reason and sends nothing.
    */
-  async send(
-    role: ShareSignerRole,
-    functionName: "createOffering" | "mintShares" | "setEligible",
-    args: readonly unknown[],
-    beforeBroadcast?: (hash: Hash) => Promise<void>
-  ): Promise<Hash> {
-    const account = this.accounts[role]
-    const lock = this.locks.get(account.address) ?? new SerialLock()
-    this.locks.set(account.address, lock)
-    return lock.run(async () => {
-      const address = this.address
-      try {
-        await this.publicClient.simulateContract({ account, address, abi: pvaSharesAbi, functionName, args } as any)
-      } catch (error) {
-        const reverted = error instanceof BaseError && error.walk((e) => e instanceof ContractFunctionRevertedError)
-        if (!reverted) throw error
-        throw new ChainCallError(`${functionName} would revert: ${revertReason(error)}`, revertReason(error))
-      }
-      const wallet = createWalletClient({ account, chain: this.chain, transport: http(this.config.rpcUrl, { retryCount: 1 }) })
-      const data = encodeFunctionData({ abi: pvaSharesAbi, functionName, args } as any)
-      const request = await wallet.prepareTransactionRequest({ to: address, data, chain: this.chain, account } as any)
-      const serialized = (await account.signTransaction(request as any)) as Hex
-      const hash = keccak256(serialized)
-      if (beforeBroadcast) await beforeBroadcast(hash)
-      await this.publicClient.request({ method: "eth_sendRawTransaction", params: [serialized] } as any)
-      return hash
+  send<F extends SharesWrite>(role: ShareSignerRole, functionName: F, args: SharesArgs<F>, beforeBroadcast?: (hash: Hash) => Promise<void>): Promise<Hash> {
+    const key = this.config.keys[role]
+    const address = this.address
+    const call = { address, abi: pvaSharesAbi, functionName: functionName as SharesWrite, args } as SimulateContractParameters<typeof pvaSharesAbi, SharesWrite>
+    return sendSigned({
+      endpoint: this.config,
+      key,
+      to: address,
+      data: encodeFunctionData(call as EncodeFunctionDataParameters<typeof pvaSharesAbi, SharesWrite>),
+      beforeBroadcast,
+      check: async () => {
+        try {
+          await this.publicClient.simulateContract({ ...call, account: signerAccount(key) })
+        } catch (error) {
+          const reverted = error instanceof BaseError && error.walk((e) => e instanceof ContractFunctionRevertedError)
+          if (!reverted) throw error
+          throw new ChainCallError(`${functionName} would revert: ${revertReason(error)}`, revertReason(error))
+        }
+      },
     })
   }
 
@@ -123,7 +94,7 @@ export class SharesChain {
     return { blockNumber: receipt.blockNumber }
   }
 
-  async sendAndConfirm(role: ShareSignerRole, functionName: "createOffering" | "mintShares" | "setEligible", args: readonly unknown[]) {
+  async sendAndConfirm<F extends SharesWrite>(role: ShareSignerRole, functionName: F, args: SharesArgs<F>) {
     const hash = await this.send(role, functionName, args)
     await this.confirm(hash)
     return hash
@@ -155,7 +126,7 @@ export class SharesChain {
 }
 
 let shared: SharesChain | undefined
-/** One client per process: the per-signer locks only work if every caller shares them. */
+/** One client per process (the nonce queues are per process in medusa-kit anyway). */
 export function sharesChain(config: SharesChainConfig): SharesChain {
   shared ??= new SharesChain(config)
   return shared

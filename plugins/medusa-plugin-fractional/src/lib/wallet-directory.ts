@@ -10,9 +10,8 @@ export interface WalletDirectory {
   customerOf(wallet: Address): Promise<string | null>
 }
 
-/** The event the wallet plugin emits when a customer links a wallet: `{ customer_id, address }`. */
-export const WALLET_LINKED_EVENT = "customer.wallet_linked"
-export const WALLET_UNLINKED_EVENT = "customer.wallet_unlinked"
+/** The events the wallet plugin emits when a customer links or unlinks a wallet: `{ customer_id, address }`. */
+export { WALLET_LINKED as WALLET_LINKED_EVENT, WALLET_UNLINKED as WALLET_UNLINKED_EVENT } from "@pva/medusa-kit/events"
 
 const NO_WALLETS: WalletDirectory = {
   walletsOf: async () => [],

@@ -1,16 +1,16 @@
 // Every few seconds, share lines of placed orders that were never minted (or whose mint
 // reverted) are picked up again, so a failed event handler or a restart loses no mint.
-import { isApiOnlyProcess, runPeriodically } from "@pva/medusa-kit"
+import { readConfig, scheduleInContainer, type SchedulingContainer } from "@pva/medusa-kit"
+import { z } from "zod"
 import type ShareReservationService from "../services/share-reservation"
 
-const INTERVAL_MS = Number(process.env.FRACTIONAL_MINT_RETRY_MS || 10_000)
+const retryEnv = z.object({ FRACTIONAL_MINT_RETRY_MS: z.coerce.number().int().positive().default(10_000) })
 
-export default async function mintRetryLoader(container: { resolve: <T>(name: string) => T }): Promise<void> {
-  if (isApiOnlyProcess()) return
-  runPeriodically({
+export default async function mintRetryLoader(container: SchedulingContainer): Promise<void> {
+  const { FRACTIONAL_MINT_RETRY_MS } = readConfig(retryEnv, { FRACTIONAL_MINT_RETRY_MS: process.env.FRACTIONAL_MINT_RETRY_MS || undefined })
+  scheduleInContainer(container, {
     name: "fractional: retrying stuck mints",
-    schedule: { everyMs: INTERVAL_MS },
+    schedule: { everyMs: FRACTIONAL_MINT_RETRY_MS },
     task: () => container.resolve<ShareReservationService>("shareReservationService").retryStuckMints(),
-    logger: container.resolve("logger"),
   })
 }

@@ -1,3 +1,4 @@
+import type { ChainLogEvent } from "@pva/medusa-kit/events"
 import { FractionalService } from "../lib/fractional-service"
 import { getAddress, type Address } from "viem"
 import { rowsOf } from "@pva/medusa-kit"
@@ -16,15 +17,8 @@ export type ShareTransferLog = {
   value: string
 }
 
-/** What chain sync emits; see @pva/medusa-plugin-chain-sync. */
-export type ChainLogEvent = {
-  id: string
-  contract_name: string
-  event_name: string
-  args: Record<string, any>
-  block_number: number
-  transaction_hash: string
-}
+/** What chain sync emits. */
+export type { ChainLogEvent }
 
 /** The chain log's share movements, one per offering id (a batch becomes several). */
 export function shareTransfersOf(event: ChainLogEvent): ShareTransferLog[] {
@@ -34,8 +28,8 @@ export function shareTransfersOf(event: ChainLogEvent): ShareTransferLog[] {
     return [{ ...base, logId: event.id, chainOfferingId: String(event.args.id), value: String(event.args.value) }]
   }
   if (event.event_name === "TransferBatch") {
-    const ids: unknown[] = event.args.ids ?? []
-    const values: unknown[] = event.args.values ?? []
+    const ids = Array.isArray(event.args.ids) ? (event.args.ids as unknown[]) : []
+    const values = Array.isArray(event.args.values) ? (event.args.values as unknown[]) : []
     return ids.map((id, i) => ({ ...base, logId: `${event.id}:${i}`, chainOfferingId: String(id), value: String(values[i]) }))
   }
   return []

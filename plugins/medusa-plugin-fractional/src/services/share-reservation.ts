@@ -1,7 +1,7 @@
 import { FractionalService } from "../lib/fractional-service"
 import { MedusaError } from "medusa-core-utils"
 import type { EntityManager } from "typeorm"
-import type { Hash } from "viem"
+import { getAddress, type Hash } from "viem"
 import { ChainCallError } from "../lib/shares-chain"
 import { rowsOf } from "@pva/medusa-kit"
 import { ShareReservation } from "../models/share-reservation"
@@ -166,7 +166,7 @@ class ShareReservationService extends FractionalService {
     const [offering] = await this.activeManager_.query(`SELECT chain_offering_id FROM fractional_offering WHERE id = $1`, [reservation.offering_id])
     let hash: Hash
     try {
-      hash = await this.chain.send("minter", "mintShares", [reservation.wallet, BigInt(offering.chain_offering_id), BigInt(reservation.quantity)], async (txHash) => {
+      hash = await this.chain.send("minter", "mintShares", [getAddress(reservation.wallet), BigInt(offering.chain_offering_id), BigInt(reservation.quantity)], async (txHash) => {
         const claimed = rowsOf(
           await this.activeManager_.query(
             // The order's payment is checked again here, atomically with taking the line: a

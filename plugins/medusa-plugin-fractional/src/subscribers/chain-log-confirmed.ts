@@ -1,4 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/medusa"
+import { CHAIN_LOG_CONFIRMED } from "@pva/medusa-kit/events"
 import type ShareHoldingService from "../services/share-holding"
 import type { ChainLogEvent } from "../services/share-holding"
 
@@ -8,6 +9,6 @@ export default async function shareTransferConfirmed({ data, container }: Subscr
 }
 
 export const config: SubscriberConfig = {
-  event: "chain.log.confirmed",
+  event: CHAIN_LOG_CONFIRMED,
   context: { subscriberId: "fractional-share-transfer-confirmed" },
 }

@@ -1,4 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/medusa"
+import { CHAIN_LOG_REMOVED } from "@pva/medusa-kit/events"
 import type ShareHoldingService from "../services/share-holding"
 import type { ChainLogEvent } from "../services/share-holding"
 
@@ -8,6 +9,6 @@ export default async function shareTransferRemoved({ data, container }: Subscrib
 }
 
 export const config: SubscriberConfig = {
-  event: "chain.log.removed",
+  event: CHAIN_LOG_REMOVED,
   context: { subscriberId: "fractional-share-transfer-removed" },
 }

@@ -1,16 +1,11 @@
-import type { ScheduledJobArgs, ScheduledJobConfig } from "@medusajs/medusa"
-import { claimScheduledRun } from "../lib/scheduled-runs"
+import { medusaJobConfig, medusaJobHandler } from "@pva/medusa-kit"
+import { feedSyncJob } from "../lib/feed-sync-job"
 import { resolvePartnerSettings } from "../lib/settings"
 
-const NAME = "pva-partner-feed-sync"
 // Medusa 1.x reads a job's config when it loads the file, without plugin options: the cron
 // comes from the environment (PARTNER_FEED_SYNC_SCHEDULE, else daily at PARTNER_FEED_SYNC_HOUR_UTC).
-const schedule = resolvePartnerSettings().feedSyncSchedule
+const job = feedSyncJob(resolvePartnerSettings())
 
-/** Nightly partner inventory sync (Medusa registers scheduled jobs only when Redis is configured). */
-export default async function partnerFeedSync({ container }: ScheduledJobArgs) {
-  if (!(await claimScheduledRun(container.resolve("manager"), NAME, schedule))) return
-  await container.resolve("partnerFeedSyncService").syncAll("schedule")
-}
-
-export const config: ScheduledJobConfig = { name: NAME, schedule, data: {} }
+/** The feed sync on Medusa's Redis scheduler; without Redis the plugin's loader fires it. */
+export default medusaJobHandler(job)
+export const config = medusaJobConfig(job)

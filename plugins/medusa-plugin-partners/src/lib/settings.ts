@@ -15,9 +15,9 @@ export interface PartnersPluginOptions {
   webhookRetryScheduleSeconds?: number[]
   webhookTimeoutMs?: number
   webhookPollIntervalMs?: number
-  /** The in-process feed sync (no Redis) runs daily at this hour. */
+  /** The feed sync runs daily at this hour unless feedSyncSchedule says otherwise. */
   feedSyncHourUtc?: number
-  /** The scheduled job's cron on Redis: the environment decides it (see above). */
+  /** The feed sync's cron, with or without Redis (on Redis the environment decides it: see above). */
   feedSyncSchedule?: string
   /** Medusa notification provider that renders and sends the low-stock and reorder emails. */
   notificationProvider?: string

@@ -11,19 +11,8 @@ import type { EntityManager } from "typeorm"
  * transaction, which stages them in `staged_job`: they exist exactly when the
  * stock change that caused them committed.
  */
-export const LOW_STOCK_EVENT = "pva.stock.low"
-export const REORDER_REQUEST_EVENT = "pva.partner.reorder_requested"
-
-export type LowStockEventData = {
-  id: string // variant id
-  sku: string | null
-  product_id: string
-  product_title: string
-  variant_title: string
-  quantity: number
-  reorder_point: number
-  partner: { id: string; name: string; contact_email: string | null } | null
-}
+import { LOW_STOCK as LOW_STOCK_EVENT, REORDER_REQUESTED as REORDER_REQUEST_EVENT, type LowStockEventData } from "@pva/medusa-kit/events"
+export { LOW_STOCK_EVENT, REORDER_REQUEST_EVENT, type LowStockEventData }
 
 export async function reconcileStockAlerts(manager: EntityManager, eventBus: any, variantIds: string[]): Promise<LowStockEventData[]> {
   if (!variantIds.length) return []

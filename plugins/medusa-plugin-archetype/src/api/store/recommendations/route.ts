@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "medusa-core-utils"
 import { ARCHETYPES, Archetype, isArchetype } from "../../../lib/archetypes"
-import { storefrontSalesChannels } from "../../../lib/storefront"
+import { storefrontSalesChannels } from "@pva/medusa-kit"
 import { customerIdOf } from "@pva/medusa-kit"
 import type ArchetypeResultService from "../../../services/archetype-result"
 import type RecommendationService from "../../../services/recommendation"

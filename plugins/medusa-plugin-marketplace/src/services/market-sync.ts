@@ -4,7 +4,18 @@
 // did disappears with it. Emails follow a newly applied log, after its transaction commits.
 import { PerCallService } from "@pva/medusa-kit"
 import type { EntityManager } from "typeorm"
-import { deleteEvent, eventsOfListing, eventsOfOffer, insertEvent, saleBefore, tokenOf, type MarketEventRow } from "../db/market-event"
+import {
+  claimPayouts,
+  deleteEvent,
+  eventsOfListing,
+  eventsOfOffer,
+  fillToken,
+  insertEvent,
+  lockTransaction,
+  saleBefore,
+  tokenOf,
+  type MarketEventRow,
+} from "../db/market-event"
 import { bidsOf, replaceBids } from "../db/market-bid"
 import { deleteListing, lockListing, saveFolded } from "../db/market-listing"
 import { deleteOffer, lockOffer, saveOffer } from "../db/market-offer"
@@ -43,10 +54,19 @@ export default class MarketSyncService extends PerCallService {
     const market = log.contract_address.toLowerCase()
     const occurredAt = await this.deps.marketChainService.blockTime(log.block_hash)
     const notices = await this.atomicPhase_(async (manager: EntityManager) => {
+      // Chain sync's events reach subscribers concurrently and in any order: the logs of one
+      // transaction, then of one listing or offer, are applied one at a time, and whichever
+      // comes second links itself to the first (token, sale and payouts).
+      await lockTransaction(manager, log.transaction_hash)
       const row = await this.eventRow(manager, log, market, occurredAt)
       if (row.listing_id) await lockListing(manager, market, row.listing_id)
       if (row.offer_id) await lockOffer(manager, market, row.offer_id)
+      if (!row.token_id) Object.assign(row, await tokenOf(manager, market, { listingId: row.listing_id, offerId: row.offer_id }))
       if (!(await insertEvent(manager, row))) return []
+      if ((row.event_name === "Listed" || row.event_name === "OfferMade") && row.token_address && row.token_id) {
+        await fillToken(manager, market, { listingId: row.listing_id, offerId: row.offer_id }, { token_address: row.token_address, token_id: row.token_id })
+      }
+      if (row.event_name === "Sold" || row.event_name === "OfferAccepted") await claimPayouts(manager, row)
       await this.refold(manager, market, row)
       return this.noticesFor(manager, market, row)
     })
@@ -75,12 +95,9 @@ export default class MarketSyncService extends PerCallService {
       listingId = sale?.listing_id ?? null
       offerId = sale?.offer_id ?? null
     }
-    let token: { token_address: string; token_id: string } | null = null
-    if (log.event_name === "Listed" || log.event_name === "OfferMade") {
-      token = { token_address: String(args.token).toLowerCase(), token_id: uintArg(args, "tokenId") }
-    } else if (listingId || offerId) {
-      token = await tokenOf(manager, market, { listingId, offerId })
-    }
+    // Other logs get their token from the Listed / OfferMade log once the listing or offer is locked.
+    const token =
+      log.event_name === "Listed" || log.event_name === "OfferMade" ? { token_address: String(args.token).toLowerCase(), token_id: uintArg(args, "tokenId") } : null
     return {
       id: log.id,
       market_address: market,
@@ -135,17 +152,21 @@ export default class MarketSyncService extends PerCallService {
     if (!row.token_id || !row.token_address) return []
     const asset = (quantity: string) => ({ type: this.assetType(row.token_address as string), token_id: row.token_id as string, quantity })
     if (row.event_name === "BidPlaced" && row.listing_id) {
-      const bids = await bidsOf(manager, market, row.listing_id)
-      const at = bids.findIndex((b) => b.id === row.id)
-      const previous = at >= 0 ? bids[at + 1] : undefined
-      if (!previous || previous.bidder === String(a.bidder).toLowerCase()) return []
+      // Bids may be applied out of order: each bidder a later bid outdid is told (once, by key).
+      const bids = (await bidsOf(manager, market, row.listing_id)).reverse()
       const { listing } = foldListing(await eventsOfListing(manager, market, row.listing_id))
-      return [
-        outbid(
-          { wallet: previous.bidder, listing_id: row.listing_id, offer_id: null, asset: asset(listing?.quantity ?? "1"), amount: uintArg(a, "amount"), ends_at: listing?.ends_at ?? null },
-          row.tx_hash,
-        ),
-      ]
+      const notices: MarketNotice[] = []
+      for (let i = 1; i < bids.length; i++) {
+        const [previous, next] = [bids[i - 1], bids[i]]
+        if (previous.bidder === next.bidder) continue
+        notices.push(
+          outbid(
+            { wallet: previous.bidder, listing_id: row.listing_id, offer_id: null, asset: asset(listing?.quantity ?? "1"), amount: next.amount, ends_at: listing?.ends_at ?? null },
+            next.tx_hash,
+          ),
+        )
+      }
+      return notices
     }
     if (row.event_name === "AuctionSettled" && row.listing_id) {
       const { listing } = foldListing(await eventsOfListing(manager, market, row.listing_id))

@@ -269,6 +269,16 @@ export default class MarketReadService extends PerCallService {
     const prices = await lastUnitPrices(this.activeManager_, this.market, holdings)
     return walletReturns(lower, sales, holdings, prices)
   }
+
+  /** `returnsOf` for a customer's linked wallets; `holdings` name the asset by type (the contract is the market's). */
+  async returnsOfCustomer(customerId: string, holdings: Array<{ asset: "twin" | "shares"; tokenId: string; quantity: bigint }>): Promise<WalletReturns> {
+    const { twin, shares } = this.chain.addresses()
+    const wallets = await this.walletsOf(customerId)
+    return this.returnsOf(
+      wallets,
+      holdings.map((h) => ({ contract: h.asset === "twin" ? twin : shares, tokenId: h.tokenId, quantity: h.quantity })),
+    )
+  }
 }
 
 function storeOffer(o: OfferRow) {

@@ -34,7 +34,7 @@ async function generate(stack: MarketStack) {
        floor_price, duration, min_increment_bps, extension_window, starts_at, ends_at, status, high_bidder, high_bid, bid_count, created_at, listed_tx_hash)
      SELECT $1, 1000000 + i, k.kind, CASE WHEN i % 5 = 0 THEN 'shares' ELSE 'twin' END, CASE WHEN i % 5 = 0 THEN $3 ELSE $2 END, 2000000 + i,
        '0x' || lpad(to_hex(i % 300), 40, '0'), CASE WHEN i % 5 = 0 THEN 10 ELSE 1 END, CASE WHEN i % 5 = 0 THEN 10 ELSE 1 END,
-       (10000000000000000 + (i * 7919 % 1000) * 9990000000000000)::numeric,
+       (10000000000000000::numeric + (i * 7919 % 1000) * 9990000000000000::numeric),
        CASE WHEN k.kind = 'dutch' THEN 5000000000000000 END,
        CASE WHEN k.kind <> 'fixed' THEN 86400 * (1 + i % 7) END,
        CASE WHEN k.kind = 'english' THEN 500 END, CASE WHEN k.kind = 'english' THEN 600 END,
@@ -42,7 +42,7 @@ async function generate(stack: MarketStack) {
        CASE WHEN k.kind = 'fixed' THEN NULL WHEN k.kind = 'english' AND i % 3 = 0 THEN NULL ELSE now() + ((i % 720) || ' hours')::interval END,
        CASE WHEN i % 10 = 1 THEN 'sold' WHEN i % 10 = 2 THEN 'cancelled' ELSE 'active' END,
        CASE WHEN k.kind = 'english' AND i % 3 <> 0 THEN '0x' || lpad(to_hex(i % 97 + 1000), 40, '0') END,
-       CASE WHEN k.kind = 'english' AND i % 3 <> 0 THEN (20000000000000000 + (i * 7919 % 1000) * 9990000000000000)::numeric END,
+       CASE WHEN k.kind = 'english' AND i % 3 <> 0 THEN (20000000000000000::numeric + (i * 7919 % 1000) * 9990000000000000::numeric) END,
        CASE WHEN k.kind = 'english' AND i % 3 <> 0 THEN 1 + i % 5 ELSE 0 END,
        now() - (i || ' minutes')::interval, '0x' || lpad(to_hex(i), 64, '0')
      FROM generate_series(1, $4::int) AS i

@@ -84,12 +84,14 @@ export type ListingFilter = {
   offset: number
 }
 
-// Ties are broken by listing id, so pages never overlap.
+// Ties are broken by listing id, so pages never overlap. Newest and ending soon follow an
+// index (see the listing-query migration) and stop after the page; price sorts compute the
+// current price of the filtered listings only, in a narrow query.
 const ORDER: Record<ListingSort, string> = {
   ending_soon: "l.ends_at ASC NULLS LAST, l.listing_id ASC",
   newest: "l.created_at DESC, l.listing_id DESC",
-  price_asc: "current_price_n ASC, l.listing_id ASC",
-  price_desc: "current_price_n DESC, l.listing_id DESC",
+  price_asc: "price_key ASC, l.listing_id ASC",
+  price_desc: "price_key DESC, l.listing_id DESC",
 }
 
 function statusCondition(status: ListingStatusName, now: string): string {
@@ -98,6 +100,12 @@ function statusCondition(status: ListingStatusName, now: string): string {
   return `l.status = '${status}'`
 }
 
+/**
+ * One page of listings and the total. Three small queries rather than one wide one: the page's
+ * ids in order (narrow rows, the sort's index where there is one), the total (a count), then
+ * the page's rows; at 10,000 listings one statement with count(*) OVER () built every
+ * filtered row in full before keeping twenty (docs/performance.md).
+ */
 export async function listListings(sql: Sql, market: string, f: ListingFilter, now: Date): Promise<{ listings: ListingRow[]; count: number }> {
   const params: unknown[] = [market, now]
   const NOW = "$2::timestamptz"
@@ -124,27 +132,25 @@ export async function listListings(sql: Sql, market: string, f: ListingFilter, n
     params.push(f.maxPrice)
     where.push(`(${currentPrice(NOW)}) <= $${params.length}::numeric`)
   }
-  params.push(f.limit, f.offset)
-  // One statement for the page and the total: count(*) OVER () sees every row the filter keeps.
-  const found = await rows<ListingRow & { total: number }>(
-    sql,
-    `SELECT ${columns(NOW)}, ${currentPrice(NOW)} AS current_price_n, count(*) OVER ()::int AS total
-       FROM market_listing l WHERE ${where.join(" AND ")}
-      ORDER BY ${ORDER[f.sort]} LIMIT $${params.length - 1} OFFSET $${params.length}`,
-    params,
-  )
-  let count = found[0]?.total ?? 0
-  if (!found.length && f.offset > 0) {
-    // Past the last page: the window function saw no row, so count separately.
-    const [c] = await rows<{ n: number }>(sql, `SELECT count(*)::int AS n FROM market_listing l WHERE ${where.join(" AND ")}`, params.slice(0, -2))
-    count = c.n
-  }
-  return { listings: found.map(({ total: _total, ...row }) => stripSortKey(row)), count }
-}
-
-function stripSortKey(row: ListingRow & { current_price_n?: unknown }): ListingRow {
-  const { current_price_n: _sortKey, ...rest } = row
-  return rest
+  const filter = where.join(" AND ")
+  const priceKey = f.sort === "price_asc" || f.sort === "price_desc" ? `, ${currentPrice(NOW)} AS price_key` : ""
+  const [ids, [{ n }]] = await Promise.all([
+    rows<{ listing_id: string }>(
+      sql,
+      `SELECT l.listing_id::text${priceKey} FROM market_listing l WHERE ${filter}
+        ORDER BY ${ORDER[f.sort]} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, f.limit, f.offset],
+    ),
+    rows<{ n: number }>(sql, `SELECT count(*)::int AS n FROM market_listing l WHERE ${filter}`, params),
+  ])
+  if (!ids.length) return { listings: [], count: n }
+  const found = await rows<ListingRow>(sql, `SELECT ${columns(NOW)} FROM market_listing l WHERE l.market_address = $1 AND l.listing_id = ANY($3::numeric[])`, [
+    market,
+    now,
+    ids.map((r) => r.listing_id),
+  ])
+  const byId = new Map(found.map((r) => [r.listing_id, r]))
+  return { listings: ids.map((r) => byId.get(r.listing_id)).filter((r): r is ListingRow => r !== undefined), count: n }
 }
 
 export async function getListing(sql: Sql, market: string, listingId: string, now: Date): Promise<ListingRow | null> {

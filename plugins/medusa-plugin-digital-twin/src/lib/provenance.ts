@@ -71,6 +71,7 @@ export function marketTimeline(events: Array<Record<string, unknown>>, market: A
     price: m.price,
     royalty: m.royalty,
   }))
+  if (!marketEvents.length) return events
   const time = (e: Record<string, unknown>) => new Date(e.occurred_at as string | Date).getTime()
   return [...events, ...marketEvents].sort((a, b) => time(a) - time(b))
 }

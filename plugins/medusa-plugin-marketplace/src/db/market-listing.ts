@@ -107,11 +107,19 @@ function statusCondition(status: ListingStatusName, now: string): string {
  * filtered row in full before keeping twenty (docs/performance.md).
  */
 export async function listListings(sql: Sql, market: string, f: ListingFilter, now: Date): Promise<{ listings: ListingRow[]; count: number }> {
-  const params: unknown[] = [market, now]
-  const NOW = "$2::timestamptz"
+  const params: unknown[] = [market]
+  // The time of reading, as a parameter only when a condition or sort uses it (Postgres refuses an unused one it cannot type).
+  let nowRef: string | undefined
+  const NOW = () => {
+    if (!nowRef) {
+      params.push(now)
+      nowRef = `$${params.length}::timestamptz`
+    }
+    return nowRef
+  }
   const where = [`l.market_address = $1`]
   if (!f.includeHidden) where.push(`NOT l.hidden`)
-  if (f.status) where.push(statusCondition(f.status, NOW))
+  if (f.status) where.push(statusCondition(f.status, NOW()))
   if (f.kind) {
     params.push(f.kind)
     where.push(`l.kind = $${params.length}`)
@@ -125,15 +133,17 @@ export async function listListings(sql: Sql, market: string, f: ListingFilter, n
     where.push(`l.seller = ANY($${params.length})`)
   }
   if (f.minPrice !== undefined) {
+    const price = currentPrice(NOW())
     params.push(f.minPrice)
-    where.push(`(${currentPrice(NOW)}) >= $${params.length}::numeric`)
+    where.push(`(${price}) >= $${params.length}::numeric`)
   }
   if (f.maxPrice !== undefined) {
+    const price = currentPrice(NOW())
     params.push(f.maxPrice)
-    where.push(`(${currentPrice(NOW)}) <= $${params.length}::numeric`)
+    where.push(`(${price}) <= $${params.length}::numeric`)
   }
   const filter = where.join(" AND ")
-  const priceKey = f.sort === "price_asc" || f.sort === "price_desc" ? `, ${currentPrice(NOW)} AS price_key` : ""
+  const priceKey = f.sort === "price_asc" || f.sort === "price_desc" ? `, ${currentPrice(NOW())} AS price_key` : ""
   const [ids, [{ n }]] = await Promise.all([
     rows<{ listing_id: string }>(
       sql,
@@ -144,7 +154,7 @@ export async function listListings(sql: Sql, market: string, f: ListingFilter, n
     rows<{ n: number }>(sql, `SELECT count(*)::int AS n FROM market_listing l WHERE ${filter}`, params),
   ])
   if (!ids.length) return { listings: [], count: n }
-  const found = await rows<ListingRow>(sql, `SELECT ${columns(NOW)} FROM market_listing l WHERE l.market_address = $1 AND l.listing_id = ANY($3::numeric[])`, [
+  const found = await rows<ListingRow>(sql, `SELECT ${columns("$2::timestamptz")} FROM market_listing l WHERE l.market_address = $1 AND l.listing_id = ANY($3::numeric[])`, [
     market,
     now,
     ids.map((r) => r.listing_id),

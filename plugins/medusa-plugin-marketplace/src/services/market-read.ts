@@ -266,7 +266,9 @@ export default class MarketReadService extends PerCallService {
   async returnsOf(wallets: string[], holdings: Array<{ contract: string; tokenId: string; quantity: bigint }>): Promise<WalletReturns> {
     const lower = wallets.map((w) => w.toLowerCase())
     const sales = lower.length ? await salesInvolving(this.activeManager_, this.market, lower) : []
-    const prices = await lastUnitPrices(this.activeManager_, this.market, holdings)
+    // Priced: what the wallets hold and what they traded (a twin bought on the market is held too).
+    const traded = sales.map((sale) => ({ contract: sale.token_address, tokenId: sale.token_id }))
+    const prices = await lastUnitPrices(this.activeManager_, this.market, [...holdings, ...traded])
     return walletReturns(lower, sales, holdings, prices)
   }
 

@@ -99,6 +99,18 @@ describe("market emails", () => {
   })
 })
 
+describe("the portfolio's market returns", () => {
+  it("shows the winner's cost basis at the price paid and the seller's realized return", async () => {
+    const carolMarket = (await stack.api("GET", "/store/customers/me/portfolio", { token: carol.token })).json.portfolio.market
+    expect(carolMarket).toMatchObject({ cost_basis: parseEther("1.5").toString(), realized_return: "0", unrealized_return: "0", totalReturn: "0", returnPercentage: 0 })
+    const aliceMarket = (await stack.api("GET", "/store/customers/me/portfolio", { token: alice.token })).json.portfolio.market
+    // Minted to her, so it cost her nothing on the market: the proceeds after fee and royalty are her return.
+    expect(BigInt(aliceMarket.realized_return)).toBeGreaterThan(0n)
+    expect(BigInt(aliceMarket.realized_return)).toBeLessThanOrEqual(parseEther("1.5") - (parseEther("1.5") * 250n) / 10_000n)
+    expect(aliceMarket).toMatchObject({ cost_basis: "0", totalReturn: aliceMarket.realized_return, returnPercentage: null })
+  })
+})
+
 describe("pausing the market", () => {
   const admin = async () => ({ authorization: `Bearer ${await adminToken()}` })
 

@@ -94,9 +94,10 @@ const ORDER: Record<ListingSort, string> = {
   price_desc: "price_key DESC, l.listing_id DESC",
 }
 
-function statusCondition(status: ListingStatusName, now: string): string {
-  if (status === "active") return `l.status = 'active' AND NOT (l.kind = 'english' AND l.ends_at IS NOT NULL AND l.ends_at <= ${now})`
-  if (status === "ended") return `l.status = 'active' AND l.kind = 'english' AND l.ends_at <= ${now}`
+/** `now` names the time of reading; called only by the conditions that depend on it. */
+function statusCondition(status: ListingStatusName, now: () => string): string {
+  if (status === "active") return `l.status = 'active' AND NOT (l.kind = 'english' AND l.ends_at IS NOT NULL AND l.ends_at <= ${now()})`
+  if (status === "ended") return `l.status = 'active' AND l.kind = 'english' AND l.ends_at <= ${now()}`
   return `l.status = '${status}'`
 }
 
@@ -119,7 +120,7 @@ export async function listListings(sql: Sql, market: string, f: ListingFilter, n
   }
   const where = [`l.market_address = $1`]
   if (!f.includeHidden) where.push(`NOT l.hidden`)
-  if (f.status) where.push(statusCondition(f.status, NOW()))
+  if (f.status) where.push(statusCondition(f.status, NOW))
   if (f.kind) {
     params.push(f.kind)
     where.push(`l.kind = $${params.length}`)

@@ -34,7 +34,11 @@ const get = (path: string, token?: string) => stack.api("GET", path, { token })
 
 describe("GET /store/market/config", () => {
   it("names the chain, the three contracts, the fee and whether trading is paused", async () => {
-    const res = await get("/store/market/config")
+    // The fee comes from the market's FeeSet log at deployment, applied with the rest of the backfill.
+    const res = await waitFor(async () => {
+      const config = await get("/store/market/config")
+      return config.json.fee_bps !== null ? config : undefined
+    }, 20_000, "the fee in the config")
     expect(res.status).toBe(200)
     expect(res.json).toEqual({
       chain_id: 31337,

@@ -135,7 +135,11 @@ describe("an English auction", () => {
     }, 20_000, "the settled auction")
     expect(listing).toMatchObject({ status: "sold", price: parseEther("2").toString() })
 
-    const activity = await get(`/store/market/activity?token_id=${twins[2]}&contract=${stack.chain.twin.address}`)
+    // The settlement's logs (AuctionSettled, Sold, FeePaid) are applied in any order: wait for all of them.
+    const activity = await waitFor(async () => {
+      const res = await get(`/store/market/activity?token_id=${twins[2]}&contract=${stack.chain.twin.address}`)
+      return res.json.count === 5 && res.json.activity[0].fee_amount !== "0" ? res : undefined
+    }, 20_000, "the settlement in the activity")
     expect(activity.json.activity.map((a: { type: string }) => a.type)).toEqual(["sold", "settled", "bid", "bid", "listed"])
     const sold = activity.json.activity[0]
     expect(sold).toMatchObject({
@@ -172,7 +176,10 @@ describe("a fixed-price sale and offers", () => {
       const res = await get(`/store/market/offers?token_id=${twins[3]}`)
       return res.json.offers[0]?.status === "accepted"
     }, 20_000, "the accepted offer")
-    const activity = await get(`/store/market/activity?token_id=${twins[3]}`)
+    const activity = await waitFor(async () => {
+      const res = await get(`/store/market/activity?token_id=${twins[3]}`)
+      return res.json.count === 2 && res.json.activity[0].fee_amount !== "0" ? res : undefined
+    }, 20_000, "the accepted offer in the activity")
     expect(activity.json.activity.map((a: { type: string }) => a.type)).toEqual(["offer_accepted", "offer_made"])
     expect(activity.json.activity[0].fee_amount).toBe((parseEther("0.7") * 250n / 10_000n).toString())
   })

@@ -79,6 +79,8 @@ export default class MarketEmailService extends PerCallService {
 
   /** Tells every bidder of each auction ending within the window, once per auction. */
   async sendEndingSoon(now = new Date()): Promise<number> {
+    // No market on this chain (no deployment, or one written before PVAMarket): nothing ends.
+    if (!this.deps.marketChainService.hasMarket()) return 0
     const market = this.deps.marketChainService.addresses().market
     const until = new Date(now.getTime() + this.deps.marketChainService.settings.endingSoonMs)
     const auctions = await auctionsEndingBetween(this.activeManager_, market, now, until)

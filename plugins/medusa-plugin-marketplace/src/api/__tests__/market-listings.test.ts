@@ -224,6 +224,29 @@ describe("moderation", () => {
   })
 })
 
+describe("a twin the store knows", () => {
+  it("shows its piece on the listing, and its provenance shows the listing, the settled auction and the sale", async () => {
+    // The auctioned twin as the digital-twin plugin would hold it had the store sold the piece.
+    await stack.sql(
+      `INSERT INTO digital_twin (id, token_id, tag_id, title, metadata_cid, metadata_digest, image_cid, status, owner_address)
+       VALUES ($1, $2, $3, 'Market test emerald', 'cid', 'digest', 'image', 'minted', $4)`,
+      [`twin_market_${twins[2]}`, String(twins[2]), `TAG-MARKET-${twins[2]}`, buyer.address.toLowerCase()],
+    )
+    const sold = await get(`/store/market/listings?status=sold&limit=100`)
+    const listing = sold.json.listings.find((l: { id: string }) => l.id === String(auctionId))
+    expect(listing.asset.artifact).toMatchObject({ title: "Market test emerald" })
+    const provenance = await get(`/store/twins/${twins[2]}/provenance`)
+    expect(provenance.status).toBe(200)
+    const market = provenance.json.events.filter((e: { kind: string }) => e.kind.startsWith("market_") || e.kind === "auction_settled")
+    expect(market.map((e: { kind: string }) => e.kind)).toEqual(["market_listed", "auction_settled", "market_sold"])
+    expect(market[0]).toMatchObject({ listing_kind: "english", price: parseEther("1").toString() })
+    expect(market[2]).toMatchObject({ price: parseEther("2").toString(), listing_id: String(auctionId) })
+    // Public: no buyer or seller addresses in the timeline.
+    expect(provenance.text).not.toContain(buyer.address.toLowerCase())
+    expect(provenance.text).not.toContain(seller.address.toLowerCase())
+  })
+})
+
 describe("a reorg", () => {
   it("a bid whose block is orphaned is taken back from the listing, its bids and the activity", async () => {
     const twin = await stack.mintTwin(seller.address)

@@ -73,6 +73,9 @@ export function buildMedusaConfig(env: ServerEnv) {
   // Fractional shares: offerings, KYC, reservations, cap table; follows chain sync's events.
   plugins.push({ resolve: "@pva/medusa-plugin-fractional", options: { enableUI: true } })
 
+  // The PVAMarket read model: listings, bids, offers, sales and royalties followed from chain
+  // sync's events; the store's market routes, market emails and the admin's market page.
+  plugins.push({ resolve: "@pva/medusa-plugin-marketplace", options: { enableUI: true } })
   // The sales dashboard in Admin: read model over orders, and the funnel's product-view counter.
   const salesDashboard: SalesDashboardPluginOptions = { redisUrl: env.redisUrl, enableUI: true }
   plugins.push({ resolve: "@pva/medusa-plugin-sales-dashboard", options: salesDashboard })

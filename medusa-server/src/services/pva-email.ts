@@ -7,6 +7,7 @@ import { twinEmails } from "@pva/medusa-plugin-digital-twin"
 import type { PluginEmails } from "@pva/medusa-kit/email"
 import { captureAttention } from "../lib/payment-email-templates"
 import { renderPaymentEmail } from "@pva/medusa-plugin-payments"
+import { renderMarketEmail } from "@pva/medusa-plugin-marketplace"
 import type EmailOutboxService from "./email-outbox"
 import { CAPTURE_ATTENTION_EVENT } from "./payment-capture"
 import { taxSummary } from "../lib/taxes/summary"
@@ -86,6 +87,8 @@ class PvaEmailService extends AbstractNotificationService {
     }
     const payment = renderPaymentEmail(event, data)
     if (payment) return payment
+    const market = renderMarketEmail(event, data)
+    if (market) return market
     return await renderCustomerEmail(this.container_, event, data)
   }
 

@@ -1,6 +1,6 @@
 // Plugin options and their environment defaults. The chain itself (CHAIN_ID, CHAIN_RPC_URLS /
 // CHAIN_RPC_URL, CHAIN_DEPLOYMENTS_DIR) is read by medusa-kit's chain settings, as every plugin reads it.
-import { loadDeployment, pvaSharesAbi, pvaTwinAbi } from "@pva/contracts"
+import { loadDeployment, pvaMarketAbi, pvaSharesAbi, pvaTwinAbi } from "@pva/contracts"
 import { readChainSettings } from "@pva/medusa-kit/chain"
 import type { Abi } from "viem"
 import type { ContractSpec } from "./watched-contracts"
@@ -8,7 +8,7 @@ import type { ContractSpec } from "./watched-contracts"
 export interface ContractOption {
   name: string
   address: string
-  /** Default: the PVATwin / PVAShares ABI for those names. */
+  /** Default: the PVATwin / PVAShares / PVAMarket ABI for those names. */
   abi?: Abi
   events?: string[]
   startBlock?: number
@@ -20,7 +20,7 @@ export interface ChainSyncPluginOptions {
   rpcUrls?: string[]
   stallTimeoutMs?: number
   confirmations?: number
-  /** Default: PVATwin and PVAShares from the contracts workspace's deployments/<chainId>.json. */
+  /** Default: PVATwin, PVAShares and PVAMarket from the contracts workspace's deployments/<chainId>.json. */
   contracts?: ContractOption[]
   deploymentsDir?: string
   pollIntervalMs?: number
@@ -43,7 +43,7 @@ export interface ChainSyncSettings {
   databaseUrl?: string
 }
 
-export const KNOWN_ABIS: Record<string, Abi> = { PVATwin: pvaTwinAbi as Abi, PVAShares: pvaSharesAbi as Abi }
+export const KNOWN_ABIS: Record<string, Abi> = { PVATwin: pvaTwinAbi as Abi, PVAShares: pvaSharesAbi as Abi, PVAMarket: pvaMarketAbi as Abi }
 
 function intFrom(raw: string | undefined, name: string, fallback: number, min = 0): number {
   if (raw === undefined || raw === "") return fallback
@@ -73,15 +73,15 @@ export function contractSpecs(settings: Pick<ChainSyncSettings, "chainId" | "con
   if (settings.contracts?.length) {
     return settings.contracts.map((c) => {
       const abi = c.abi ?? KNOWN_ABIS[c.name]
-      if (!abi) throw new Error(`chain-sync: contract ${c.name} has no ABI (give "abi" or name it PVATwin / PVAShares)`)
+      if (!abi) throw new Error(`chain-sync: contract ${c.name} has no ABI (give "abi" or name it PVATwin / PVAShares / PVAMarket)`)
       return { name: c.name, address: c.address, abi, events: c.events, startBlock: c.startBlock ?? 0 }
     })
   }
   const deployment = loadDeployment(settings.chainId, settings.deploymentsDir)
-  return (["PVATwin", "PVAShares"] as const).map((name) => ({
-    name,
-    address: deployment.contracts[name].address,
-    abi: KNOWN_ABIS[name],
-    startBlock: deployment.contracts[name].blockNumber,
-  }))
+  // A deployment written before the market existed has no PVAMarket: the other two are still followed.
+  return (["PVATwin", "PVAShares", "PVAMarket"] as const).flatMap((name) => {
+    const deployed = deployment.contracts[name] as (typeof deployment.contracts)[typeof name] | undefined
+    if (!deployed) return []
+    return [{ name, address: deployed.address, abi: KNOWN_ABIS[name], startBlock: deployed.blockNumber }]
+  })
 }

@@ -74,7 +74,7 @@ describe("chain sync inside Medusa", () => {
 
     const body = await status()
     expect(body.following).toBe(true)
-    expect(body.contracts.map((c: any) => c.contract_name)).toEqual(["PVAShares", "PVATwin"])
+    expect(body.contracts.map((c: any) => c.contract_name)).toEqual(["PVAMarket", "PVAShares", "PVATwin"])
     const twin = body.contracts.find((c: any) => c.contract_name === "PVATwin")
     expect(twin).toMatchObject({ chain_id: 31337, contract_address: chain.twin.address.toLowerCase(), head, cursor: head, lag: 0, last_error: null })
     expect(twin.logs_ingested).toBe((await storedLogs(db.pool, `contract_address = '${chain.twin.address.toLowerCase()}'`)).length)

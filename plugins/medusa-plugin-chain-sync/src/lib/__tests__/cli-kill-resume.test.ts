@@ -76,6 +76,7 @@ describe("pva-chain-sync backfill", () => {
 
       const status = JSON.parse((await cli(["status", "--json"], env)).stdout)
       expect(status.contracts.map((c: any) => [c.contract_name, c.cursor, c.lag])).toEqual([
+        ["PVAMarket", head, 0],
         ["PVAShares", head, 0],
         ["PVATwin", head, 0],
       ])

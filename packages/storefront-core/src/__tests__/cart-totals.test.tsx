@@ -38,7 +38,7 @@ describe("cart totals with their tax lines", () => {
   it("names the exemption of a cart of shares, which are securities, with no tax due", () => {
     const cart = {
       subtotal: 50000, tax_total: 0, total: 50000,
-      items: [{ includes_tax: false, tax_lines: [{ name: "Securities: no sales tax or VAT", rate: 0 }] }],
+      items: [{ includes_tax: false, tax_lines: [{ name: "Securities: no sales tax or VAT", rate: 0, code: "EXEMPT-SECURITIES" }] }],
     }
     render(<CartTotals cart={cart} currencyCode="usd" />)
     expect(screen.getByText("Securities: no sales tax or VAT")).toBeInTheDocument()
@@ -49,11 +49,17 @@ describe("cart totals with their tax lines", () => {
   it("shows a euro cart of shares at its price, the exemption named rather than 'including' a tax", () => {
     const cart = {
       subtotal: 50000, item_tax_total: 0, tax_total: 0, total: 50000,
-      items: [{ includes_tax: true, tax_lines: [{ name: "Securities: no sales tax or VAT", rate: 0 }] }],
+      items: [{ includes_tax: true, tax_lines: [{ name: "Securities: no sales tax or VAT", rate: 0, code: "EXEMPT-SECURITIES" }] }],
     }
     render(<CartTotals cart={cart} currencyCode="eur" />)
     expect(screen.getByTestId("total-subtotal")).toHaveTextContent("€500.00")
     expect(screen.queryByText(/Including/)).not.toBeInTheDocument()
     expect(screen.getByText("Securities: no sales tax or VAT")).toBeInTheDocument()
+  })
+
+  it("says just 'Taxes' before the address names a destination (the region's fallback line is no exemption)", () => {
+    const cart = { subtotal: 62500, tax_total: 0, total: 62500, items: [{ includes_tax: false, tax_lines: [{ name: "default", rate: 0, code: null }] }] }
+    render(<CartTotals cart={cart} currencyCode="usd" />)
+    expect(screen.getByRole("rowheader", { name: "Taxes" })).toBeInTheDocument()
   })
 })

@@ -1,6 +1,7 @@
 import { formatAmount } from "../price"
 
-type TaxLine = { name: string; rate: number }
+/** `code` names a rule set in Admin or by the tax provider; the region's own fallback rate ("default") has none. */
+type TaxLine = { name: string; rate: number; code?: string | null }
 
 /** The totals Medusa puts on a cart (or an order), with the tax lines of its items and shipping. */
 export type TotalsCart = {
@@ -23,7 +24,7 @@ function taxLabel(cart: TotalsCart): { label: string; exempt: boolean } {
   const lines = [...itemLines, ...(cart.shipping_methods ?? []).flatMap((m) => m.tax_lines ?? [])]
   const named = [...new Set(lines.filter((l) => l.rate > 0).map((l) => `${l.name} ${l.rate}%`))]
   if (named.length) return { label: named.join(", "), exempt: false }
-  const exemptions = [...new Set(itemLines.map((l) => l.name))]
+  const exemptions = [...new Set(itemLines.filter((l) => l.code).map((l) => l.name))]
   return exemptions.length ? { label: exemptions.join(", "), exempt: true } : { label: "Taxes", exempt: false }
 }
 

@@ -15,11 +15,11 @@ const SHARE_CART_COOKIE = "pva_org_cart"
 
 export type ShareCart = { id: string; currency_code: string; countries: { iso_2: string; display_name: string }[]; items: { id: string; title: string; quantity: number; unit_price: number; total: number }[]; total: number; email: string | null; totals: TotalsCart }
 
-type TaxLine = { name: string; rate: number }
+type TaxLine = { name: string; rate: number; code?: string | null }
 
 /** The cart's totals and tax lines, as the shared totals table reads them. */
 function totalsOf(c: any): TotalsCart {
-  const taxLines = (lines: TaxLine[] | undefined) => (lines ?? []).map((l) => ({ name: l.name, rate: l.rate }))
+  const taxLines = (lines: TaxLine[] | undefined) => (lines ?? []).map((l) => ({ name: l.name, rate: l.rate, code: l.code ?? null }))
   return {
     subtotal: c.subtotal,
     shipping_total: c.shipping_methods?.length ? c.shipping_total : undefined,

@@ -50,9 +50,9 @@ class ProductFileService extends AbstractFileService {
   }
 
   /**
-   * An image stored as an upload is, under `products/<id>/`, for images that come from this
-   * server rather than a request (the seed's): the same checks and variants, and storing the
-   * same id again does nothing, so its caller picks an id that changes with the bytes.
+   * Stores an image this server made itself (the seed's photos) as an upload is stored: the
+   * same checks and variants, under `products/<id>/`. Storing the same id again does nothing,
+   * so the caller picks an id that changes with the bytes.
    */
   async storeImageOnce(bytes: Buffer, label: string, id: string): Promise<FileServiceUploadResult> {
     if (!UUID_SHAPED.test(id)) throw new Error(`"${id}" is not a uuid-shaped image id`)

@@ -53,6 +53,10 @@ describe("buying shares", () => {
     await page.getByLabel("Number of shares").fill("13")
     await page.getByRole("button", { name: "Buy shares" }).click()
     await page.waitForURL(/\/checkout$/)
+    // Shares are securities: the checkout's tax line names the exemption, and nothing is added.
+    await page.getByRole("rowheader", { name: "Securities: no sales tax or VAT" }).waitFor()
+    await expect(page.getByTestId("total-taxes").textContent()).resolves.toBe("$0.00")
+    await expect(page.getByTestId("total-total").textContent()).resolves.toBe("$81.25")
     await page.getByLabel("Street address").fill("1 Market Street")
     await page.getByLabel("City").fill("San Francisco")
     await page.getByLabel("State / province").fill("CA")

@@ -7,7 +7,8 @@ import fs from "fs"
 import path from "path"
 import { readServerEnv } from "../config/env"
 import { CATEGORY_TREE, SEED_PRODUCTS, SeedProduct } from "../seed/catalog"
-import { writeProductImage } from "../seed/product-image"
+import { seedImageBytes, seedImageId } from "../seed/product-image"
+import type ProductFileService from "../services/product-file"
 import { seedArchetype } from "@pva/medusa-plugin-archetype"
 import { seedPartners } from "@pva/medusa-plugin-partners"
 import { seedDigitalTwins, traitList } from "@pva/medusa-plugin-digital-twin"
@@ -58,7 +59,7 @@ function handleOf(name: string) {
   return name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")
 }
 
-export async function seedStore(container: any, opts: { staticDir: string; backendUrl: string; devAccounts: boolean }) {
+export async function seedStore(container: any, opts: { devAccounts: boolean }) {
   const storeService = container.resolve("storeService")
   const store = await storeService.retrieve({ relations: ["currencies"] })
   for (const code of ["usd", "eur"]) {
@@ -176,22 +177,27 @@ async function seedCategories(container: any): Promise<Record<string, string>> {
 
 async function seedProducts(
   container: any,
-  opts: { profileId: string; channels: Record<"com" | "org", any>; categoryIds: Record<string, string>; staticDir: string; backendUrl: string }
+  opts: { profileId: string; channels: Record<"com" | "org", any>; categoryIds: Record<string, string> }
 ) {
   const productService = container.resolve("productService")
   const variantService = container.resolve("productVariantService")
+  const fileService: ProductFileService = container.resolve("fileService")
   for (const spec of SEED_PRODUCTS) {
-    const imagePath = writeProductImage(opts.staticDir, spec.handle, spec.title)
     const [existing] = await productService.list({ handle: spec.handle }, { take: 1 })
-    if (existing) continue
+    if (existing && !OLD_SEED_ILLUSTRATION.test(existing.thumbnail ?? "")) continue
+    const image = await storeSeedImage(fileService, spec)
+    if (existing) {
+      await productService.update(existing.id, { thumbnail: image, images: [image] })
+      continue
+    }
     const product = await productService.create({
       title: spec.title,
       handle: spec.handle,
       description: spec.description,
       status: "published",
       profile_id: opts.profileId,
-      thumbnail: `${opts.backendUrl}/static/${imagePath}`,
-      images: [`${opts.backendUrl}/static/${imagePath}`],
+      thumbnail: image,
+      images: [image],
       options: [{ title: "Edition" }],
       origin_country: spec.origin,
       material: spec.material,
@@ -214,6 +220,19 @@ async function seedProducts(
       },
     ])
   }
+}
+
+/** Databases seeded before the seed's images were rasters point at SVGs under /static; those get the photo. */
+const OLD_SEED_ILLUSTRATION = /\/static\/products\/[a-z0-9-]+\.svg$/
+
+/**
+ * The product's photo, stored as an admin's upload is (file service, responsive variants);
+ * its address follows from its bytes, so seeding again finds it stored and stores nothing.
+ */
+async function storeSeedImage(fileService: ProductFileService, spec: SeedProduct): Promise<string> {
+  const bytes = await seedImageBytes(spec)
+  const { url } = await fileService.storeImageOnce(bytes, `the seed image of ${spec.handle}`, seedImageId(bytes))
+  return url
 }
 
 /** Curated collections the storefront pages; membership follows the catalog spec. */
@@ -258,11 +277,7 @@ export async function runSeed(opts: { directory: string; writeStorefrontEnv?: bo
   const env = readServerEnv()
   const loaders = require("@medusajs/medusa/dist/loaders").default
   const { container } = await loaders({ directory: opts.directory, expressApp: express() })
-  const result = await seedStore(container, {
-    staticDir: path.join(opts.directory, "static"),
-    backendUrl: env.backendUrl,
-    devAccounts: !env.isProduction,
-  })
+  const result = await seedStore(container, { devAccounts: !env.isProduction })
   if (opts.bulkProducts) {
     const { seedBulkCatalog } = require("../seed/bulk-catalog")
     await seedBulkCatalog(container.resolve("configModule").projectConfig.database_url, opts.bulkProducts)

@@ -13,10 +13,13 @@ import path from "path"
 import type { Readable } from "stream"
 import { readServerEnv } from "../config/env"
 import { fileStorageFor, FileStorage, PRIVATE_PREFIX } from "../lib/file-storage"
-import { ImageRefused, inspectImage } from "../lib/product-images/inspect"
+import { ACCEPTED_FORMATS, ImageRefused, inspectImage } from "../lib/product-images/inspect"
 import { renderImageSet, VARIANT_FORMATS, VARIANT_WIDTHS, variantName } from "../lib/product-images/variants"
 
 type UploadedFile = { path: string; originalname: string; mimetype?: string }
+
+/** The folder names storefronts recognise as an upload's (`products/<uuid>/`). */
+const UUID_SHAPED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /**
  * Medusa's file service (`POST /admin/uploads`): every public upload is a product image,
@@ -38,20 +41,37 @@ class ProductFileService extends AbstractFileService {
   async upload(file: UploadedFile): Promise<FileServiceUploadResult> {
     try {
       const bytes = await fs.promises.readFile(file.path)
-      const image = await inspectImage(bytes, this.limits, `"${file.originalname}"`)
-      const rendered = await renderImageSet(bytes, image, this.limits.maxPixels)
-      const folder = `products/${randomUUID()}`
-      // Variants first: once the original's URL exists, everything a storefront derives from it does too.
-      const [original, ...variants] = rendered
-      await Promise.all(variants.map((f) => this.storage.put(`${folder}/${f.name}`, f.body, f.contentType)))
-      const key = `${folder}/${original.name}`
-      await this.storage.put(key, original.body, original.contentType)
-      return { url: this.storage.publicUrl(key), key }
+      return await this.storeImage(bytes, `"${file.originalname}"`, randomUUID())
     } catch (err) {
       await removeTemporary(file)
       if (err instanceof ImageRefused) throw new MedusaError(MedusaError.Types.INVALID_DATA, err.message)
       throw err
     }
+  }
+
+  /**
+   * Stores an image this server made itself (the seed's photos) as an upload is stored: the
+   * same checks and variants, under `products/<id>/`. Storing the same id again does nothing,
+   * so the caller picks an id that changes with the bytes.
+   */
+  async storeImageOnce(bytes: Buffer, label: string, id: string): Promise<FileServiceUploadResult> {
+    if (!UUID_SHAPED.test(id)) throw new Error(`"${id}" is not a uuid-shaped image id`)
+    const image = await inspectImage(bytes, this.limits, label)
+    const key = `products/${id}/original.${ACCEPTED_FORMATS[image.format].ext}`
+    if (await this.storage.exists(key)) return { url: this.storage.publicUrl(key), key }
+    return this.storeImage(bytes, label, id)
+  }
+
+  private async storeImage(bytes: Buffer, label: string, id: string): Promise<FileServiceUploadResult> {
+    const image = await inspectImage(bytes, this.limits, label)
+    const rendered = await renderImageSet(bytes, image, this.limits.maxPixels)
+    const folder = `products/${id}`
+    // Variants first: once the original's URL exists, everything a storefront derives from it does too.
+    const [original, ...variants] = rendered
+    await Promise.all(variants.map((f) => this.storage.put(`${folder}/${f.name}`, f.body, f.contentType)))
+    const key = `${folder}/${original.name}`
+    await this.storage.put(key, original.body, original.contentType)
+    return { url: this.storage.publicUrl(key), key }
   }
 
   async uploadProtected(file: UploadedFile): Promise<FileServiceUploadResult> {

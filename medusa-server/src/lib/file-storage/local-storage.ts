@@ -41,6 +41,13 @@ export class LocalFileStorage implements FileStorage {
     return fs.createReadStream(file)
   }
 
+  async exists(key: string): Promise<boolean> {
+    return fs.promises.access(this.pathOf(key)).then(
+      () => true,
+      () => false
+    )
+  }
+
   async remove(key: string): Promise<void> {
     await fs.promises.rm(this.pathOf(key), { force: true })
   }

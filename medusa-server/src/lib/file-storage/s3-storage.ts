@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3"
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3"
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner"
 import { PassThrough, Readable } from "stream"
 import { assertSafeKey, cacheControlFor, FileStorage } from "./storage"
@@ -56,6 +56,18 @@ export class S3FileStorage implements FileStorage {
     assertSafeKey(key)
     const answer = await this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: key }))
     return answer.Body as Readable
+  }
+
+  async exists(key: string): Promise<boolean> {
+    assertSafeKey(key)
+    try {
+      await this.client.send(new HeadObjectCommand({ Bucket: this.settings.bucket, Key: key }))
+      return true
+    } catch (err) {
+      const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode
+      if (status === 404) return false
+      throw err
+    }
   }
 
   async remove(key: string): Promise<void> {

@@ -12,6 +12,8 @@ export interface FileStorage {
   /** A stream the caller writes to; `done` settles when the file is stored. */
   writer(key: string, contentType: string): { stream: PassThrough; done: Promise<void> }
   read(key: string): Promise<Readable>
+  /** Whether a file is stored under `key` (so work that would only rewrite the same bytes can be skipped). */
+  exists(key: string): Promise<boolean>
   remove(key: string): Promise<void>
   /** The address browsers fetch a public file at. */
   publicUrl(key: string): string

@@ -4,6 +4,7 @@ import path from "path"
 import sharp from "sharp"
 import { freePort } from "@pva/test-support/database"
 import { exifHasGps, jpegWithGpsPosition } from "@pva/test-support/images"
+import { seedImageBytes, seedImageId } from "../../seed/product-image"
 import ProductFileService from "../product-file"
 
 // s3rver: a loopback stand-in for S3 (path-style bucket addresses, signed requests).
@@ -65,6 +66,21 @@ describe("product images in S3-compatible storage", () => {
     await service.delete({ fileKey: key })
     expect((await fetch(url)).status).toBe(404)
     expect((await fetch(url.replace("original.jpg", "600w.webp"))).status).toBe(404)
+  })
+
+  it("stores an image the server makes itself (the seed's) once per id, with its variants; again, it writes nothing", async () => {
+    const bytes = await seedImageBytes({ handle: "s3-seed-piece", material: "Emerald" })
+    const id = seedImageId(bytes)
+    const first = await service.storeImageOnce(bytes, "the seed image", id)
+    expect(first.key).toBe(`products/${id}/original.jpg`)
+    const stored = await fetch(first.url)
+    expect(stored.status).toBe(200)
+    const lastModified = stored.headers.get("last-modified")
+    expect((await fetch(first.url.replace("original.jpg", "1200w.avif"))).status).toBe(200)
+
+    await new Promise((resolve) => setTimeout(resolve, 1100)) // Last-Modified counts whole seconds
+    expect(await service.storeImageOnce(bytes, "the seed image", id)).toEqual(first)
+    expect((await fetch(first.url)).headers.get("last-modified")).toBe(lastModified)
   })
 
   // Keeping `private/` unreadable without a signature is the bucket policy's job (README); s3rver has none.

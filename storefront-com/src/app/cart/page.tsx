@@ -3,7 +3,8 @@
 import { Link } from "@/modules/common/link"
 import { useStore } from "@/lib/store-context"
 import { useAction } from "@/lib/use-action"
-import { CartItems, CartTotals } from "@/modules/cart/cart-items"
+import { CartItems } from "@/modules/cart/cart-items"
+import { CartTotals } from "@pva/storefront-core"
 
 export default function CartPage() {
   const { cart, ready, updateItem, removeItem, region } = useStore()

@@ -2,12 +2,11 @@
 
 import { useRouter } from "next/navigation"
 import { useEffect, useState } from "react"
-import { AddressFields, formatAmount, readStripeReturn, RETURN_DECLINED_MESSAGE, type AddressInput, unwrap, validateAddress, withoutStripeReturn } from "@pva/storefront-core"
+import { AddressFields, CartTotals, formatAmount, readStripeReturn, RETURN_DECLINED_MESSAGE, type AddressInput, unwrap, validateAddress, withoutStripeReturn } from "@pva/storefront-core"
 import { CardPayment } from "@pva/storefront-core/card-payment"
 import { placeOrder as placeOrderAction, saveCheckoutDetails } from "@/lib/actions/checkout"
 import { useStore } from "@/lib/store-context"
 import { useAction } from "@/lib/use-action"
-import { CartTotals } from "@/modules/cart/cart-items"
 
 const STRIPE_KEY = process.env.NEXT_PUBLIC_STRIPE_KEY
 

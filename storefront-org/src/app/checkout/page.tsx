@@ -1,7 +1,7 @@
 import type { Metadata } from "next"
 import Link from "next/link"
 import { redirect } from "next/navigation"
-import { formatAmount, readStripeReturn, RETURN_DECLINED_MESSAGE } from "@pva/storefront-core"
+import { CartTotals, formatAmount, readStripeReturn, RETURN_DECLINED_MESSAGE } from "@pva/storefront-core"
 import { shareCardSecret, shareCart } from "@/lib/actions/checkout"
 import { currentCustomer } from "@/lib/actions/session"
 import { CardReturn } from "@/modules/offerings/card-return"
@@ -20,14 +20,15 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Rec
   if (!cart.data || cart.data.items.length === 0) {
     return <div className="container section"><h1>Checkout</h1><p>Your cart is empty. <Link href="/offerings">See the offerings</Link>.</p></div>
   }
-  const { items, currency_code, total, countries } = cart.data
+  const { items, currency_code, totals, countries } = cart.data
   return (
     <div className="container section" style={{ maxWidth: 720 }}>
       <h1>Checkout</h1>
       <ul aria-label="Your cart">
         {items.map((i) => <li key={i.id}>{i.quantity} × {i.title} — {formatAmount(i.total, currency_code)}</li>)}
       </ul>
-      <p>Total <strong>{formatAmount(total, currency_code)}</strong></p>
+      {/* Shares are securities: the tax line names their exemption, as the shop's checkout names its VAT or sales tax. */}
+      <CartTotals cart={totals} currencyCode={currency_code} />
       <ShareCheckoutForm
         stripeKey={process.env.NEXT_PUBLIC_STRIPE_KEY || null}
         resumeCard={back ? { clientSecret: (await shareCardSecret()) ?? "", decline: RETURN_DECLINED_MESSAGE } : null}

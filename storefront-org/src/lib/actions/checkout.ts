@@ -2,7 +2,7 @@
 
 import { revalidateTag } from "next/cache"
 import { cookies } from "next/headers"
-import { rejected, validateAddress, type ActionResult, type AddressInput } from "@pva/storefront-core"
+import { rejected, validateAddress, type ActionResult, type AddressInput, type TotalsCart } from "@pva/storefront-core"
 import { cookieOptions } from "@pva/storefront-core/session"
 import { paymentProvider } from "../payment-provider"
 import { asCustomer } from "./store-request"
@@ -13,7 +13,24 @@ import { asCustomer } from "./store-request"
 
 const SHARE_CART_COOKIE = "pva_org_cart"
 
-export type ShareCart = { id: string; currency_code: string; countries: { iso_2: string; display_name: string }[]; items: { id: string; title: string; quantity: number; unit_price: number; total: number }[]; total: number; email: string | null }
+export type ShareCart = { id: string; currency_code: string; countries: { iso_2: string; display_name: string }[]; items: { id: string; title: string; quantity: number; unit_price: number; total: number }[]; total: number; email: string | null; totals: TotalsCart }
+
+type TaxLine = { name: string; rate: number; code?: string | null }
+
+/** The cart's totals and tax lines, as the shared totals table reads them. */
+function totalsOf(c: any): TotalsCart {
+  const taxLines = (lines: TaxLine[] | undefined) => (lines ?? []).map((l) => ({ name: l.name, rate: l.rate, code: l.code ?? null }))
+  return {
+    subtotal: c.subtotal,
+    shipping_total: c.shipping_methods?.length ? c.shipping_total : undefined,
+    tax_total: c.tax_total ?? 0,
+    item_tax_total: c.item_tax_total,
+    shipping_tax_total: c.shipping_tax_total,
+    total: c.total,
+    items: (c.items ?? []).map((i: any) => ({ includes_tax: Boolean(i.includes_tax), tax_lines: taxLines(i.tax_lines) })),
+    shipping_methods: (c.shipping_methods ?? []).map((m: any) => ({ tax_lines: taxLines(m.tax_lines) })),
+  }
+}
 
 export async function shareCart(): Promise<ActionResult<ShareCart | null>> {
   const cartId = cookies().get(SHARE_CART_COOKIE)?.value
@@ -31,6 +48,7 @@ export async function shareCart(): Promise<ActionResult<ShareCart | null>> {
       items: c.items.map((i: any) => ({ id: i.id, title: i.title, quantity: i.quantity, unit_price: i.unit_price, total: i.total ?? i.unit_price * i.quantity })),
       total: c.total,
       email: c.email,
+      totals: totalsOf(c),
     },
   }
 }

@@ -1,4 +1,4 @@
-export { rowsOf } from "./sql-rows"
+export { rowsOf, selectRows, selectRow, execute, type SqlRunner } from "./sql-rows"
 export { runPeriodically, msUntilNextRun, isApiOnlyProcess, type Schedule, type ScheduledTask } from "./scheduler"
 export { adminCors, onMethod, storeCors } from "./store-cors"
 export { PerCallService } from "./per-call-service"
@@ -31,3 +31,14 @@ export {
   type CartLineChange,
   type CartLineRule,
 } from "./cart-line-rules"
+export {
+  defineTable,
+  pg,
+  tableDrift,
+  type Column,
+  type ColumnType,
+  type Columns,
+  type DatabaseColumn,
+  type RowOf,
+  type Table,
+} from "./table"

@@ -1,5 +1,5 @@
 import { TransactionBaseService } from "@medusajs/medusa"
-import { ARCHETYPES } from "@pva/medusa-plugin-archetype"
+import { ARCHETYPES, categoryIdsOfArchetype, type Archetype } from "@pva/medusa-plugin-archetype"
 import { MedusaError } from "medusa-core-utils"
 import type { EntityManager } from "typeorm"
 import { MeilisearchCatalogEngine } from "../engines/meilisearch"
@@ -136,9 +136,8 @@ class CatalogService extends TransactionBaseService {
 
   private async archetypeCategories(archetype: string): Promise<string[]> {
     if (!(ARCHETYPES as readonly string[]).includes(archetype)) throw invalid(`archetype must be one of ${ARCHETYPES.join(", ")}`)
-    return this.archetypes.get(archetype, async () =>
-      (await this.manager_.query(`SELECT category_id FROM archetype_category_affinity WHERE archetype = $1`, [archetype])).map((r: any) => r.category_id)
-    )
+    // Narrowed by the check above.
+    return this.archetypes.get(archetype, () => categoryIdsOfArchetype(this.manager_, archetype as Archetype))
   }
 
   private async namedCategories(ids: string[]): Promise<Category[]> {

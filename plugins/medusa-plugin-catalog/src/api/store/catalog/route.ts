@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { storefrontSalesChannels } from "@pva/medusa-plugin-archetype/dist/lib/storefront"
+import { storefrontSalesChannels } from "@pva/medusa-plugin-archetype"
 import { MedusaError } from "medusa-core-utils"
 import { CatalogParamError, parseCatalogParams } from "../../../lib/catalog-params"
 import type CatalogService from "../../../services/catalog"

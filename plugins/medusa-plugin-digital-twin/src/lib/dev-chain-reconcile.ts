@@ -4,6 +4,7 @@
 // transfer events, pending relays), and what the store says is minted is minted again, to its
 // last owner; chain sync then confirms those mints as usual. Local chain (31337) only.
 import { loadDeployment, pvaTwinAbi } from "@pva/contracts"
+import { forgetChain } from "@pva/medusa-plugin-chain-sync"
 import { Client } from "pg"
 import { createPublicClient, createWalletClient, defineChain, getAddress, http, type Hex } from "viem"
 import { privateKeyToAccount } from "viem/accounts"
@@ -43,9 +44,7 @@ export async function reconcileDevChain(opts: ReconcileOptions): Promise<{ fresh
     const freshChain = !state || state.contract_address !== twin.address.toLowerCase() || state.deployment_block_hash !== blockHash
     await db.query("BEGIN")
     if (freshChain) {
-      for (const table of ["chain_log", "chain_block", "chain_cursor"]) {
-        await db.query(`DELETE FROM ${table} WHERE chain_id = 31337`).catch(() => undefined)
-      }
+      await forgetChain(db, 31337)
       // Minted twins are minted again below; a relay the old chain took is gone with it.
       await forgetChainState(db)
       await forgetAllChainEvents(db)

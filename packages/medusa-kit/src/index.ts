@@ -42,3 +42,4 @@ export {
   type RowOf,
   type Table,
 } from "./table"
+export { entityTable } from "./entity-table"

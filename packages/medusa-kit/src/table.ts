@@ -91,7 +91,8 @@ export function tableDrift(tables: ReadonlyArray<Table<Columns>>, database: Read
         problems.push(`${table.name}.${name} is declared in code but no migration creates it`)
         continue
       }
-      if (column.udt_name !== declared.udt) {
+      // An empty type is one the code leaves to the database (an entity's bare primary column).
+      if (declared.udt !== "" && column.udt_name !== declared.udt) {
         problems.push(`${table.name}.${name} is ${column.udt_name} in the database but ${declared.udt} in code`)
       }
       if ((column.is_nullable === "YES") !== declared.nullable) {

@@ -9,3 +9,5 @@ export {
 } from "./lib/settings"
 export { LOW_STOCK_EVENT, REORDER_REQUEST_EVENT, type LowStockEventData } from "./lib/stock-alerts"
 export { SEED_PARTNERS, seedPartners } from "./seed/partners"
+// Read functions other plugins use instead of reading the partner table themselves.
+export { approvedPartnerByHandle, approvedPartnersByHandles, type PublicPartner } from "./db/partner"

@@ -39,3 +39,15 @@ export async function partnersWithFeeds(db: SqlRunner): Promise<string[]> {
 export function feedOf(db: SqlRunner, partnerId: string): Promise<{ id: string; inventory_feed_url: string | null } | null> {
   return selectRow(db, `SELECT id, inventory_feed_url FROM partner WHERE id = $1`, [partnerId])
 }
+
+export type PublicPartner = { handle: string; name: string }
+
+/** The approved, active partner with this handle, as the storefront may name it. */
+export function approvedPartnerByHandle(db: SqlRunner, handle: string): Promise<PublicPartner | null> {
+  return selectRow(db, `SELECT handle, name FROM partner WHERE handle = $1 AND ${receivesCustomerData()} LIMIT 1`, [handle])
+}
+
+/** Of these handles, the approved, active partners, as the storefront may name them. */
+export function approvedPartnersByHandles(db: SqlRunner, handles: string[]): Promise<PublicPartner[]> {
+  return selectRows(db, `SELECT handle, name FROM partner WHERE handle = ANY($1::text[]) AND ${receivesCustomerData()}`, [handles])
+}

@@ -30,10 +30,13 @@ const UDT_OF: Record<string, string> = {
 
 const snakeCase = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase()
 
+/** A TypeORM entity class (never constructed here). */
+export type EntityClass = abstract new (...args: never[]) => unknown
+
 /** The classes an entity inherits its columns from, itself first. */
-function lineage(entity: Function): Function[] {
-  const classes: Function[] = []
-  for (let c: unknown = entity; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) classes.push(c as Function)
+function lineage(entity: EntityClass): Set<unknown> {
+  const classes = new Set<unknown>()
+  for (let c: unknown = entity; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) classes.add(c)
   return classes
 }
 
@@ -41,13 +44,13 @@ function lineage(entity: Function): Function[] {
  * The entity's table and columns as TypeORM will use them. A column whose type the entity leaves
  * to TypeORM (a bare `@PrimaryColumn()`) is checked by name and nullability only.
  */
-export function entityTable(entity: Function): Table<Columns> {
+export function entityTable(entity: EntityClass): Table<Columns> {
   const storage = getMetadataArgsStorage()
   const declared = storage.tables.find((t) => t.target === entity)
   if (!declared) throw new Error(`${entity.name} is not a TypeORM entity`)
-  const targets = new Set(lineage(entity))
+  const targets = lineage(entity)
   const columns: Record<string, Column<unknown>> = {}
-  for (const arg of storage.columns.filter((c) => targets.has(c.target as Function))) {
+  for (const arg of storage.columns.filter((c) => targets.has(c.target))) {
     const name = arg.options.name ?? arg.propertyName
     if (columns[name]) continue // a subclass's column overrides its parent's
     const type = typeof arg.options.type === "string" ? UDT_OF[arg.options.type] ?? arg.options.type : ""

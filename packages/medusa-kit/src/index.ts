@@ -42,4 +42,4 @@ export {
   type RowOf,
   type Table,
 } from "./table"
-export { entityTable } from "./entity-table"
+export { entityTable, type EntityClass } from "./entity-table"

@@ -1,7 +1,7 @@
 // fractional_offering's counters and reads that go around its TypeORM entity (models/offering.ts,
 // its one description). `sold + reserved <= total_shares` is a CHECK: shares are reserved in one
 // guarded UPDATE, never read-then-write.
-import { entityTable, execute, selectRow, type SqlRunner } from "@pva/medusa-kit"
+import { entityTable, execute, selectRow, selectRows, type SqlRunner } from "@pva/medusa-kit"
 import { Offering } from "../models/offering"
 
 export const offeringTable = entityTable(Offering)
@@ -66,4 +66,20 @@ export async function cartHasShareLines(db: SqlRunner, cartId: string): Promise<
     cartId,
   ])
   return Boolean(row)
+}
+
+/** The offerings sold through any of these variants. */
+export function offeringsOfVariants(db: SqlRunner, variantIds: string[]): Promise<Offering[]> {
+  return selectRows<Offering>(db, `SELECT ${offeringTable.select} FROM fractional_offering WHERE variant_id = ANY($1)`, [variantIds])
+}
+
+/** The next PVAShares offering id: chosen by the issuer, never reused on a chain. */
+export async function nextChainOfferingId(db: SqlRunner): Promise<string> {
+  const row = await selectRow<{ id: string }>(db, `SELECT nextval('fractional_chain_offering_id_seq')::text AS id`)
+  return row!.id
+}
+
+/** Closes an open offering; false when it was not open (it changed meanwhile). */
+export async function closeOffering(db: SqlRunner, offeringId: string): Promise<boolean> {
+  return (await execute(db, `UPDATE fractional_offering SET status = 'closed', updated_at = now() WHERE id = $1 AND status = 'open' RETURNING id`, [offeringId])) > 0
 }

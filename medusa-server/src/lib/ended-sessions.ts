@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto"
 import type { NextFunction, Request, Response } from "express"
 import type { AwilixContainer } from "awilix"
-import { rowsOf } from "@pva/medusa-kit"
+import { sessionCutoffOf, setSessionCutoff } from "../db/customer-session-cutoff"
 import type { CustomerWalletService } from "@pva/medusa-plugin-digital-twin"
 
 // jsonwebtoken (Medusa's own signer) ships no types.
@@ -37,11 +37,7 @@ export async function endSessions(req: Request, manager: any, customerId: string
   // every token issued after the caller hears back is not.
   const cutoffMs = Math.ceil((Date.now() + 1) / 1000) * 1000
   const kept = exceptCaller ? bearerOf(req) : undefined
-  await manager.query(
-    `INSERT INTO customer_session_cutoff (customer_id, not_before, kept_token_sha256) VALUES ($1, $2, $3)
-     ON CONFLICT (customer_id) DO UPDATE SET not_before = EXCLUDED.not_before, kept_token_sha256 = EXCLUDED.kept_token_sha256`,
-    [customerId, new Date(cutoffMs), kept ? sha256(kept) : null]
-  )
+  await setSessionCutoff(manager, { customer_id: customerId, not_before: new Date(cutoffMs), kept_token_sha256: kept ? sha256(kept) : null })
   await destroyCookieSessions(req, customerId, exceptCaller ? (req as any).sessionID : undefined)
   const wait = cutoffMs - Date.now()
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
@@ -74,9 +70,7 @@ async function hasEnded(container: AwilixContainer, token: string, claims: any):
   const issuedAtMs = Number(claims.iat) * 1000
   if (!Number.isFinite(issuedAtMs)) return true
   const manager = container.resolve<any>("manager")
-  const [cutoff] = rowsOf(
-    await manager.query(`SELECT not_before, kept_token_sha256 FROM customer_session_cutoff WHERE customer_id = $1`, [customerId])
-  ) as any[]
+  const cutoff = await sessionCutoffOf(manager, customerId)
   if (cutoff && issuedAtMs < new Date(cutoff.not_before).getTime() && cutoff.kept_token_sha256 !== sha256(token)) return true
   if (claims.wallet !== undefined) {
     const wallets = container.resolve<CustomerWalletService>("customerWalletService")

@@ -1,4 +1,5 @@
 import { rowsOf } from "@pva/medusa-kit"
+import { verifiedEmailOf } from "../db/customer-verified-email"
 
 /**
  * Medusa 1.x keeps a guest checkout on a separate, account-less customer record even
@@ -20,16 +21,6 @@ export async function linkGuestOrdersToAccount(manager: any, customerId: string,
     [customerId, email]
   )
   return rowsOf(rows).length
-}
-
-/** The email the customer has proved to own and still uses, if any. */
-export async function verifiedEmailOf(manager: any, customerId: string): Promise<string | undefined> {
-  const [row] = await manager.query(
-    `SELECT c.email FROM customer c JOIN customer_verified_email v ON v.customer_id = c.id
-      WHERE c.id = $1 AND c.has_account AND c.deleted_at IS NULL AND v.email = lower(c.email)`,
-    [customerId]
-  )
-  return row?.email
 }
 
 /**

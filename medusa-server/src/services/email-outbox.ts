@@ -1,4 +1,5 @@
 import { TransactionBaseService } from "@medusajs/medusa"
+import { listEmails, recordEmail } from "../db/email-outbox"
 
 export type OutboxMessage = {
   to: string
@@ -12,32 +13,13 @@ export type OutboxMessage = {
 /** Every rendered email, stored when no mail service is configured, readable by admins and tests. */
 class EmailOutboxService extends TransactionBaseService {
   async record(message: OutboxMessage) {
-    const [row] = await this.activeManager_.query(
-      `INSERT INTO email_outbox ("to", subject, html, text, event_name, resource_id)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, created_at`,
-      [message.to, message.subject, message.html, message.text, message.event_name, message.resource_id ?? null]
-    )
-    return row
+    return recordEmail(this.activeManager_, { ...message, resource_id: message.resource_id ?? null })
   }
 
   async list(opts: { to?: string; event_name?: string; resource_id?: string; limit?: number; offset?: number } = {}) {
-    const where: string[] = []
-    const params: unknown[] = []
-    for (const key of ["to", "event_name", "resource_id"] as const) {
-      if (opts[key]) {
-        params.push(opts[key])
-        where.push(`"${key}" = $${params.length}`)
-      }
-    }
-    const filter = where.length ? `WHERE ${where.join(" AND ")}` : ""
     const limit = Math.min(Math.max(opts.limit ?? 50, 1), 200)
     const offset = Math.max(opts.offset ?? 0, 0)
-    const emails = await this.activeManager_.query(
-      `SELECT id::text, "to", subject, html, text, event_name, resource_id, created_at FROM email_outbox ${filter}
-        ORDER BY id DESC LIMIT ${limit} OFFSET ${offset}`,
-      params
-    )
-    const [{ count }] = await this.activeManager_.query(`SELECT count(*)::int AS count FROM email_outbox ${filter}`, params)
+    const { emails, count } = await listEmails(this.activeManager_, { to: opts.to, event_name: opts.event_name, resource_id: opts.resource_id }, { limit, offset })
     return { emails, count, limit, offset }
   }
 }

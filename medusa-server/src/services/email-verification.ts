@@ -1,8 +1,10 @@
 import { MedusaError } from "medusa-core-utils"
 import { EMAIL_VERIFICATION_EVENT } from "../lib/customer-email-render"
-import { linkGuestOrdersToAccount, verifiedEmailOf } from "../lib/guest-orders"
+import { linkGuestOrdersToAccount } from "../lib/guest-orders"
+import { recordVerifiedEmail, verifiedEmailOf } from "../db/customer-verified-email"
+import { issueVerificationToken, spendVerificationToken } from "../db/email-verification-token"
 import { hashToken, newToken } from "../lib/single-use-token"
-import { PerCallService, rowsOf } from "@pva/medusa-kit"
+import { PerCallService } from "@pva/medusa-kit"
 
 const TOKEN_TTL_HOURS = 24
 const INVALID_TOKEN = "This verification link is invalid, expired or already used: request a new one from your account"
@@ -36,15 +38,7 @@ class EmailVerificationService extends PerCallService {
       )
       if (!customer || (await verifiedEmailOf(manager, customerId))) return false
       const token = newToken()
-      await manager.query(
-        `UPDATE email_verification_token SET expires_at = least(expires_at, now()) WHERE customer_id = $1 AND used_at IS NULL`,
-        [customerId]
-      )
-      await manager.query(
-        `INSERT INTO email_verification_token (token_hash, customer_id, email, expires_at)
-         VALUES ($1, $2, $3, now() + make_interval(hours => $4))`,
-        [hashToken(token), customerId, customer.email, TOKEN_TTL_HOURS]
-      )
+      await issueVerificationToken(manager, { token_hash: hashToken(token), customer_id: customerId, email: customer.email }, TOKEN_TTL_HOURS)
       await this.eventBus_
         .withTransaction(manager)
         .emit(EMAIL_VERIFICATION_EVENT, { id: customerId, email: customer.email, first_name: customer.first_name, token })
@@ -55,14 +49,7 @@ class EmailVerificationService extends PerCallService {
   /** Spends the token, records the proof and joins the address's guest orders to the account. */
   async confirm(token: string): Promise<{ customer_id: string; linked_orders: number }> {
     return await this.atomicPhase_(async (manager: any) => {
-      const [spent] = rowsOf(
-        await manager.query(
-          `UPDATE email_verification_token SET used_at = now()
-            WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
-            RETURNING customer_id, email`,
-          [hashToken(token)]
-        )
-      )
+      const spent = await spendVerificationToken(manager, hashToken(token))
       if (!spent) throw new MedusaError(MedusaError.Types.INVALID_DATA, INVALID_TOKEN)
       const [customer] = await manager.query(
         `SELECT id FROM customer WHERE id = $1 AND has_account AND deleted_at IS NULL AND lower(email) = $2`,
@@ -85,11 +72,7 @@ class EmailVerificationService extends PerCallService {
   }
 
   private async recordProof(manager: any, customerId: string, email: string): Promise<number> {
-    await manager.query(
-      `INSERT INTO customer_verified_email (customer_id, email) VALUES ($1, $2)
-       ON CONFLICT (customer_id) DO UPDATE SET email = EXCLUDED.email, verified_at = now()`,
-      [customerId, email]
-    )
+    await recordVerifiedEmail(manager, customerId, email)
     return await linkGuestOrdersToAccount(manager, customerId, email)
   }
 }

@@ -1,4 +1,4 @@
-export { rowsOf } from "./sql-rows"
+export { rowsOf, selectRows, selectRow, execute, type SqlRunner } from "./sql-rows"
 export {
   runPeriodically,
   scheduleJob,
@@ -15,7 +15,7 @@ export {
   type ScheduledJob,
   type SchedulingContainer,
 } from "./scheduler"
-export { PostgresJobLock, RedisJobLock, type JobLock, type SqlRunner } from "./job-lock"
+export { PostgresJobLock, RedisJobLock, type JobLock } from "./job-lock"
 export { runClaimedFiring, medusaJobConfig, medusaJobHandler, scheduleWithoutRedis, type PluginJob } from "./plugin-job"
 export { adminCors, onMethod, storeCors } from "./store-cors"
 export { PerCallService } from "./per-call-service"
@@ -51,3 +51,15 @@ export {
 export * from "./events"
 export { storefrontSalesChannels } from "./storefront-channels"
 export { ConfigError, readConfig } from "./config"
+export {
+  defineTable,
+  pg,
+  tableDrift,
+  type Column,
+  type ColumnType,
+  type Columns,
+  type DatabaseColumn,
+  type RowOf,
+  type Table,
+} from "./table"
+export { entityTable, type EntityClass } from "./entity-table"

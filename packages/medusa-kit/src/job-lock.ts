@@ -1,4 +1,5 @@
 import type Redis from "ioredis"
+import type { SqlRunner } from "./sql-rows"
 
 /**
  * Decides which process runs one firing ("slot") of a named job: the first to claim it.
@@ -10,10 +11,6 @@ export interface JobLock {
   claim(name: string, slot: Date, holdMs: number): Promise<boolean>
 }
 
-/** Anything that runs a parameterised SQL query: a pg Pool or client, a TypeORM manager. */
-export interface SqlRunner {
-  query(sql: string, params?: unknown[]): Promise<unknown>
-}
 
 const DUPLICATE_TABLE = "42P07"
 const UNIQUE_VIOLATION = "23505"

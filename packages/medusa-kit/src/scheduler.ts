@@ -1,5 +1,6 @@
 import { parseExpression } from "cron-parser"
-import { PostgresJobLock, RedisJobLock, type JobLock, type SqlRunner } from "./job-lock"
+import { PostgresJobLock, RedisJobLock, type JobLock } from "./job-lock"
+import type { SqlRunner } from "./sql-rows"
 
 /**
  * The one scheduler for periodic work. Medusa 1.x runs scheduled jobs only on Redis and may

@@ -5,6 +5,7 @@ import { drainOutbox, queueDuePriceChanges, rebuildAll } from "./lib/read-model"
 import { poolDb } from "./lib/pg-db"
 import { MeilisearchMirror } from "./engines/meilisearch-mirror"
 import { ProgressBar, runCli } from "@pva/medusa-kit"
+import { catalogStatus } from "./db/catalog-outbox"
 
 const USAGE = `usage: pva-catalog <command>
 
@@ -49,12 +50,7 @@ async function main(argv: string[]): Promise<number> {
       return 0
     }
     if (command === "status") {
-      const { rows } = await pool.query(`
-        SELECT (SELECT count(*)::int FROM catalog_entry) AS entries,
-               (SELECT count(DISTINCT product_id)::int FROM catalog_entry) AS products,
-               (SELECT count(*)::int FROM catalog_outbox) AS waiting,
-               (SELECT extract(epoch FROM now() - min(created_at))::float FROM catalog_outbox) AS oldest_wait_s`)
-      const s = rows[0]
+      const s = await catalogStatus(pool)
       process.stdout.write(
         `${s.entries} rows for ${s.products} products; ${s.waiting} change(s) waiting` +
           (s.oldest_wait_s !== null ? `, oldest ${s.oldest_wait_s.toFixed(1)} s` : "") + "\n"

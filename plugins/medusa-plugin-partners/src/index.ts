@@ -11,3 +11,5 @@ export { LOW_STOCK_EVENT, REORDER_REQUEST_EVENT, type LowStockEventData } from "
 export { partnerEmails, lowStockAlert, reorderRequest } from "./lib/stock-emails"
 export { SEED_PARTNERS, seedPartners } from "./seed/partners"
 export { webhookDeliveryHealth, type WebhookHealth, type WebhookHealthDay } from "./read/webhook-health"
+// Read functions other plugins use instead of reading the partner table themselves.
+export { approvedPartnerByHandle, approvedPartnersByHandles, type PublicPartner } from "./db/partner"

@@ -1,18 +1,13 @@
-import { BeforeInsert, Column, Entity, JoinColumn, ManyToOne } from "typeorm"
+import { BeforeInsert, Column, Entity } from "typeorm"
 import { BaseEntity } from "@medusajs/medusa"
 import { generateEntityId } from "@medusajs/medusa/dist/utils/generate-entity-id"
 import type { Weights } from "../lib/archetypes"
-import { ArchetypeQuiz } from "./archetype-quiz"
 
 /** A question answered on a 1–5 scale, weighing one or more archetypes. */
 @Entity()
 export class ArchetypeQuestion extends BaseEntity {
   @Column({ type: "text" })
   quiz_id: string
-
-  @ManyToOne(() => ArchetypeQuiz, (quiz) => quiz.questions)
-  @JoinColumn({ name: "quiz_id" })
-  quiz: ArchetypeQuiz
 
   @Column({ type: "int" })
   position: number

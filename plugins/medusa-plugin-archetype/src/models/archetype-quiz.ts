@@ -1,7 +1,7 @@
-import { BeforeInsert, Column, Entity, OneToMany } from "typeorm"
+import { BeforeInsert, Column, Entity } from "typeorm"
 import { BaseEntity } from "@medusajs/medusa"
 import { generateEntityId } from "@medusajs/medusa/dist/utils/generate-entity-id"
-import { ArchetypeQuestion } from "./archetype-question"
+import type { ArchetypeQuestion } from "./archetype-question"
 
 /** One published version of the quiz. Editing publishes a new version; old results keep theirs. */
 @Entity()
@@ -15,7 +15,7 @@ export class ArchetypeQuiz extends BaseEntity {
   @Column({ type: "boolean", default: false })
   is_active: boolean
 
-  @OneToMany(() => ArchetypeQuestion, (question) => question.quiz)
+  /** Filled by the quiz service from archetype_question (by quiz_id, in order), not by TypeORM. */
   questions: ArchetypeQuestion[]
 
   @BeforeInsert()

@@ -1,17 +1,14 @@
 import { MedusaError } from "medusa-core-utils"
 import { ARCHETYPES, archetypeView, DEFAULT_CATEGORY_AFFINITY, isArchetype } from "../lib/archetypes"
 import { PerCallService } from "@pva/medusa-kit"
+import { affinitiesWithCategories, existingCategoryIds, removeAffinity, seedAffinity, setAffinity } from "../db/archetype-category-affinity"
 
 const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
 
 /** Archetype → product category weights that drive archetype recommendations. */
 class CategoryAffinityService extends PerCallService {
   async list() {
-    const rows: any[] = await this.activeManager_.query(
-      `SELECT a.archetype, a.category_id, a.weight::float AS weight, c.name AS category_name, c.handle AS category_handle
-         FROM archetype_category_affinity a JOIN product_category c ON c.id = a.category_id
-        ORDER BY a.archetype, a.weight DESC, c.name`
-    )
+    const rows = await affinitiesWithCategories(this.activeManager_)
     return ARCHETYPES.map((archetype) => ({
       ...archetypeView(archetype),
       categories: rows.filter((r) => r.archetype === archetype).map(({ archetype: _, ...rest }) => rest),
@@ -35,22 +32,16 @@ class CategoryAffinityService extends PerCallService {
       return { archetype: e.archetype, category_id: e.category_id, weight: Math.round(e.weight * 1000) / 1000 }
     })
     const ids = [...new Set(clean.map((e) => e.category_id))]
-    const found = new Set(
-      (await this.activeManager_.query(`SELECT id FROM product_category WHERE id = ANY($1::text[])`, [ids])).map((r: any) => r.id)
-    )
+    const found = await existingCategoryIds(this.activeManager_, ids)
     const unknown = clean.findIndex((e) => !found.has(e.category_id))
     if (unknown >= 0) throw invalid(`affinities[${unknown}].category_id "${clean[unknown].category_id}" is not a product category`)
 
     await this.atomicPhase_(async (manager) => {
       for (const e of clean) {
         if (e.weight === 0) {
-          await manager.query(`DELETE FROM archetype_category_affinity WHERE archetype = $1 AND category_id = $2`, [e.archetype, e.category_id])
+          await removeAffinity(manager, e.archetype, e.category_id)
         } else {
-          await manager.query(
-            `INSERT INTO archetype_category_affinity (archetype, category_id, weight) VALUES ($1, $2, $3)
-             ON CONFLICT (archetype, category_id) DO UPDATE SET weight = EXCLUDED.weight, updated_at = now()`,
-            [e.archetype, e.category_id, e.weight]
-          )
+          await setAffinity(manager, e.archetype, e.category_id, e.weight)
         }
       }
     })
@@ -62,13 +53,7 @@ class CategoryAffinityService extends PerCallService {
     let inserted = 0
     for (const archetype of ARCHETYPES) {
       for (const [name, weight] of DEFAULT_CATEGORY_AFFINITY[archetype]) {
-        const rows = await this.activeManager_.query(
-          `INSERT INTO archetype_category_affinity (archetype, category_id, weight)
-           SELECT $1, id, $3 FROM product_category WHERE name = $2
-           ON CONFLICT DO NOTHING RETURNING category_id`,
-          [archetype, name, weight]
-        )
-        inserted += rows.length
+        if (await seedAffinity(this.activeManager_, archetype, name, weight)) inserted += 1
       }
     }
     return inserted

@@ -1,5 +1,6 @@
 import { TransactionBaseService } from "@medusajs/medusa"
-import { ARCHETYPES } from "@pva/medusa-plugin-archetype"
+import { ARCHETYPES, categoryIdsOfArchetype, type Archetype } from "@pva/medusa-plugin-archetype"
+import { approvedPartnerByHandle, approvedPartnersByHandles, type PublicPartner } from "@pva/medusa-plugin-partners"
 import { MedusaError } from "medusa-core-utils"
 import type { EntityManager } from "typeorm"
 import { MeilisearchCatalogEngine } from "../engines/meilisearch"
@@ -16,7 +17,7 @@ const NAMES_TTL_MS = 5000
 
 type Region = { id: string; currency_code: string }
 type Category = { id: string; name: string; handle: string }
-type Partner = { handle: string; name: string }
+type Partner = PublicPartner
 
 /** The storefronts' catalog: resolves names to ids, asks the engine, names the facets. */
 class CatalogService extends TransactionBaseService {
@@ -116,13 +117,7 @@ class CatalogService extends TransactionBaseService {
 
   /** Only partners whose pieces the catalog shows: approved and active (as the read model). */
   private async partner(handle: string): Promise<Partner> {
-    const partner = await this.partners.get(handle, async () => {
-      const [row] = await this.manager_.query(
-        `SELECT handle, name FROM partner WHERE handle = $1 AND status = 'approved' AND is_active LIMIT 1`,
-        [handle]
-      )
-      return row ?? null
-    })
+    const partner = await this.partners.get(handle, () => approvedPartnerByHandle(this.manager_, handle))
     if (!partner) throw invalid(`partner: no partner with handle "${handle}"`)
     return partner
   }
@@ -130,15 +125,14 @@ class CatalogService extends TransactionBaseService {
   private async namedPartners(handles: string[]): Promise<Partner[]> {
     if (!handles.length) return []
     return this.partnerNames.get([...handles].sort().join(","), () =>
-      this.manager_.query(`SELECT handle, name FROM partner WHERE handle = ANY($1::text[]) AND status = 'approved' AND is_active`, [handles])
+      approvedPartnersByHandles(this.manager_, handles)
     )
   }
 
   private async archetypeCategories(archetype: string): Promise<string[]> {
     if (!(ARCHETYPES as readonly string[]).includes(archetype)) throw invalid(`archetype must be one of ${ARCHETYPES.join(", ")}`)
-    return this.archetypes.get(archetype, async () =>
-      (await this.manager_.query(`SELECT category_id FROM archetype_category_affinity WHERE archetype = $1`, [archetype])).map((r: any) => r.category_id)
-    )
+    // Narrowed by the check above.
+    return this.archetypes.get(archetype, () => categoryIdsOfArchetype(this.manager_, archetype as Archetype))
   }
 
   private async namedCategories(ids: string[]): Promise<Category[]> {

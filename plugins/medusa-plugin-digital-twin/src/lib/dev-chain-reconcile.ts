@@ -4,9 +4,13 @@
 // transfer events, pending relays), and what the store says is minted is minted again, to its
 // last owner; chain sync then confirms those mints as usual. Local chain (31337) only.
 import { loadDeployment, pvaTwinAbi } from "@pva/contracts"
+import { forgetChain } from "@pva/medusa-plugin-chain-sync"
 import { Client } from "pg"
 import { createPublicClient, createWalletClient, defineChain, getAddress, http, type Hex } from "viem"
 import { privateKeyToAccount } from "viem/accounts"
+import { awaitingCustodialMint, forgetChainState, setRelayTx } from "../db/digital-twin"
+import { chainStateOf, saveChainState } from "../db/digital-twin-chain-state"
+import { forgetAllChainEvents } from "../db/digital-twin-event"
 
 export type ReconcileOptions = {
   databaseUrl: string
@@ -36,34 +40,20 @@ export async function reconcileDevChain(opts: ReconcileOptions): Promise<{ fresh
   db.on("error", (err) => log(`digital twins: database connection lost (${err.message})`))
   await db.connect()
   try {
-    const { rows: state } = await db.query(`SELECT contract_address, deployment_block_hash FROM digital_twin_chain_state WHERE chain_id = 31337`)
-    const freshChain = !state[0] || state[0].contract_address !== twin.address.toLowerCase() || state[0].deployment_block_hash !== blockHash
+    const state = await chainStateOf(db, 31337)
+    const freshChain = !state || state.contract_address !== twin.address.toLowerCase() || state.deployment_block_hash !== blockHash
     await db.query("BEGIN")
     if (freshChain) {
-      for (const table of ["chain_log", "chain_block", "chain_cursor"]) {
-        await db.query(`DELETE FROM ${table} WHERE chain_id = 31337`).catch(() => undefined)
-      }
+      await forgetChain(db, 31337)
       // Minted twins are minted again below; a relay the old chain took is gone with it.
-      await db.query(`UPDATE digital_twin SET status = 'submitted', relay_tx_hash = NULL, mint_tx_hash = NULL, mint_block = NULL,
-                             owner_address = COALESCE(owner_address, claim_wallet), voucher_signature = NULL, voucher_deadline = NULL
-                       WHERE status = 'minted'`)
-      await db.query(`UPDATE digital_twin SET status = 'bound', relay_tx_hash = NULL WHERE status = 'submitted' AND voucher_signature IS NOT NULL`)
-      await db.query(`DELETE FROM digital_twin_event WHERE kind IN ('minted', 'transferred')`)
-      await db.query(`UPDATE digital_twin_event SET tx_hash = NULL, block_number = NULL, log_index = NULL, chain_log_id = NULL WHERE chain_log_id IS NOT NULL`)
-      await db.query(
-        `INSERT INTO digital_twin_chain_state (chain_id, contract_address, deployment_block_hash) VALUES (31337, $1, $2)
-         ON CONFLICT (chain_id) DO UPDATE SET contract_address = EXCLUDED.contract_address, deployment_block_hash = EXCLUDED.deployment_block_hash, updated_at = now()`,
-        [twin.address.toLowerCase(), blockHash]
-      )
+      await forgetChainState(db)
+      await forgetAllChainEvents(db)
+      await saveChainState(db, { chain_id: 31337, contract_address: twin.address.toLowerCase(), deployment_block_hash: blockHash })
     }
     await db.query("COMMIT")
 
     // Custodial mints the store is waiting for: re-mints after a fresh chain, and the seed's.
-    const { rows: pending } = await db.query(
-      `SELECT id, token_id::text AS token_id, metadata_digest, COALESCE(owner_address, claim_wallet) AS target
-         FROM digital_twin WHERE status = 'submitted' AND voucher_signature IS NULL AND relay_tx_hash IS NULL
-          AND COALESCE(owner_address, claim_wallet) IS NOT NULL ORDER BY token_id`
-    )
+    const pending = await awaitingCustodialMint(db)
     const minter = privateKeyToAccount(opts.minterKey)
     const wallet = createWalletClient({ account: minter, chain, transport })
     const minted: string[] = []
@@ -80,7 +70,7 @@ export async function reconcileDevChain(opts: ReconcileOptions): Promise<{ fresh
       })
       const receipt = await publicClient.waitForTransactionReceipt({ hash })
       if (receipt.status !== "success") throw new Error(`re-minting twin ${row.token_id} reverted (${hash})`)
-      await db.query(`UPDATE digital_twin SET relay_tx_hash = $2 WHERE id = $1`, [row.id, hash])
+      await setRelayTx(db, row.id, hash)
       minted.push(row.token_id)
     }
     log(

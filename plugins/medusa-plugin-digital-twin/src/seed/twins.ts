@@ -1,6 +1,9 @@
 import { getAddress } from "viem"
 import type { Trait } from "../lib/metadata"
 import type DigitalTwinService from "../services/digital-twin"
+import { linkWalletIfFree } from "../db/customer-wallet"
+import { countTwinsOfCustomer, submitForCustodialMint } from "../db/digital-twin"
+import { registeredCustomerId } from "../db/medusa-core"
 
 /** Hardhat dev account #3: the dev customer's wallet on the local chain (a public, dev-only key). */
 export const DEV_WALLET = getAddress("0x90f79bf6eb2c4f870365e785982e1f101e93b906")
@@ -30,22 +33,17 @@ export async function seedDigitalTwins(
   }
   if (!opts.devCustomerEmail) return { eligible: Object.keys(products).length, devTwins: 0 }
 
-  const [customer] = await manager.query(`SELECT id FROM customer WHERE email = $1 AND has_account AND deleted_at IS NULL LIMIT 1`, [
-    opts.devCustomerEmail,
-  ])
-  if (!customer) return { eligible: Object.keys(products).length, devTwins: 0 }
-  const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM digital_twin WHERE customer_id = $1`, [customer.id])
+  const customerId = await registeredCustomerId(manager, opts.devCustomerEmail)
+  if (!customerId) return { eligible: Object.keys(products).length, devTwins: 0 }
+  const count = await countTwinsOfCustomer(manager, customerId)
   if (count > 0) return { eligible: Object.keys(products).length, devTwins: count }
 
-  await manager.query(`INSERT INTO customer_wallet (address, customer_id, chain_id) VALUES ($1, $2, 31337) ON CONFLICT (address) DO NOTHING`, [
-    DEV_WALLET.toLowerCase(),
-    customer.id,
-  ])
+  await linkWalletIfFree(manager, customerId, DEV_WALLET.toLowerCase(), 31337)
   const twins: DigitalTwinService = container.resolve("digitalTwinService")
   const [claimable, minted] = [opts.pieces[0], opts.pieces[1]].map((p) => products[p.handle])
   const toClaim = await twins.insertTwin({
     productId: claimable.id,
-    customerId: customer.id,
+    customerId,
     title: claimable.title,
     description: claimable.description,
     sku: "GEM-001",
@@ -54,14 +52,14 @@ export async function seedDigitalTwins(
   await container.resolve("twinClaimService").issueCode(toClaim.id, { email: opts.devCustomerEmail })
   const toMint = await twins.insertTwin({
     productId: minted.id,
-    customerId: customer.id,
+    customerId,
     title: minted.title,
     description: minted.description,
     sku: "GEM-003",
     traits: minted.metadata.twin_traits,
   })
   // Minted to the dev wallet by the dev start (scripts/dev.js → dev-chain reconcile); chain sync confirms it.
-  await manager.query(`UPDATE digital_twin SET claim_wallet = $2, status = 'submitted' WHERE id = $1`, [toMint.id, DEV_WALLET.toLowerCase()])
+  await submitForCustodialMint(manager, toMint.id, DEV_WALLET.toLowerCase())
   return { eligible: Object.keys(products).length, devTwins: 2 }
 }
 

@@ -3,6 +3,7 @@ import { MedusaError } from "medusa-core-utils"
 import { keccak256, stringToHex, toBytes } from "viem"
 import type DigitalTwinService from "./digital-twin"
 import type TwinChainService from "./twin-chain"
+import { recordTwinEvent } from "../db/digital-twin-event"
 
 /**
  * An issuer's signed statement about a twin (appraisal, service, authenticity). Anyone can check
@@ -31,12 +32,16 @@ export default class AttestationService extends TwinService {
     })
     const dataHash = keccak256(toBytes(message))
     const { issuer, signature } = await chain.signAttestation(message)
-    const [event] = await this.activeManager_.query(
-      `INSERT INTO digital_twin_event (twin_id, kind, data) VALUES ($1, 'attested', $2) RETURNING id::text`,
-      [twin.id, JSON.stringify({ kind, statement: input.statement.trim(), message, data_hash: dataHash, issuer, signature })]
-    )
+    const eventId = await recordTwinEvent(this.activeManager_, twin.id, "attested", {
+      kind,
+      statement: input.statement.trim(),
+      message,
+      data_hash: dataHash,
+      issuer,
+      signature,
+    })
     let txHash: string | null = null
     if (twin.status === "minted") txHash = await chain.attestOnChain(BigInt(twin.token_id), stringToHex(kind, { size: 32 }), dataHash)
-    return { id: event.id, kind, message, data_hash: dataHash, issuer, signature, tx_hash: txHash }
+    return { id: eventId, kind, message, data_hash: dataHash, issuer, signature, tx_hash: txHash }
   }
 }

@@ -4,33 +4,9 @@ import { TwinService } from "../lib/twin-service"
 import type ContentStoreService from "./content-store"
 import type TwinClaimService from "./twin-claim"
 import type TwinRefundService from "./twin-refund"
-
-export type TwinRow = {
-  id: string
-  token_id: string
-  tag_id: string
-  product_id: string | null
-  order_id: string | null
-  customer_id: string | null
-  title: string
-  metadata_cid: string
-  metadata_digest: `0x${string}`
-  image_cid: string
-  status: "issued" | "bound" | "submitted" | "minted"
-  claim_wallet: string | null
-  owner_address: string | null
-  voucher_deadline: string | null
-  voucher_signature: string | null
-  relay_tx_hash: string | null
-  mint_tx_hash: string | null
-  mint_block: string | null
-  pinned_at: Date | null
-  refunded_at: Date | null
-  created_at: Date
-}
-
-/** Payment states in which an order's twins may exist and be claimed. */
-export const PAID_ORDER_STATES = ["captured", "partially_refunded"]
+import { insertTwin, listTwins, nextTokenId, twinById, twinByTokenId, uncodedTwinIdsOfOrder, unitHasTwin, type TwinRow } from "../db/digital-twin"
+import { recordTwinEvent, timelineOf, type TimelineEntry } from "../db/digital-twin-event"
+import { eligibleItemsOf, eligibleUnitsOf, orderState, PAID_ORDER_STATES } from "../db/medusa-core"
 
 /** One twin per sold unit: the unique key on (line_item_id, unit_index). */
 const TWIN_PER_UNIT_KEY = "digital_twin_line_item_id_unit_index_key"
@@ -45,21 +21,13 @@ function isUniqueViolationOf(error: unknown, constraint: string): boolean {
   return code === UNIQUE_VIOLATION && name === constraint
 }
 
-export const TWIN_STATUSES = ["issued", "bound", "submitted", "minted"] as const
-
 /** Twin-eligible pieces turn into twins when sold; this service creates and reads them. */
 export default class DigitalTwinService extends TwinService {
   static identifier = "digitalTwinService"
 
   /** Units of twin-eligible pieces in the order: its twins-to-be (the capture policy asks). */
   async eligibleUnits(orderId: string): Promise<number> {
-    const [{ units }] = await this.activeManager_.query(
-      `SELECT COALESCE(sum(li.quantity), 0)::int AS units FROM line_item li
-         JOIN product_variant v ON v.id = li.variant_id JOIN product p ON p.id = v.product_id
-        WHERE li.order_id = $1 AND p.metadata->>'digital_twin' = 'true'`,
-      [orderId]
-    )
-    return units
+    return eligibleUnitsOf(this.activeManager_, orderId)
   }
   /**
    * One twin per unit of every twin-eligible item of the order, each with metadata in the
@@ -67,25 +35,14 @@ export default class DigitalTwinService extends TwinService {
    * its code are not taken back). Re-delivered events create nothing twice.
    */
   async createForOrder(orderId: string): Promise<TwinRow[]> {
-    const [order] = await this.activeManager_.query(`SELECT status, payment_status FROM "order" WHERE id = $1`, [orderId])
+    const order = await orderState(this.activeManager_, orderId)
     if (!order || order.status === "canceled" || !PAID_ORDER_STATES.includes(order.payment_status)) return []
-    const items: any[] = await this.activeManager_.query(
-      `SELECT li.id AS line_item_id, li.quantity, li.variant_id, v.sku, p.id AS product_id, p.title, p.description, p.metadata,
-              o.customer_id, o.email
-         FROM line_item li
-         JOIN "order" o ON o.id = li.order_id
-         JOIN product_variant v ON v.id = li.variant_id
-         JOIN product p ON p.id = v.product_id
-        WHERE li.order_id = $1 AND p.metadata->>'digital_twin' = 'true'
-        ORDER BY li.created_at, li.id`,
-      [orderId]
-    )
+    const items = await eligibleItemsOf(this.activeManager_, orderId)
     const created: TwinRow[] = []
     for (const item of items) {
       for (let unit = 0; unit < item.quantity; unit++) {
         const twin = await this.atomicPhase_(async (manager) => {
-          const [exists] = await manager.query(`SELECT id FROM digital_twin WHERE line_item_id = $1 AND unit_index = $2`, [item.line_item_id, unit])
-          if (exists) return null
+          if (await unitHasTwin(manager, item.line_item_id, unit)) return null
           // A copy of this event handled at the same moment may insert the unit's twin first:
           // the unique key keeps one, and this handler takes it as already made (below).
           const row = await this.withTransaction(manager).insertTwin({
@@ -100,7 +57,7 @@ export default class DigitalTwinService extends TwinService {
             sku: item.sku,
             traits: item.metadata?.twin_traits,
           })
-          await manager.query(`INSERT INTO digital_twin_event (twin_id, kind) VALUES ($1, 'sold')`, [row.id])
+          await recordTwinEvent(manager, row.id, "sold")
           return row
         }).catch((error: unknown) => {
           if (isUniqueViolationOf(error, TWIN_PER_UNIT_KEY)) return null
@@ -111,15 +68,11 @@ export default class DigitalTwinService extends TwinService {
     }
     // Every twin of the order without a code gets one, so a redelivered event finishes what a
     // failed email left undone.
-    const uncoded = await this.activeManager_.query(
-      `SELECT t.id FROM digital_twin t
-        WHERE t.order_id = $1 AND NOT EXISTS (SELECT 1 FROM digital_twin_claim_code k WHERE k.twin_id = t.id) ORDER BY t.token_id`,
-      [orderId]
-    )
+    const uncoded = await uncodedTwinIdsOfOrder(this.activeManager_, orderId)
     const claims: TwinClaimService = this.container_.twinClaimService
     try {
       // Only if still uncoded under the twin's row lock: a concurrent copy may have coded it meanwhile.
-      for (const { id } of uncoded) await claims.issueCode(id, { unlessCoded: true })
+      for (const id of uncoded) await claims.issueCode(id, { unlessCoded: true })
     } finally {
       // A cancel or refund that landed while the twins were being made finds them settled too.
       await (this.container_.twinRefundService as TwinRefundService).settleOrder(orderId)
@@ -141,7 +94,7 @@ export default class DigitalTwinService extends TwinService {
     traits: unknown
   }): Promise<TwinRow> {
     return this.atomicPhase_(async (manager) => {
-      const [{ token_id }] = await manager.query(`SELECT nextval('digital_twin_token_id_seq')::text AS token_id`)
+      const token_id = await nextTokenId(manager)
       const tagId = `${(spec.sku || "PVA").toUpperCase()}-${String(token_id).padStart(6, "0")}`
       const traits = normalizeTraits(spec.traits)
       const content: ContentStoreService = this.container_.contentStoreService.withTransaction(manager)
@@ -150,34 +103,28 @@ export default class DigitalTwinService extends TwinService {
         metadataBytes({ title: spec.title, description: spec.description, tagId, tokenId: token_id, traits, imageCid: image.cid, orgUrl: this.settings_.orgUrl }),
         "application/json"
       )
-      const [row] = await manager.query(
-        `INSERT INTO digital_twin (id, token_id, tag_id, product_id, variant_id, order_id, line_item_id, unit_index, customer_id, title,
-                                   metadata_cid, metadata_digest, image_cid)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *, token_id::text AS token_id`,
-        [
-          generateEntityId(undefined, "twin"),
-          token_id,
-          tagId,
-          spec.productId,
-          spec.variantId ?? null,
-          spec.orderId ?? null,
-          spec.lineItemId ?? null,
-          spec.unit ?? 0,
-          spec.customerId,
-          spec.title,
-          metadata.cid,
-          metadata.digest,
-          image.cid,
-        ]
-      )
-      await manager.query(`INSERT INTO digital_twin_event (twin_id, kind) VALUES ($1, 'created')`, [row.id])
+      const row = await insertTwin(manager, {
+        id: generateEntityId(undefined, "twin"),
+        token_id,
+        tag_id: tagId,
+        product_id: spec.productId,
+        variant_id: spec.variantId ?? null,
+        order_id: spec.orderId ?? null,
+        line_item_id: spec.lineItemId ?? null,
+        unit_index: spec.unit ?? 0,
+        customer_id: spec.customerId,
+        title: spec.title,
+        metadata_cid: metadata.cid,
+        metadata_digest: metadata.digest,
+        image_cid: image.cid,
+      })
+      await recordTwinEvent(manager, row.id, "created")
       return row
     })
   }
 
   async byTokenId(tokenId: string): Promise<TwinRow | null> {
-    const [row] = await this.activeManager_.query(`SELECT *, token_id::text AS token_id FROM digital_twin WHERE token_id = $1`, [tokenId])
-    return row ?? null
+    return twinByTokenId(this.activeManager_, tokenId)
   }
 
   /**
@@ -198,37 +145,16 @@ export default class DigitalTwinService extends TwinService {
   }
 
   async byId(id: string): Promise<TwinRow | null> {
-    const [row] = await this.activeManager_.query(`SELECT *, token_id::text AS token_id FROM digital_twin WHERE id = $1`, [id])
-    return row ?? null
+    return twinById(this.activeManager_, id)
   }
 
   async list(opts: { limit: number; offset: number; status?: string; customerId?: string }): Promise<{ twins: TwinRow[]; count: number }> {
-    const where: string[] = []
-    const params: unknown[] = []
-    if (opts.status) {
-      params.push(opts.status)
-      where.push(`status = $${params.length}`)
-    }
-    if (opts.customerId) {
-      params.push(opts.customerId)
-      where.push(`customer_id = $${params.length}`)
-    }
-    const filter = where.length ? `WHERE ${where.join(" AND ")}` : ""
-    const twins = await this.activeManager_.query(
-      `SELECT *, token_id::text AS token_id FROM digital_twin ${filter} ORDER BY digital_twin.token_id LIMIT ${opts.limit} OFFSET ${opts.offset}`,
-      params
-    )
-    const [{ count }] = await this.activeManager_.query(`SELECT count(*)::int AS count FROM digital_twin ${filter}`, params)
-    return { twins, count }
+    return listTwins(this.activeManager_, opts)
   }
 
   /** Provenance in the order it happened: store events by time, chain events by block and log. */
-  async timeline(twinId: string) {
-    return this.activeManager_.query(
-      `SELECT kind, from_address, to_address, tx_hash, block_number::int AS block_number, log_index, data, occurred_at
-         FROM digital_twin_event WHERE twin_id = $1 ORDER BY occurred_at, id`,
-      [twinId]
-    )
+  async timeline(twinId: string): Promise<TimelineEntry[]> {
+    return timelineOf(this.activeManager_, twinId)
   }
 
   /** Public view of a twin: the piece and the chain, never the buyer, the order or a claim in progress. */

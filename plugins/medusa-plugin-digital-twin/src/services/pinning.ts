@@ -2,7 +2,7 @@ import { MedusaError } from "medusa-core-utils"
 import { HttpError } from "../lib/http"
 import { TwinService } from "../lib/twin-service"
 import type ContentStoreService from "./content-store"
-import type { TwinRow } from "./digital-twin"
+import { markPinned, type TwinRow } from "../db/digital-twin"
 
 /**
  * Pins a twin's image and metadata to the configured pinning service before any voucher names
@@ -24,7 +24,7 @@ export default class PinningService extends TwinService {
       const pinned = await this.pin(block.bytes, block.contentType, cid, `${twin.tag_id}-${cid.slice(-8)}`)
       if (pinned !== cid) throw new HttpError(502, "pinning_error", `The pinning service answered CID ${pinned} for content whose CID is ${cid}`)
     }
-    await this.activeManager_.query(`UPDATE digital_twin SET pinned_at = now() WHERE id = $1`, [twin.id])
+    await markPinned(this.activeManager_, twin.id)
   }
 
   /** The CID the service reports for `bytes`. */

@@ -4,9 +4,11 @@ import { getAddress, isAddress } from "viem"
 import { conflict, HttpError } from "../lib/http"
 import { claimCodeHash, looksLikeClaimCode, newClaimCode } from "../lib/claim-code"
 import { TwinService } from "../lib/twin-service"
-import { rowsOf } from "@pva/medusa-kit"
 import type CustomerWalletService from "./customer-wallet"
-import { PAID_ORDER_STATES, type TwinRow } from "./digital-twin"
+import { bindClaimWallet, lockTwinForCode, markSubmitted, setRelayTx, storeVoucher, twinById, unsubmit, type TwinRow } from "../db/digital-twin"
+import { hasLiveCode, insertClaimCode, revokeLiveCode, twinOfLiveCode } from "../db/digital-twin-claim-code"
+import { recordTwinEvent } from "../db/digital-twin-event"
+import { PAID_ORDER_STATES } from "../db/medusa-core"
 import type PinningService from "./pinning"
 import type TwinChainService from "./twin-chain"
 import { CLAIM_CODE_EMAIL_EVENT } from "../lib/events"
@@ -30,28 +32,16 @@ export default class TwinClaimService extends TwinService {
     const code = newClaimCode()
     // The email goes out inside the transaction: a code that could not be sent is not kept.
     return this.atomicPhase_(async (manager) => {
-      const [twin] = await manager.query(
-        `SELECT t.*, t.token_id::text AS token_id, o.email AS order_email, o.payment_status AS order_payment_status, c.email AS customer_email
-           FROM digital_twin t LEFT JOIN "order" o ON o.id = t.order_id LEFT JOIN customer c ON c.id = t.customer_id
-          WHERE t.id = $1 FOR UPDATE OF t`,
-        [twinId]
-      )
+      const twin = await lockTwinForCode(manager, twinId)
       if (!twin) throw err(MedusaError.Types.NOT_FOUND, "No such twin")
       if (twin.status === "minted") throw err(MedusaError.Types.NOT_ALLOWED, "This twin is already minted: it needs no claim code")
       if (twin.refunded_at) throw err(MedusaError.Types.NOT_ALLOWED, "The sale of this twin was canceled or refunded: it gets no claim code")
-      if (twin.order_id && !PAID_ORDER_STATES.includes(twin.order_payment_status)) {
+      if (twin.order_id && !PAID_ORDER_STATES.includes(twin.order_payment_status ?? "")) {
         throw err(MedusaError.Types.NOT_ALLOWED, "The order of this twin is not paid: its claim code is sent once the payment is captured")
       }
-      if (opts.unlessCoded) {
-        const [live] = await manager.query(`SELECT id FROM digital_twin_claim_code WHERE twin_id = $1 AND revoked_at IS NULL`, [twinId])
-        if (live) return { sent_to: null }
-      }
-      await manager.query(`UPDATE digital_twin_claim_code SET revoked_at = now() WHERE twin_id = $1 AND revoked_at IS NULL`, [twinId])
-      await manager.query(`INSERT INTO digital_twin_claim_code (id, twin_id, code_hash) VALUES ($1, $2, $3)`, [
-        generateEntityId(undefined, "tcc"),
-        twinId,
-        claimCodeHash(code),
-      ])
+      if (opts.unlessCoded && (await hasLiveCode(manager, twinId))) return { sent_to: null }
+      await revokeLiveCode(manager, twinId)
+      await insertClaimCode(manager, { id: generateEntityId(undefined, "tcc"), twin_id: twinId, code_hash: claimCodeHash(code) })
       const to = opts.email ?? twin.order_email ?? twin.customer_email
       if (!to) return { sent_to: null }
       const claimUrl = `${this.settings_.orgUrl}/claim?code=${encodeURIComponent(code)}`
@@ -66,12 +56,7 @@ export default class TwinClaimService extends TwinService {
   }
 
   async revokeCode(twinId: string): Promise<{ revoked: number }> {
-    const rows = rowsOf(
-      await this.activeManager_.query(`UPDATE digital_twin_claim_code SET revoked_at = now() WHERE twin_id = $1 AND revoked_at IS NULL RETURNING id`, [
-        twinId,
-      ])
-    )
-    return { revoked: rows.length }
+    return { revoked: await revokeLiveCode(this.activeManager_, twinId) }
   }
 
   /**
@@ -92,25 +77,12 @@ export default class TwinClaimService extends TwinService {
       throw err(MedusaError.Types.NOT_ALLOWED, "Link this wallet to your account (sign in with it) before claiming to it")
     }
 
-    const [found] = await this.activeManager_.query(
-      `SELECT t.id, t.customer_id, c.has_account
-         FROM digital_twin_claim_code k JOIN digital_twin t ON t.id = k.twin_id LEFT JOIN customer c ON c.id = t.customer_id
-        WHERE k.code_hash = $1 AND k.revoked_at IS NULL`,
-      [claimCodeHash(input.code)]
-    )
+    const found = await twinOfLiveCode(this.activeManager_, claimCodeHash(input.code))
     // A registered buyer's code works only in their account; a guest order's code in any signed-in account.
     if (!found || (found.customer_id && found.customer_id !== customerId && found.has_account)) {
       throw err(MedusaError.Types.INVALID_DATA, INVALID_CODE)
     }
-    const bound = rowsOf<TwinRow>(
-      await this.activeManager_.query(
-        `UPDATE digital_twin
-            SET claim_wallet = $2, customer_id = $3, status = CASE WHEN status = 'issued' THEN 'bound' ELSE status END, updated_at = now()
-          WHERE id = $1 AND (claim_wallet IS NULL OR (claim_wallet = $2 AND customer_id = $3))
-          RETURNING *, token_id::text AS token_id`,
-        [found.id, wallet, customerId]
-      )
-    )[0]
+    const bound = await bindClaimWallet(this.activeManager_, found.id, wallet, customerId)
     if (!bound) throw conflict("This twin is already being claimed to another wallet")
     if (bound.status === "minted") return { twin: bound, voucher: null, mode }
 
@@ -133,51 +105,36 @@ export default class TwinClaimService extends TwinService {
       deadline,
     })
     return this.atomicPhase_(async (manager) => {
-      const [updated] = rowsOf<TwinRow>(
-        await manager.query(
-          `UPDATE digital_twin SET voucher_deadline = $2, voucher_signature = $3,
-                  status = CASE WHEN status = 'submitted' THEN 'bound' ELSE status END, relay_tx_hash = NULL, updated_at = now()
-            WHERE id = $1 AND status <> 'minted' AND claim_wallet = $4 AND (voucher_deadline IS NULL OR voucher_deadline <= $5)
-            RETURNING *, token_id::text AS token_id`,
-          [twin.id, deadline.toString(), signature, twin.claim_wallet, now + VOUCHER_MARGIN_SECONDS]
-        )
-      )
+      const updated = await storeVoucher(manager, {
+        id: twin.id,
+        claimWallet: twin.claim_wallet,
+        deadline: deadline.toString(),
+        signature,
+        liveAfter: now + VOUCHER_MARGIN_SECONDS,
+      })
       if (!updated) {
         // A concurrent request of the same wallet signed first: hand out its voucher.
-        const [current] = await manager.query(`SELECT *, token_id::text AS token_id FROM digital_twin WHERE id = $1`, [twin.id])
-        return current
+        return (await twinById(manager, twin.id))!
       }
-      await manager.query(`INSERT INTO digital_twin_event (twin_id, kind, data) VALUES ($1, 'claim_issued', $2)`, [
-        twin.id,
-        JSON.stringify({ deadline: Number(deadline) }),
-      ])
+      await recordTwinEvent(manager, twin.id, "claim_issued", { deadline: Number(deadline) })
       return updated
     })
   }
 
   /** Exactly one request moves bound → submitted and sends the transaction; the others see its result. */
   private async relay(twin: TwinRow): Promise<TwinRow> {
-    const [mine] = rowsOf<TwinRow>(
-      await this.activeManager_.query(
-        `UPDATE digital_twin SET status = 'submitted', updated_at = now() WHERE id = $1 AND status = 'bound' AND voucher_signature = $2
-          RETURNING *, token_id::text AS token_id`,
-        [twin.id, twin.voucher_signature]
-      )
-    )
-    if (!mine) {
-      const [current] = await this.activeManager_.query(`SELECT *, token_id::text AS token_id FROM digital_twin WHERE id = $1`, [twin.id])
-      return current
-    }
+    const mine = await markSubmitted(this.activeManager_, twin.id, twin.voucher_signature)
+    if (!mine) return (await twinById(this.activeManager_, twin.id))!
     const chain: TwinChainService = this.container_.twinChainService
     try {
       const hash = await chain.relayClaim(
         { to: getAddress(mine.claim_wallet!), tokenId: BigInt(mine.token_id), metadataDigest: mine.metadata_digest, deadline: BigInt(mine.voucher_deadline!) },
         mine.voucher_signature as `0x${string}`
       )
-      await this.activeManager_.query(`UPDATE digital_twin SET relay_tx_hash = $2 WHERE id = $1`, [mine.id, hash])
+      await setRelayTx(this.activeManager_, mine.id, hash)
       return { ...mine, relay_tx_hash: hash }
     } catch (e) {
-      await this.activeManager_.query(`UPDATE digital_twin SET status = 'bound' WHERE id = $1 AND status = 'submitted'`, [mine.id])
+      await unsubmit(this.activeManager_, mine.id)
       throw new HttpError(502, "chain_error", `The chain refused the claim: ${(e as Error).message.split("\n")[0]}`)
     }
   }

@@ -1,4 +1,8 @@
 import { TwinService } from "../lib/twin-service"
+import { lockUnrefundedTwinsOfOrder, markRefunded } from "../db/digital-twin"
+import { revokeLiveCode } from "../db/digital-twin-claim-code"
+import { recordTwinEvent } from "../db/digital-twin-event"
+import { orderState } from "../db/medusa-core"
 import { TWIN_REFUNDED_EMAIL_EVENT, type RefundedTwin, type TwinRefundEmailData } from "../lib/twin-refund-email"
 
 /**
@@ -13,22 +17,15 @@ export default class TwinRefundService extends TwinService {
 
   async settleOrder(orderId: string): Promise<RefundedTwin[]> {
     return this.atomicPhase_(async (manager) => {
-      const [order] = await manager.query(`SELECT id, status, payment_status, email, customer_id, pva_number FROM "order" WHERE id = $1`, [orderId])
+      const order = await orderState(manager, orderId)
       if (!order || (order.status !== "canceled" && order.payment_status !== "refunded")) return []
-      const twins: Array<{ id: string; token_id: string; tag_id: string; title: string; status: string }> = await manager.query(
-        `SELECT id, token_id::text AS token_id, tag_id, title, status FROM digital_twin
-          WHERE order_id = $1 AND refunded_at IS NULL ORDER BY token_id FOR UPDATE`,
-        [orderId]
-      )
+      const twins = await lockUnrefundedTwinsOfOrder(manager, orderId)
       const refunded: RefundedTwin[] = []
       for (const twin of twins) {
         const outcome = twin.status === "issued" ? "voided" : "kept"
-        await manager.query(`UPDATE digital_twin_claim_code SET revoked_at = now() WHERE twin_id = $1 AND revoked_at IS NULL`, [twin.id])
-        await manager.query(`UPDATE digital_twin SET refunded_at = now(), updated_at = now() WHERE id = $1`, [twin.id])
-        await manager.query(`INSERT INTO digital_twin_event (twin_id, kind, data) VALUES ($1, 'refunded', $2)`, [
-          twin.id,
-          JSON.stringify({ outcome, order: order.status === "canceled" ? "canceled" : "refunded" }),
-        ])
+        await revokeLiveCode(manager, twin.id)
+        await markRefunded(manager, twin.id)
+        await recordTwinEvent(manager, twin.id, "refunded", { outcome, order: order.status === "canceled" ? "canceled" : "refunded" })
         refunded.push({ token_id: twin.token_id, tag_id: twin.tag_id, title: twin.title, outcome })
       }
       if (refunded.length && order.email) {

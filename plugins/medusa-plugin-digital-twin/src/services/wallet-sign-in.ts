@@ -3,7 +3,8 @@ import { MedusaError } from "medusa-core-utils"
 import { createPublicClient, getAddress, http, isHex } from "viem"
 import { parseSiweMessage, verifySiweMessage } from "viem/siwe"
 import { resolveSettings, type DigitalTwinPluginOptions, type DigitalTwinSettings } from "../lib/settings"
-import { PerCallService, rowsOf } from "@pva/medusa-kit"
+import { PerCallService } from "@pva/medusa-kit"
+import { consumeNonce, storeNonce } from "../db/wallet-nonce"
 
 const NONCE_TTL_SECONDS = 300
 /** A message issued longer ago than this is stale even if its own expiry is later. */
@@ -31,8 +32,7 @@ export default class WalletSignInService extends PerCallService {
     // SIWE nonces are alphanumeric, at least 8 characters: 128 random bits in hex.
     const nonce = randomBytes(16).toString("hex")
     const expiresAt = new Date(Date.now() + NONCE_TTL_SECONDS * 1000)
-    await this.activeManager_.query(`DELETE FROM wallet_nonce WHERE expires_at < now() - interval '1 hour'`)
-    await this.activeManager_.query(`INSERT INTO wallet_nonce (nonce, expires_at) VALUES ($1, $2)`, [nonce, expiresAt])
+    await storeNonce(this.activeManager_, { nonce, expires_at: expiresAt })
     return { nonce, expires_at: expiresAt.toISOString() }
   }
 
@@ -71,10 +71,7 @@ export default class WalletSignInService extends PerCallService {
     if (!valid) throw refuse("signature does not match the message and its address")
     // Consumed only after the signature checks out, in one statement: two requests with the
     // same nonce cannot both get here.
-    const consumed = rowsOf(
-      await this.activeManager_.query(`DELETE FROM wallet_nonce WHERE nonce = $1 AND expires_at > now() RETURNING nonce`, [fields.nonce])
-    )
-    if (!consumed.length) throw refuse("nonce is unknown, expired or already used: ask for a new one")
+    if (!(await consumeNonce(this.activeManager_, fields.nonce))) throw refuse("nonce is unknown, expired or already used: ask for a new one")
     return { address: getAddress(fields.address), chainId: fields.chainId }
   }
 }

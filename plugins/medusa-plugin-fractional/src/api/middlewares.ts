@@ -2,6 +2,7 @@ import type { MiddlewaresConfig } from "@medusajs/medusa"
 import { authenticateCustomer } from "@medusajs/medusa"
 import { MedusaError } from "medusa-core-utils"
 import { CART_LINE_ROUTES_MATCHER, cartLineRules, onCartLineRoute, quantitiesByVariant, type CartLineRule } from "@pva/medusa-kit"
+import { offeringsOfVariants } from "../db/offering"
 import type SharePurchaseRulesService from "../services/share-purchase-rules"
 
 /**
@@ -12,7 +13,7 @@ import type SharePurchaseRulesService from "../services/share-purchase-rules"
  * where it reserves the shares.
  */
 const shareLines: CartLineRule = async ({ cartId, customerId, requesterId, lines, changed, manager }, scope) => {
-  const offerings = await manager.query(`SELECT * FROM fractional_offering WHERE variant_id = ANY($1)`, [changed])
+  const offerings = await offeringsOfVariants(manager, changed)
   if (!offerings.length) return
   if (customerId && requesterId && customerId !== requesterId) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This cart belongs to another customer")

@@ -7,6 +7,7 @@ import { sharesChainConfig } from "../lib/chain-config"
 import { createOfferingArgs, sharesChain } from "../lib/shares-chain"
 import type KycService from "../services/kyc"
 import type ShareReservationService from "../services/share-reservation"
+import { forgetAllHoldings } from "../db/share-holding"
 
 export type Reconciliation = { chain: "unreachable" | "in_step" | "reset"; offerings: number; minted: number; eligible: number }
 
@@ -42,7 +43,7 @@ export async function reconcileFractionalChain(container: any): Promise<Reconcil
   const result: Reconciliation = { chain: missing.length ? "reset" : "in_step", offerings: missing.length, minted: 0, eligible: 0 }
 
   if (missing.length) {
-    await manager.query(`DELETE FROM fractional_applied_transfer; DELETE FROM fractional_share_holding;`)
+    await forgetAllHoldings(manager)
     for (const o of missing) {
       await chain.sendAndConfirm("issuer", "createOffering", createOfferingArgs(o))
     }

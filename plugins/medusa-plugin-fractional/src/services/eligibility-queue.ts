@@ -1,5 +1,5 @@
 import { FractionalService } from "../lib/fractional-service"
-import { rowsOf } from "@pva/medusa-kit"
+import { claimTask, dueTaskWallets, markTaskDone, nextAttemptOf, recordTaskFailure, taskDueAgain, wishEligibility } from "../db/eligibility-task"
 import { getAddress, type Address } from "viem"
 
 export type EligibilityResult = { wallet: Address; eligible: boolean; tx_hash?: string; error?: string; retry_at?: string }
@@ -23,29 +23,13 @@ class EligibilityQueueService extends FractionalService {
   /** Queues `eligible` for `wallet` and makes a first attempt now (held from the retry job). */
   async request(address: string, eligible: boolean): Promise<EligibilityResult> {
     const wallet = getAddress(address)
-    const [task] = rowsOf(
-      await this.activeManager_.query(
-        `INSERT INTO fractional_eligibility_task (wallet, eligible, claimed_until) VALUES ($1, $2, now() + make_interval(secs => $3))
-         ON CONFLICT (wallet) DO UPDATE
-            SET eligible = EXCLUDED.eligible, version = fractional_eligibility_task.version + 1, status = 'pending', attempts = 0,
-                next_attempt_at = now(), last_error = NULL, tx_hash = NULL, claimed_until = EXCLUDED.claimed_until, updated_at = now()
-         RETURNING eligible, version, attempts`,
-        [wallet, eligible, CLAIM_SECONDS]
-      )
-    )
+    const task = await wishEligibility(this.activeManager_, wallet, eligible, CLAIM_SECONDS)
     return this.send(wallet, task)
   }
 
   /** One attempt at a wallet's pending task, unless another attempt holds it. */
   async attempt(wallet: Address): Promise<EligibilityResult | null> {
-    const [task] = rowsOf(
-      await this.activeManager_.query(
-        `UPDATE fractional_eligibility_task SET claimed_until = now() + make_interval(secs => $2), updated_at = now()
-          WHERE wallet = $1 AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < now())
-          RETURNING eligible, version, attempts`,
-        [wallet, CLAIM_SECONDS]
-      )
-    )
+    const task = await claimTask(this.activeManager_, wallet, CLAIM_SECONDS)
     return task ? this.send(wallet, task) : null
   }
 
@@ -57,44 +41,22 @@ class EligibilityQueueService extends FractionalService {
       // Done only if nobody asked for something else meanwhile. If someone did, this send may
       // have landed after theirs: the task goes back to pending, and the retry job compares the
       // chain with the latest wish again.
-      const done = rowsOf(
-        await this.activeManager_.query(
-          `UPDATE fractional_eligibility_task SET status = 'done', attempts = attempts + 1, tx_hash = $3, last_error = NULL, claimed_until = NULL, updated_at = now()
-            WHERE wallet = $1 AND version = $2 RETURNING wallet`,
-          [wallet, task.version, tx_hash ?? null]
-        )
-      )
-      if (!done.length) {
-        await this.activeManager_.query(`UPDATE fractional_eligibility_task SET status = 'pending', next_attempt_at = now(), updated_at = now() WHERE wallet = $1`, [wallet])
-      }
+      if (!(await markTaskDone(this.activeManager_, wallet, task.version, tx_hash ?? null))) await taskDueAgain(this.activeManager_, wallet)
       return { wallet, eligible: task.eligible, ...(tx_hash ? { tx_hash } : {}) }
     } catch (error) {
       const message = (error as Error).message
-      const [failed] = rowsOf(
-        await this.activeManager_.query(
-          `UPDATE fractional_eligibility_task
-              SET attempts = attempts + 1, last_error = $3, claimed_until = NULL, updated_at = now(),
-                  next_attempt_at = now() + make_interval(secs => $4)
-            WHERE wallet = $1 AND version = $2 RETURNING next_attempt_at`,
-          [wallet, task.version, message, eligibilityBackoffSeconds(task.attempts + 1)]
-        )
-      )
+      const failedNext = await recordTaskFailure(this.activeManager_, wallet, task.version, message, eligibilityBackoffSeconds(task.attempts + 1))
       // A newer wish replaced this one meanwhile: its own attempt and retries carry on.
-      const [next] = failed ? [failed] : await this.activeManager_.query(`SELECT next_attempt_at FROM fractional_eligibility_task WHERE wallet = $1 AND status = 'pending'`, [wallet])
+      const next = failedNext ?? (await nextAttemptOf(this.activeManager_, wallet))
       this.logger?.warn(`fractional: setEligible(${wallet}, ${task.eligible}) failed (attempt ${task.attempts + 1}), retried later: ${message}`)
-      return { wallet, eligible: !task.eligible, error: message, ...(next ? { retry_at: new Date(next.next_attempt_at).toISOString() } : {}) }
+      return { wallet, eligible: !task.eligible, error: message, ...(next ? { retry_at: new Date(next).toISOString() } : {}) }
     }
   }
 
   /** The retry job: every pending task whose time has come gets one more attempt. */
   async retryDue(limit = 50): Promise<number> {
-    const due: Array<{ wallet: Address }> = await this.activeManager_.query(
-      `SELECT wallet FROM fractional_eligibility_task
-        WHERE status = 'pending' AND next_attempt_at <= now() AND (claimed_until IS NULL OR claimed_until < now())
-        ORDER BY next_attempt_at LIMIT $1`,
-      [limit]
-    )
-    for (const { wallet } of due) await this.attempt(wallet)
+    const due = await dueTaskWallets(this.activeManager_, limit)
+    for (const wallet of due) await this.attempt(getAddress(wallet))
     return due.length
   }
 

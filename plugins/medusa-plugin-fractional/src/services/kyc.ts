@@ -3,8 +3,9 @@ import { MedusaError } from "medusa-core-utils"
 import type { Address } from "viem"
 import { parseKycDecision, parseKycInput } from "../lib/kyc-input"
 import { walletDirectoryFrom, type WalletDirectory } from "../lib/wallet-directory"
-import { KycApplication } from "../models/kyc-application"
+import { KycApplication, type KycApplicationStatus } from "../models/kyc-application"
 import { KycDecision } from "../models/kyc-decision"
+import { applicationsForReview, latestApplicationStatus, lockApplication, recordDecision } from "../db/kyc"
 import type { EligibilityResult } from "./eligibility-queue"
 
 export type KycStatus = "required" | "pending" | "approved" | "rejected"
@@ -46,12 +47,9 @@ class KycService extends FractionalService {
     return this.atomicPhase_(async (manager) => {
       // One submission at a time per customer, so two racing requests cannot both pass the checks.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('fractional_kyc:' || $1))`, [customerId])
-      const [latest] = await manager.query(
-        `SELECT status FROM fractional_kyc_application WHERE customer_id = $1 ORDER BY created_at DESC LIMIT 1`,
-        [customerId]
-      )
-      if (latest?.status === "pending") throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Your KYC application is already under review")
-      if (latest?.status === "approved") throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "You are already approved; nothing to submit")
+      const latest = await latestApplicationStatus(manager, customerId)
+      if (latest === "pending") throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Your KYC application is already under review")
+      if (latest === "approved") throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "You are already approved; nothing to submit")
       const repo = manager.getRepository(KycApplication)
       return repo.save(repo.create({ customer_id: customerId, ...input, status: "pending" }))
     })
@@ -65,13 +63,8 @@ class KycService extends FractionalService {
     if (status && !["pending", "approved", "rejected"].includes(status)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `status must be pending, approved or rejected, got "${status}"`)
     }
-    return this.activeManager_.query(
-      `SELECT a.*, c.email AS customer_email FROM fractional_kyc_application a
-         JOIN customer c ON c.id = a.customer_id
-        WHERE ($1::text IS NULL OR a.status = $1)
-        ORDER BY a.created_at ASC LIMIT 500`,
-      [status ?? null]
-    )
+    // Checked against the three statuses above.
+    return applicationsForReview(this.activeManager_, (status as KycApplicationStatus | undefined) ?? null)
   }
 
   async retrieveApplication(id: string): Promise<KycApplication> {
@@ -84,7 +77,7 @@ class KycService extends FractionalService {
   async decide(applicationId: string, adminUserId: string, body: unknown) {
     const { decision, note } = parseKycDecision(body)
     const application = await this.atomicPhase_(async (manager) => {
-      const [row] = await manager.query(`SELECT * FROM fractional_kyc_application WHERE id = $1 FOR UPDATE`, [applicationId])
+      const row = await lockApplication(manager, applicationId)
       if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `No KYC application ${applicationId}`)
       const allowedFrom = decision === "revoked" ? "approved" : "pending"
       if (row.status !== allowedFrom) {
@@ -94,11 +87,7 @@ class KycService extends FractionalService {
         )
       }
       const newStatus = decision === "approved" ? "approved" : "rejected"
-      await manager.query(`UPDATE fractional_kyc_application SET status = $2, updated_at = now() WHERE id = $1`, [applicationId, newStatus])
-      await manager.query(
-        `INSERT INTO fractional_kyc_decision (id, application_id, decision, note, decided_by) VALUES ($1, $2, $3, $4, $5)`,
-        [KycDecision.newId(), applicationId, decision, note, adminUserId]
-      )
+      await recordDecision(manager, { id: KycDecision.newId(), application_id: applicationId, decision, note, decided_by: adminUserId }, newStatus)
       return { ...row, status: newStatus } as KycApplication
     })
     const eligibility = await this.syncEligibility(application.customer_id)

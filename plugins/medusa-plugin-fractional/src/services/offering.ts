@@ -3,8 +3,8 @@ import { MedusaError } from "medusa-core-utils"
 import type { EntityManager } from "typeorm"
 import { parseOfferingInput } from "../lib/offering-input"
 import { ChainCallError, createOfferingArgs } from "../lib/shares-chain"
-import { rowsOf } from "@pva/medusa-kit"
 import { Offering } from "../models/offering"
+import { closeOffering, nextChainOfferingId } from "../db/offering"
 
 export const SHARE_PRODUCT_TYPE = "Fractional share"
 export const ORG_SALES_CHANNEL = "pvabazaar.org"
@@ -95,7 +95,7 @@ class OfferingService extends FractionalService {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Offering ${id} is ${offering.status}: only a draft can be opened`)
     }
     if (!offering.chain_offering_id) {
-      const [{ id: next }] = await this.activeManager_.query(`SELECT nextval('fractional_chain_offering_id_seq')::text AS id`)
+      const next = await nextChainOfferingId(this.activeManager_)
       offering = await this.repo().save({ ...offering, chain_offering_id: next })
     }
     const chainId = BigInt(offering.chain_offering_id!)
@@ -118,10 +118,7 @@ class OfferingService extends FractionalService {
   async close(id: string): Promise<Offering> {
     const offering = await this.retrieve(id)
     if (offering.status !== "open") throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Offering ${id} is ${offering.status}: only an open offering can be closed`)
-    const [row] = rowsOf(
-      await this.activeManager_.query(`UPDATE fractional_offering SET status = 'closed', updated_at = now() WHERE id = $1 AND status = 'open' RETURNING id`, [id])
-    )
-    if (!row) throw new MedusaError(MedusaError.Types.CONFLICT, `Offering ${id} changed while closing it; try again`)
+    if (!(await closeOffering(this.activeManager_, id))) throw new MedusaError(MedusaError.Types.CONFLICT, `Offering ${id} changed while closing it; try again`)
     return this.retrieve(id)
   }
 

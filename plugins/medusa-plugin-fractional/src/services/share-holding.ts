@@ -1,7 +1,8 @@
 import type { ChainLogEvent } from "@pva/medusa-kit/events"
 import { FractionalService } from "../lib/fractional-service"
 import { getAddress, type Address } from "viem"
-import { rowsOf } from "@pva/medusa-kit"
+import type { SqlRunner } from "@pva/medusa-kit"
+import { addToBalance, balancesOf, forgetAppliedTransfer, recordAppliedTransfer } from "../db/share-holding"
 import type ShareReservationService from "./share-reservation"
 
 const ZERO = "0x0000000000000000000000000000000000000000"
@@ -49,14 +50,16 @@ class ShareHoldingService extends FractionalService {
     let applied = 0
     for (const transfer of shareTransfersOf(event)) {
       await this.atomicPhase_(async (manager) => {
-        const inserted = rowsOf(
-          await manager.query(
-            `INSERT INTO fractional_applied_transfer (log_id, tx_hash, chain_offering_id, from_wallet, to_wallet, value, block_number)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (log_id) DO NOTHING RETURNING log_id`,
-            [transfer.logId, transfer.txHash, transfer.chainOfferingId, transfer.from, transfer.to, transfer.value, transfer.blockNumber]
-          )
-        )
-        if (!inserted.length) return
+        const recorded = await recordAppliedTransfer(manager, {
+          log_id: transfer.logId,
+          tx_hash: transfer.txHash,
+          chain_offering_id: transfer.chainOfferingId,
+          from_wallet: transfer.from,
+          to_wallet: transfer.to,
+          value: transfer.value,
+          block_number: transfer.blockNumber,
+        })
+        if (!recorded) return
         await this.move(manager, transfer, 1)
         if (transfer.from === ZERO) await this.reservations.settleMint(manager, transfer.txHash)
         applied++
@@ -70,8 +73,7 @@ class ShareHoldingService extends FractionalService {
     let reverted = 0
     for (const transfer of shareTransfersOf(event)) {
       await this.atomicPhase_(async (manager) => {
-        const removed = rowsOf(await manager.query(`DELETE FROM fractional_applied_transfer WHERE log_id = $1 RETURNING log_id`, [transfer.logId]))
-        if (!removed.length) return
+        if (!(await forgetAppliedTransfer(manager, transfer.logId))) return
         await this.move(manager, transfer, -1)
         if (transfer.from === ZERO) await this.reservations.settleMint(manager, transfer.txHash, true)
         reverted++
@@ -80,24 +82,19 @@ class ShareHoldingService extends FractionalService {
     return reverted
   }
 
-  private async move(manager: any, t: ShareTransferLog, sign: 1 | -1) {
-    const upsert = `INSERT INTO fractional_share_holding (chain_offering_id, wallet, balance) VALUES ($1, $2, $3)
-                    ON CONFLICT (chain_offering_id, wallet) DO UPDATE SET balance = fractional_share_holding.balance + EXCLUDED.balance, updated_at = now()`
+  private async move(manager: SqlRunner, t: ShareTransferLog, sign: 1 | -1) {
     // Rows are touched in a fixed order so two transfers between the same wallets cannot deadlock.
     const deltas: Array<[string, string]> = []
     if (t.from !== ZERO) deltas.push([t.from, `${sign === 1 ? "-" : ""}${t.value}`])
     if (t.to !== ZERO) deltas.push([t.to, `${sign === 1 ? "" : "-"}${t.value}`])
     deltas.sort((a, b) => a[0].localeCompare(b[0]))
-    for (const [wallet, delta] of deltas) await manager.query(upsert, [t.chainOfferingId, wallet, delta])
+    for (const [wallet, delta] of deltas) await addToBalance(manager, t.chainOfferingId, wallet, delta)
   }
 
   /** Balances of one offering from the mirror, largest first. */
   async holdersOf(chainOfferingId: string): Promise<Array<{ wallet: Address; balance: number }>> {
-    const rows = await this.activeManager_.query(
-      `SELECT wallet, balance::int AS balance FROM fractional_share_holding WHERE chain_offering_id = $1 AND balance <> 0 ORDER BY balance DESC, wallet`,
-      [chainOfferingId]
-    )
-    return rows.map((r: any) => ({ wallet: getAddress(r.wallet), balance: r.balance }))
+    const rows = await balancesOf(this.activeManager_, chainOfferingId)
+    return rows.map((r) => ({ wallet: getAddress(r.wallet), balance: r.balance }))
   }
 }
 

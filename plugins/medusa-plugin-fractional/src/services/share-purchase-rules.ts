@@ -3,6 +3,7 @@ import { MedusaError } from "medusa-core-utils"
 import type { EntityManager } from "typeorm"
 import type { Address } from "viem"
 import type KycService from "./kyc"
+import { rememberWallets as rememberWalletsOf } from "../db/customer-wallet"
 
 const notAllowed = (message: string) => new MedusaError(MedusaError.Types.NOT_ALLOWED, message)
 
@@ -70,10 +71,7 @@ class SharePurchaseRulesService extends FractionalService {
   /** Remembers the customer's linked wallets, so shares in a wallet unlinked later still count toward their cap. */
   async rememberWallets(customerId: string, wallets: string[], manager: EntityManager = this.activeManager_) {
     if (!wallets.length) return
-    await manager.query(
-      `INSERT INTO fractional_customer_wallet (customer_id, wallet) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
-      [customerId, wallets.map((w) => w.toLowerCase())]
-    )
+    await rememberWalletsOf(manager, customerId, wallets.map((w) => w.toLowerCase()))
   }
 
   /**

@@ -5,6 +5,7 @@ import { getAddress, type Hash } from "viem"
 import { ChainCallError } from "../lib/shares-chain"
 import { rowsOf } from "@pva/medusa-kit"
 import { ShareReservation } from "../models/share-reservation"
+import { availabilityOf, cartHasShareLines, chainOfferingIdOf, offeringOfVariant, releaseShares, reserveShares, settleSold } from "../db/offering"
 import type KycService from "./kyc"
 import type SharePurchaseRulesService from "./share-purchase-rules"
 
@@ -38,7 +39,7 @@ class ShareReservationService extends FractionalService {
    */
   async reserveForLine(variantId: string, quantity: number, lineItemId: string): Promise<ShareHold | null> {
     const manager = this.activeManager_
-    const [offering] = await manager.query(`SELECT * FROM fractional_offering WHERE variant_id = $1`, [variantId])
+    const offering = await offeringOfVariant(manager, variantId)
     if (!offering) return null
     const [line] = await manager.query(
       `SELECT li.cart_id, c.customer_id, c.metadata FROM line_item li JOIN cart c ON c.id = li.cart_id WHERE li.id = $1`,
@@ -59,16 +60,8 @@ class ShareReservationService extends FractionalService {
       preferredWallet: line?.metadata?.share_wallet,
     })
 
-    const updated = rowsOf(
-      await manager.query(
-        `UPDATE fractional_offering SET reserved = reserved + $2, updated_at = now()
-          WHERE id = $1 AND status = 'open' AND sold + reserved + $2 <= total_shares
-          RETURNING total_shares - sold - reserved AS remaining`,
-        [offering.id, quantity]
-      )
-    )
-    if (!updated.length) {
-      const [now] = await manager.query(`SELECT status, total_shares - sold - reserved AS remaining FROM fractional_offering WHERE id = $1`, [offering.id])
+    if (!(await reserveShares(manager, offering.id, quantity))) {
+      const now = await availabilityOf(manager, offering.id)
       if (now.status !== "open") throw insufficient(`${offering.title} is ${now.status.replace("_", " ")}: no shares are for sale`)
       throw insufficient(`Only ${now.remaining} shares of ${offering.title} are left; you asked for ${quantity}`)
     }
@@ -97,17 +90,13 @@ class ShareReservationService extends FractionalService {
       )
     )
     if (!released) return false
-    await manager.query(`UPDATE fractional_offering SET reserved = reserved - $2, updated_at = now() WHERE id = $1`, [released.offering_id, released.quantity])
+    await releaseShares(manager, released.offering_id, released.quantity)
     return true
   }
 
   /** True when the cart holds a line of a share offering (the checkout's payment rules ask). */
   async cartHasShareLines(cartId: string): Promise<boolean> {
-    const [row] = await this.activeManager_.query(
-      `SELECT 1 FROM line_item li JOIN fractional_offering o ON o.variant_id = li.variant_id WHERE li.cart_id = $1 LIMIT 1`,
-      [cartId]
-    )
-    return Boolean(row)
+    return cartHasShareLines(this.activeManager_, cartId)
   }
 
   /**
@@ -163,10 +152,12 @@ class ShareReservationService extends FractionalService {
 
   /** Sends one mint; answers why it failed, or null. */
   private async mintOne(reservation: ShareReservation): Promise<string | null> {
-    const [offering] = await this.activeManager_.query(`SELECT chain_offering_id FROM fractional_offering WHERE id = $1`, [reservation.offering_id])
+    const chainOfferingId = await chainOfferingIdOf(this.activeManager_, reservation.offering_id)
     let hash: Hash
     try {
-      hash = await this.chain.send("minter", "mintShares", [getAddress(reservation.wallet), BigInt(offering.chain_offering_id), BigInt(reservation.quantity)], async (txHash) => {
+      // Not a failed mint either: an offering not yet on chain is minted by a later retry.
+      if (chainOfferingId === null) throw new Error(`offering ${reservation.offering_id} is not on chain yet`)
+      hash = await this.chain.send("minter", "mintShares", [getAddress(reservation.wallet), BigInt(chainOfferingId), BigInt(reservation.quantity)], async (txHash) => {
         const claimed = rowsOf(
           await this.activeManager_.query(
             // The order's payment is checked again here, atomically with taking the line: a
@@ -274,15 +265,7 @@ class ShareReservationService extends FractionalService {
     )
     for (const { offering_id, quantity } of settled) {
       const sign = undo ? -1 : 1
-      await manager.query(
-        `UPDATE fractional_offering
-            SET sold = sold + $2, reserved = reserved - $2, updated_at = now(),
-                status = CASE WHEN sold + $2 = total_shares AND status = 'open' THEN 'sold_out'
-                              WHEN sold + $2 < total_shares AND status = 'sold_out' THEN 'open'
-                              ELSE status END
-          WHERE id = $1`,
-        [offering_id, sign * quantity]
-      )
+      await settleSold(manager, offering_id, sign * quantity)
     }
   }
 }

@@ -1,11 +1,7 @@
 import type { EntityManager } from "typeorm"
 import { generateEntityId } from "@medusajs/medusa/dist/utils/generate-entity-id"
-
-/** SQL condition on `partner` (optionally aliased): who may be sent an order's customer data. */
-export function receivesCustomerData(alias = ""): string {
-  const col = alias ? `${alias}.` : ""
-  return `${col}status = 'approved' AND ${col}is_active`
-}
+import { webhookReceivers } from "../db/partner"
+import { enqueueDelivery } from "../db/webhook-delivery"
 
 export type OrderWebhookType = "order.placed" | "order.paid" | "order.refunded" | "order.canceled" | "order.shipment_created"
 
@@ -79,17 +75,14 @@ export async function enqueueOrderWebhooks(
 
   const partnerIds = [...new Set(items.map((i) => i.partner_id))]
   // Customer data goes only to partners an admin approved and has not deactivated.
-  const partners: Array<{ id: string }> = await manager.query(
-    `SELECT id FROM partner WHERE id = ANY($1) AND ${receivesCustomerData()} AND webhook_url IS NOT NULL`,
-    [partnerIds]
-  )
+  const partners = await webhookReceivers(manager, partnerIds)
   const tracking = opts.fulfillmentId
     ? (await manager.query(`SELECT tracking_number, url FROM tracking_link WHERE fulfillment_id = $1 AND deleted_at IS NULL`, [opts.fulfillmentId]))
     : undefined
 
   const timestamp = new Date().toISOString()
   const ids: string[] = []
-  for (const { id: partnerId } of partners) {
+  for (const partnerId of partners) {
     const id = generateEntityId(undefined, "msg")
     const body = JSON.stringify({
       type,
@@ -131,10 +124,7 @@ export async function enqueueOrderWebhooks(
         ...(opts.refund ? { refund: opts.refund } : {}),
       },
     })
-    await manager.query(
-      `INSERT INTO webhook_delivery (id, partner_id, event_type, order_id, body) VALUES ($1, $2, $3, $4, $5)`,
-      [id, partnerId, type, orderId, body]
-    )
+    await enqueueDelivery(manager, { id, partner_id: partnerId, event_type: type, order_id: orderId, body })
     ids.push(id)
   }
   return ids

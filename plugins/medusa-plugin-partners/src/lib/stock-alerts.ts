@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm"
+import { raiseAlert, rearmAlerts } from "../db/stock-alert"
 
 /**
  * Low stock is a state, not an event: a `stock_alert` row exists while a variant
@@ -27,17 +28,12 @@ export async function reconcileStockAlerts(manager: EntityManager, eventBus: any
     [variantIds]
   )
   const recovered = rows.filter((r: any) => r.quantity > r.reorder_point).map((r: any) => r.id)
-  if (recovered.length) await manager.query(`DELETE FROM stock_alert WHERE variant_id = ANY($1)`, [recovered])
+  await rearmAlerts(manager, recovered)
 
   const low = rows.filter((r: any) => r.quantity <= r.reorder_point)
   const crossed: LowStockEventData[] = []
   for (const r of low) {
-    const inserted = await manager.query(
-      `INSERT INTO stock_alert (variant_id, quantity, reorder_point) VALUES ($1, $2, $3)
-       ON CONFLICT (variant_id) DO NOTHING RETURNING variant_id`,
-      [r.id, r.quantity, r.reorder_point]
-    )
-    if (!inserted.length) continue
+    if (!(await raiseAlert(manager, { variant_id: r.id, quantity: r.quantity, reorder_point: r.reorder_point }))) continue
     crossed.push({
       id: r.id,
       sku: r.sku,

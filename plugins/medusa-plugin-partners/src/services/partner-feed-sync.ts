@@ -4,22 +4,13 @@ import { FeedFormatError, parseInventoryFeed } from "../lib/inventory-feed"
 import { outboundRequest } from "../lib/outbound-http"
 import { reconcileStockAlerts } from "../lib/stock-alerts"
 import { PerCallService } from "@pva/medusa-kit"
+import { feedOf, partnersWithFeeds } from "../db/partner"
+import { feedReportsOf, saveFeedReport, type FeedSyncRow } from "../db/partner-feed-sync"
 
 const MAX_FEED_BYTES = 5 * 1024 * 1024
 
-export type SyncReport = {
-  id: string
-  partner_id: string
-  status: "ok" | "failed"
-  trigger: string
-  updated: Array<{ sku: string; from: number; to: number }>
-  unchanged: number
-  unknown_skus: string[]
-  bad_rows: Array<{ row: number; reason: string; raw: string }>
-  error: string | null
-  started_at: string
-  finished_at: string
-}
+/** One run of a partner's feed, as kept in partner_feed_sync. */
+export type SyncReport = FeedSyncRow
 
 /**
  * Pulls each partner's inventory feed and applies it to stock. A feed is the partner's count
@@ -40,16 +31,14 @@ class PartnerFeedSyncService extends PerCallService {
   }
 
   async syncAll(trigger = "schedule"): Promise<SyncReport[]> {
-    const partners = await this.manager_.query(
-      `SELECT id FROM partner WHERE is_active AND inventory_feed_url IS NOT NULL ORDER BY name`
-    )
+    const partners = await partnersWithFeeds(this.manager_)
     const reports: SyncReport[] = []
-    for (const { id } of partners) reports.push(await this.syncPartner(id, trigger))
+    for (const id of partners) reports.push(await this.syncPartner(id, trigger))
     return reports
   }
 
   async syncPartner(partnerId: string, trigger = "admin"): Promise<SyncReport> {
-    const [partner] = await this.manager_.query(`SELECT id, inventory_feed_url FROM partner WHERE id = $1`, [partnerId])
+    const partner = await feedOf(this.manager_, partnerId)
     if (!partner) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Partner ${partnerId} was not found`)
     if (!partner.inventory_feed_url) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This partner has no inventory feed URL")
     const startedAt = new Date()
@@ -131,11 +120,7 @@ class PartnerFeedSyncService extends PerCallService {
   }
 
   async listReports(partnerId: string, limit = 20): Promise<SyncReport[]> {
-    return await this.manager_.query(
-      `SELECT id::text, partner_id, status, trigger, updated, unchanged, unknown_skus, bad_rows, error, started_at, finished_at
-         FROM partner_feed_sync WHERE partner_id = $1 ORDER BY id DESC LIMIT $2`,
-      [partnerId, Math.min(Math.max(limit, 1), 100)]
-    )
+    return feedReportsOf(this.manager_, partnerId, Math.min(Math.max(limit, 1), 100))
   }
 
   private async saveReport(r: {
@@ -150,22 +135,17 @@ class PartnerFeedSyncService extends PerCallService {
     error?: string
     manager?: any
   }): Promise<SyncReport> {
-    const [row] = await (r.manager ?? this.manager_).query(
-      `INSERT INTO partner_feed_sync (partner_id, status, trigger, updated, unchanged, unknown_skus, bad_rows, error, started_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       RETURNING id::text, partner_id, status, trigger, updated, unchanged, unknown_skus, bad_rows, error, started_at, finished_at`,
-      [
-        r.partnerId,
-        r.status,
-        r.trigger,
-        JSON.stringify(r.updated ?? []),
-        r.unchanged ?? 0,
-        JSON.stringify(r.unknown ?? []),
-        JSON.stringify(r.bad ?? []),
-        r.error ?? null,
-        r.startedAt,
-      ]
-    )
+    const row = await saveFeedReport(r.manager ?? this.manager_, {
+      partner_id: r.partnerId,
+      status: r.status,
+      trigger: r.trigger,
+      updated: r.updated ?? [],
+      unchanged: r.unchanged ?? 0,
+      unknown_skus: r.unknown ?? [],
+      bad_rows: r.bad ?? [],
+      error: r.error ?? null,
+      started_at: r.startedAt,
+    })
     return row
   }
 }

@@ -2,9 +2,20 @@ import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "medusa-core-utils"
 import type { EntityManager } from "typeorm"
 import { PartnerSettings, PartnersPluginOptions, resolvePartnerSettings } from "../lib/settings"
-import { receivesCustomerData } from "../lib/order-webhook-outbox"
 import { outboundRequest } from "../lib/outbound-http"
-import { rowsOf } from "@pva/medusa-kit"
+import {
+  attemptsOf,
+  claimDueDeliveries,
+  deliveriesOfPartner,
+  deliveryForReplay,
+  markDead,
+  markDelivered,
+  recordAttempt,
+  requeueDelivery,
+  scheduleRetry,
+  type ClaimedDelivery,
+} from "../db/webhook-delivery"
+import { disableWebhook, webhookTargetOf } from "../db/partner"
 import { signatureHeader } from "../lib/standard-webhooks"
 import { nextRetry, parseRetryAfter } from "../lib/webhook-retry"
 import { activeSecrets } from "../lib/webhook-secrets"
@@ -13,14 +24,7 @@ const BATCH = 10
 const MAX_RESPONSE_BYTES = 64 * 1024
 const STORED_RESPONSE_CHARS = 2048
 
-export type DeliveryRow = {
-  id: string
-  partner_id: string
-  event_type: string
-  body: string
-  attempts: number
-  status: string
-}
+export type DeliveryRow = ClaimedDelivery
 
 /**
  * Delivers the webhook outbox. Rows are claimed with a lease
@@ -78,31 +82,14 @@ class WebhookDeliveryService extends TransactionBaseService {
 
   /** Claims due deliveries and attempts each once; returns how many were claimed. */
   async runOnce(): Promise<number> {
-    const rows: DeliveryRow[] = rowsOf(await this.manager_.query(
-      `UPDATE webhook_delivery d
-          SET lease_until = now() + make_interval(secs => $1), updated_at = now()
-        WHERE d.id IN (
-          SELECT d2.id FROM webhook_delivery d2
-            JOIN partner p ON p.id = d2.partner_id
-           WHERE d2.status = 'pending' AND d2.next_attempt_at <= now()
-             AND (d2.lease_until IS NULL OR d2.lease_until < now())
-             AND p.webhook_disabled_at IS NULL
-           ORDER BY d2.next_attempt_at
-           LIMIT $2
-           FOR UPDATE OF d2 SKIP LOCKED)
-        RETURNING d.id, d.partner_id, d.event_type, d.body, d.attempts, d.status`,
-      [this.leaseSeconds, BATCH]
-    ))
+    const rows = await claimDueDeliveries(this.manager_, this.leaseSeconds, BATCH)
     await Promise.all(rows.map((row) => this.attempt(row)))
     return rows.length
   }
 
   private async attempt(row: DeliveryRow): Promise<void> {
     const attempt = row.attempts + 1
-    const [partner] = await this.manager_.query(
-      `SELECT webhook_url, webhook_secrets, (${receivesCustomerData()}) AS may_receive FROM partner WHERE id = $1`,
-      [row.partner_id]
-    )
+    const partner = await webhookTargetOf(this.manager_, row.partner_id)
     if (!partner?.may_receive) {
       // Queued while the partner was approved, since rejected or deactivated: never sent.
       await this.deadLetter(this.manager_, row.id, row.attempts, null, "partner is not approved and active: not sent")
@@ -147,25 +134,22 @@ class WebhookDeliveryService extends TransactionBaseService {
     const duration = Date.now() - started
 
     await this.manager_.transaction(async (m) => {
-      await m.query(
-        `INSERT INTO webhook_attempt (delivery_id, attempt, url, response_status, response_body, error, duration_ms)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [row.id, attempt, partner?.webhook_url ?? null, status, responseBody, error, duration]
-      )
+      await recordAttempt(m, {
+        delivery_id: row.id,
+        attempt,
+        url: partner?.webhook_url ?? null,
+        response_status: status,
+        response_body: responseBody,
+        error,
+        duration_ms: duration,
+      })
       if (!error) {
-        await m.query(
-          `UPDATE webhook_delivery SET status = 'delivered', attempts = $2, last_status = $3, last_error = NULL,
-                  delivered_at = now(), lease_until = NULL, updated_at = now() WHERE id = $1`,
-          [row.id, attempt, status]
-        )
+        await markDelivered(m, row.id, attempt, status)
         return
       }
       if (status === 410) {
         // Gone: the partner retired this endpoint; stop sending until an admin re-enables it.
-        await m.query(
-          `UPDATE partner SET webhook_disabled_at = now(), webhook_disabled_reason = $2, updated_at = now() WHERE id = $1`,
-          [row.partner_id, `endpoint answered 410 Gone for ${row.id}`]
-        )
+        await disableWebhook(m, row.partner_id, `endpoint answered 410 Gone for ${row.id}`)
         await this.deadLetter(m, row.id, attempt, status, error)
         return
       }
@@ -174,62 +158,29 @@ class WebhookDeliveryService extends TransactionBaseService {
         await this.deadLetter(m, row.id, attempt, status, error)
         return
       }
-      await m.query(
-        `UPDATE webhook_delivery SET attempts = $2, last_status = $3, last_error = $4, lease_until = NULL,
-                next_attempt_at = now() + make_interval(secs => $5), updated_at = now() WHERE id = $1`,
-        [row.id, attempt, status, error, decision.delaySeconds]
-      )
+      await scheduleRetry(m, row.id, attempt, status, error, decision.delaySeconds)
     })
   }
 
   private async deadLetter(m: EntityManager, id: string, attempts: number, status: number | null, error: string | null) {
-    await m.query(
-      `UPDATE webhook_delivery SET status = 'dead', attempts = $2, last_status = $3, last_error = $4,
-              dead_at = now(), lease_until = NULL, updated_at = now() WHERE id = $1`,
-      [id, attempts, status, error]
-    )
+    await markDead(m, id, attempts, status, error)
   }
 
   async listForPartner(partnerId: string, opts: { status?: string; limit?: number; offset?: number } = {}) {
     const limit = Math.min(Math.max(opts.limit ?? 50, 1), 200)
     const offset = Math.max(opts.offset ?? 0, 0)
-    const params: unknown[] = [partnerId, limit, offset]
-    let filter = ""
-    if (opts.status) {
-      params.push(opts.status)
-      filter = ` AND status = $4`
-    }
-    const deliveries = await this.manager_.query(
-      `SELECT id, partner_id, event_type, order_id, status, attempts, next_attempt_at, last_status, last_error,
-              delivered_at, dead_at, created_at, updated_at, body::jsonb AS payload
-         FROM webhook_delivery WHERE partner_id = $1${filter}
-        ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`,
-      params
+    const { deliveries, count } = await deliveriesOfPartner(this.manager_, partnerId, { status: opts.status, limit, offset })
+    const attempts = await attemptsOf(
+      this.manager_,
+      deliveries.map((d) => d.id)
     )
-    const [{ count }] = await this.manager_.query(
-      `SELECT count(*)::int AS count FROM webhook_delivery WHERE partner_id = $1${opts.status ? " AND status = $2" : ""}`,
-      opts.status ? [partnerId, opts.status] : [partnerId]
-    )
-    const ids = deliveries.map((d: any) => d.id)
-    const attempts = ids.length
-      ? await this.manager_.query(
-          `SELECT delivery_id, attempt, url, response_status, response_body, error, duration_ms, created_at
-             FROM webhook_attempt WHERE delivery_id = ANY($1) ORDER BY id`,
-          [ids]
-        )
-      : []
-    for (const d of deliveries) d.attempt_log = attempts.filter((a: any) => a.delivery_id === d.id)
+    for (const d of deliveries) d.attempt_log = attempts.filter((a) => a.delivery_id === d.id)
     return { deliveries, count, limit, offset }
   }
 
   /** Sends a dead-lettered (or delivered) event again, with its original `webhook-id` and body. */
   async replay(partnerId: string, deliveryId: string) {
-    const [row] = await this.manager_.query(
-      `SELECT d.status, p.webhook_disabled_at, (${receivesCustomerData("p")}) AS may_receive
-         FROM webhook_delivery d JOIN partner p ON p.id = d.partner_id
-        WHERE d.id = $1 AND d.partner_id = $2`,
-      [deliveryId, partnerId]
-    )
+    const row = await deliveryForReplay(this.manager_, partnerId, deliveryId)
     if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Webhook delivery ${deliveryId} was not found for this partner`)
     if (!row.may_receive) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Only approved, active partners receive order data: approve or reactivate the partner first")
@@ -238,13 +189,7 @@ class WebhookDeliveryService extends TransactionBaseService {
     if (row.webhook_disabled_at) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The partner's webhook endpoint is disabled: re-enable it before replaying")
     }
-    const [updated] = rowsOf(await this.manager_.query(
-      `UPDATE webhook_delivery SET status = 'pending', attempts = 0, next_attempt_at = now(), lease_until = NULL,
-              dead_at = NULL, delivered_at = NULL, updated_at = now()
-        WHERE id = $1 AND status <> 'pending'
-        RETURNING id, status, next_attempt_at`,
-      [deliveryId]
-    ))
+    const updated = await requeueDelivery(this.manager_, deliveryId)
     if (!updated) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This delivery is already queued")
     return updated
   }

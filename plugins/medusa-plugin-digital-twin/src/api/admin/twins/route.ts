@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { invalid, pageOf } from "../../../lib/http"
-import DigitalTwinService, { TWIN_STATUSES } from "../../../services/digital-twin"
+import type DigitalTwinService from "../../../services/digital-twin"
+import { TWIN_STATUSES } from "../../../db/digital-twin"
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const query = req.query as Record<string, unknown>

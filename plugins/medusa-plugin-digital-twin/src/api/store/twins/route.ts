@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { invalid, pageOf } from "../../../lib/http"
-import DigitalTwinService, { TWIN_STATUSES } from "../../../services/digital-twin"
+import type DigitalTwinService from "../../../services/digital-twin"
+import { TWIN_STATUSES } from "../../../db/digital-twin"
 
 /** Public: every twin, by token id; no buyer, order or claim data. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {

@@ -1,7 +1,31 @@
-// chain_cursor rows outside a range's commit: created for new contracts, read before each step,
-// the head and the last error recorded.
+// chain_cursor: how far each watched contract is synced. Rows outside a range's commit live
+// here (created for new contracts, read before each step, the head and the last error
+// recorded); the range store moves the cursor in the same transaction as the logs it stored.
+import { defineTable, pg, type RowOf } from "@pva/medusa-kit"
 import type { Pool } from "pg"
-import type { WatchedContracts } from "./watched-contracts"
+import type { WatchedContracts } from "../lib/watched-contracts"
+
+export const chainCursorTable = defineTable("chain_cursor", {
+  chain_id: pg.int4,
+  contract_address: pg.text,
+  contract_name: pg.text,
+  start_block: pg.int8,
+  block_number: pg.int8,
+  block_hash: pg.text.orNull,
+  head_block: pg.int8.orNull,
+  logs_ingested: pg.int8,
+  logs_ignored: pg.int8,
+  reorgs: pg.int4,
+  last_error: pg.text.orNull,
+  last_error_at: pg.timestamptz.orNull,
+  created_at: pg.timestamptz,
+  updated_at: pg.timestamptz,
+  // announcements run in (block, log index) order: "told consumers up to here"
+  announced_block: pg.int8,
+  announced_log_index: pg.int4,
+})
+
+export type ChainCursorRow = RowOf<typeof chainCursorTable>
 
 export interface Cursor {
   address: string

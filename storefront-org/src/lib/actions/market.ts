@@ -1,0 +1,45 @@
+"use server"
+
+import { rejected, type ActionResult } from "@pva/storefront-core"
+import type { Listing, ListingDetail, MarketConfig, MarketOffer } from "../market/types"
+import { asCustomer, asVisitor } from "./store-request"
+
+// What the market's browser code asks after a page has loaded: the listing as it stands now
+// (after a bid or a purchase), the market's addresses, and the signed-in collector's own
+// listings, bids and offers (through the wallets linked to their account).
+
+const LISTING_ID = /^\d{1,78}$/
+
+export async function listingNow(id: string): Promise<ActionResult<ListingDetail>> {
+  if (typeof id !== "string" || !LISTING_ID.test(id)) return rejected(400, "Which listing?")
+  const res = await asVisitor<{ listing: ListingDetail }>("GET", `/store/market/listings/${id}`)
+  return res.ok ? { ok: true, data: res.data.listing } : res
+}
+
+export async function marketAddresses(): Promise<ActionResult<MarketConfig>> {
+  return asVisitor<MarketConfig>("GET", "/store/market/config")
+}
+
+export async function offersOn(contract: string, tokenId: string): Promise<ActionResult<MarketOffer[]>> {
+  if (!/^0x[0-9a-fA-F]{40}$/.test(contract ?? "") || !/^\d{1,78}$/.test(tokenId ?? "")) return rejected(400, "Which token?")
+  const q = new URLSearchParams({ contract, token_id: tokenId })
+  const res = await asVisitor<{ offers: MarketOffer[] }>("GET", `/store/market/offers?${q}`)
+  return res.ok ? { ok: true, data: res.data.offers } : res
+}
+
+export type MyBid = { listing: Listing; amount: string; placed_at: string; leading: boolean }
+
+export async function myMarketListings(): Promise<ActionResult<Listing[]>> {
+  const res = await asCustomer<{ listings: Listing[] }>("GET", "/store/customers/me/market/listings")
+  return res.ok ? { ok: true, data: res.data.listings } : res
+}
+
+export async function myMarketBids(): Promise<ActionResult<unknown[]>> {
+  const res = await asCustomer<{ bids: unknown[] }>("GET", "/store/customers/me/market/bids")
+  return res.ok ? { ok: true, data: res.data.bids } : res
+}
+
+export async function myMarketOffers(): Promise<ActionResult<MarketOffer[]>> {
+  const res = await asCustomer<{ offers: MarketOffer[] }>("GET", "/store/customers/me/market/offers")
+  return res.ok ? { ok: true, data: res.data.offers } : res
+}

@@ -1,0 +1,121 @@
+import { getContract, prepareContractCall, readContract, sendAndConfirmTransaction, type PreparedTransaction } from "thirdweb"
+import type { Account } from "thirdweb/wallets"
+import { pvaChain, thirdwebClient } from "@/modules/wallet/thirdweb"
+
+// Every PVAMarket call the site makes, with the method written out as the claim flow does
+// (thirdweb parses these; a component test checks each against the contract's ABI). Each
+// function sends one transaction from the collector's wallet and waits for its receipt, so the
+// page only says "done" once the chain has it.
+
+export const MARKET_METHODS = {
+  listFixedPrice: "function listFixedPrice(address token, uint256 tokenId, uint96 quantity, uint96 unitPrice) returns (uint256 listingId)",
+  createAuction:
+    "function createAuction(address token, uint256 tokenId, uint96 quantity, uint96 reservePrice, uint32 duration, uint16 minIncrementBps, uint32 extensionWindow) returns (uint256 listingId)",
+  listDutch: "function listDutch(address token, uint256 tokenId, uint96 quantity, uint96 startPrice, uint96 floorPrice, uint32 duration) returns (uint256 listingId)",
+  buy: "function buy(uint256 listingId, uint96 quantity, uint256 maxUnitPrice) payable",
+  bid: "function bid(uint256 listingId) payable",
+  settleAuction: "function settleAuction(uint256 listingId)",
+  cancelListing: "function cancelListing(uint256 listingId)",
+  cancelAuction: "function cancelAuction(uint256 listingId)",
+  makeOffer: "function makeOffer(address token, uint256 tokenId, uint96 quantity, uint64 expiresAt) payable returns (uint256 offerId)",
+  acceptOffer: "function acceptOffer(uint256 offerId)",
+  withdrawOffer: "function withdrawOffer(uint256 offerId)",
+  withdraw: "function withdraw()",
+  withdrawable: "function withdrawable(address account) view returns (uint256)",
+  currentPrice: "function currentPrice(uint256 listingId) view returns (uint256)",
+  minimumBid: "function minimumBid(uint256 listingId) view returns (uint256)",
+} as const
+
+/** ERC-721 and ERC-1155 share these two, so one pair serves twins and shares. */
+export const APPROVAL_METHODS = {
+  isApprovedForAll: "function isApprovedForAll(address owner, address operator) view returns (bool)",
+  setApprovalForAll: "function setApprovalForAll(address operator, bool approved)",
+} as const
+
+export type MarketWallet = { account: Account; market: string }
+
+const contractAt = (address: string) => getContract({ client: thirdwebClient, chain: pvaChain, address })
+
+async function send(account: Account, transaction: PreparedTransaction): Promise<string> {
+  const receipt = await sendAndConfirmTransaction({ transaction, account })
+  if (receipt.status !== "success") throw new Error("The transaction was reverted on chain.")
+  return receipt.transactionHash
+}
+
+/** Approves the market for all of the seller's tokens of `token`, once: later listings need no approval. */
+export async function approveOnce(w: MarketWallet, token: string): Promise<"already" | string> {
+  const approved = await readContract({ contract: contractAt(token), method: APPROVAL_METHODS.isApprovedForAll, params: [w.account.address, w.market] })
+  if (approved) return "already"
+  return send(w.account, prepareContractCall({ contract: contractAt(token), method: APPROVAL_METHODS.setApprovalForAll, params: [w.market, true] }))
+}
+
+export type SaleTerms =
+  | { kind: "fixed"; token: string; tokenId: bigint; quantity: bigint; price: bigint }
+  | { kind: "english"; token: string; tokenId: bigint; quantity: bigint; reserve: bigint; durationSeconds: number; minIncrementBps: number; extensionSeconds: number }
+  | { kind: "dutch"; token: string; tokenId: bigint; quantity: bigint; startPrice: bigint; floorPrice: bigint; durationSeconds: number }
+
+export function list(w: MarketWallet, terms: SaleTerms): Promise<string> {
+  const contract = contractAt(w.market)
+  if (terms.kind === "fixed") {
+    return send(w.account, prepareContractCall({ contract, method: MARKET_METHODS.listFixedPrice, params: [terms.token, terms.tokenId, terms.quantity, terms.price] }))
+  }
+  if (terms.kind === "english") {
+    const params = [terms.token, terms.tokenId, terms.quantity, terms.reserve, terms.durationSeconds, terms.minIncrementBps, terms.extensionSeconds] as const
+    return send(w.account, prepareContractCall({ contract, method: MARKET_METHODS.createAuction, params }))
+  }
+  const params = [terms.token, terms.tokenId, terms.quantity, terms.startPrice, terms.floorPrice, terms.durationSeconds] as const
+  return send(w.account, prepareContractCall({ contract, method: MARKET_METHODS.listDutch, params }))
+}
+
+/**
+ * Buys `quantity` at no more than `maxUnitPrice` each (the price the buyer saw: a price raised
+ * meanwhile is refused on chain, a Dutch price that fell meanwhile leaves the difference credited).
+ */
+export function buy(w: MarketWallet, listingId: bigint, quantity: bigint, maxUnitPrice: bigint): Promise<string> {
+  const transaction = prepareContractCall({ contract: contractAt(w.market), method: MARKET_METHODS.buy, params: [listingId, quantity, maxUnitPrice], value: maxUnitPrice * quantity })
+  return send(w.account, transaction)
+}
+
+export function bid(w: MarketWallet, listingId: bigint, amount: bigint): Promise<string> {
+  return send(w.account, prepareContractCall({ contract: contractAt(w.market), method: MARKET_METHODS.bid, params: [listingId], value: amount }))
+}
+
+export function settle(w: MarketWallet, listingId: bigint): Promise<string> {
+  return send(w.account, prepareContractCall({ contract: contractAt(w.market), method: MARKET_METHODS.settleAuction, params: [listingId] }))
+}
+
+export function cancel(w: MarketWallet, listingId: bigint, kind: "fixed" | "dutch" | "english"): Promise<string> {
+  const method = kind === "english" ? MARKET_METHODS.cancelAuction : MARKET_METHODS.cancelListing
+  return send(w.account, prepareContractCall({ contract: contractAt(w.market), method, params: [listingId] }))
+}
+
+export function makeOffer(w: MarketWallet, token: string, tokenId: bigint, quantity: bigint, amount: bigint, expiresAt: bigint): Promise<string> {
+  const transaction = prepareContractCall({ contract: contractAt(w.market), method: MARKET_METHODS.makeOffer, params: [token, tokenId, quantity, expiresAt], value: amount })
+  return send(w.account, transaction)
+}
+
+export function acceptOffer(w: MarketWallet, offerId: bigint): Promise<string> {
+  return send(w.account, prepareContractCall({ contract: contractAt(w.market), method: MARKET_METHODS.acceptOffer, params: [offerId] }))
+}
+
+export function withdrawOffer(w: MarketWallet, offerId: bigint): Promise<string> {
+  return send(w.account, prepareContractCall({ contract: contractAt(w.market), method: MARKET_METHODS.withdrawOffer, params: [offerId] }))
+}
+
+/** Refunds (an outbid bid, a Dutch overpayment) wait in the market until their owner takes them. */
+export function withdrawable(w: MarketWallet): Promise<bigint> {
+  return readContract({ contract: contractAt(w.market), method: MARKET_METHODS.withdrawable, params: [w.account.address] })
+}
+
+export function withdraw(w: MarketWallet): Promise<string> {
+  return send(w.account, prepareContractCall({ contract: contractAt(w.market), method: MARKET_METHODS.withdraw, params: [] }))
+}
+
+/** What the chain asks for one unit of a fixed-price or Dutch listing at its latest block. */
+export function priceOnChain(market: string, listingId: bigint): Promise<bigint> {
+  return readContract({ contract: contractAt(market), method: MARKET_METHODS.currentPrice, params: [listingId] })
+}
+
+export function minimumBidOnChain(market: string, listingId: bigint): Promise<bigint> {
+  return readContract({ contract: contractAt(market), method: MARKET_METHODS.minimumBid, params: [listingId] })
+}

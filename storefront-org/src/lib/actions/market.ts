@@ -27,16 +27,30 @@ export async function offersOn(contract: string, tokenId: string): Promise<Actio
   return res.ok ? { ok: true, data: res.data.offers } : res
 }
 
-export type MyBid = { listing: Listing; amount: string; placed_at: string; leading: boolean }
-
 export async function myMarketListings(): Promise<ActionResult<Listing[]>> {
   const res = await asCustomer<{ listings: Listing[] }>("GET", "/store/customers/me/market/listings")
   return res.ok ? { ok: true, data: res.data.listings } : res
 }
 
-export async function myMarketBids(): Promise<ActionResult<unknown[]>> {
+/** A bid of the collector's: the auction it is on, the amount, and whether it still leads. */
+export type MyBid = { listing_id: string; amount: string; placed_at: string | null; tx_hash: string | null; leading: boolean | null; title: string | null; ends_at: string | null }
+
+export async function myMarketBids(): Promise<ActionResult<MyBid[]>> {
   const res = await asCustomer<{ bids: unknown[] }>("GET", "/store/customers/me/market/bids")
-  return res.ok ? { ok: true, data: res.data.bids } : res
+  return res.ok ? { ok: true, data: (res.data.bids ?? []).map(myBid).filter((b): b is MyBid => b !== null) } : res
+}
+
+// The server may send the listing whole or just its id, and say whether the bid leads: both read here.
+function myBid(raw: unknown): MyBid | null {
+  if (!raw || typeof raw !== "object") return null
+  const r = raw as Record<string, unknown>
+  const listing = (r.listing && typeof r.listing === "object" ? r.listing : null) as Partial<Listing> | null
+  const listingId = typeof r.listing_id === "string" ? r.listing_id : typeof listing?.id === "string" ? listing.id : null
+  const amount = typeof r.amount === "string" ? r.amount : null
+  if (!listingId || !amount) return null
+  const str = (v: unknown) => (typeof v === "string" ? v : null)
+  const leading = typeof r.leading === "boolean" ? r.leading : typeof r.is_highest === "boolean" ? r.is_highest : null
+  return { listing_id: listingId, amount, placed_at: str(r.placed_at), tx_hash: str(r.tx_hash), leading, title: listing?.asset?.artifact?.title ?? null, ends_at: str(listing?.ends_at) }
 }
 
 export async function myMarketOffers(): Promise<ActionResult<MarketOffer[]>> {

@@ -1,5 +1,7 @@
 import { getContract, prepareContractCall, readContract, sendAndConfirmTransaction, type PreparedTransaction } from "thirdweb"
 import type { Account } from "thirdweb/wallets"
+import { toEventSelector } from "viem"
+import type { Terms } from "@/lib/market/sale-terms"
 import { pvaChain, thirdwebClient } from "@/modules/wallet/thirdweb"
 
 // Every PVAMarket call the site makes, with the method written out as the claim flow does
@@ -49,22 +51,26 @@ export async function approveOnce(w: MarketWallet, token: string): Promise<"alre
   return send(w.account, prepareContractCall({ contract: contractAt(token), method: APPROVAL_METHODS.setApprovalForAll, params: [w.market, true] }))
 }
 
-export type SaleTerms =
-  | { kind: "fixed"; token: string; tokenId: bigint; quantity: bigint; price: bigint }
-  | { kind: "english"; token: string; tokenId: bigint; quantity: bigint; reserve: bigint; durationSeconds: number; minIncrementBps: number; extensionSeconds: number }
-  | { kind: "dutch"; token: string; tokenId: bigint; quantity: bigint; startPrice: bigint; floorPrice: bigint; durationSeconds: number }
+const LISTED_TOPIC = toEventSelector("Listed(uint256,address,address,uint256,uint8,uint256,uint256)")
 
-export function list(w: MarketWallet, terms: SaleTerms): Promise<string> {
+/** Opens a listing of `tokenId` of `token` on these terms; answers its transaction and the new listing's id. */
+export async function list(w: MarketWallet, token: string, tokenId: bigint, terms: Terms): Promise<{ hash: string; listingId: string }> {
   const contract = contractAt(w.market)
-  if (terms.kind === "fixed") {
-    return send(w.account, prepareContractCall({ contract, method: MARKET_METHODS.listFixedPrice, params: [terms.token, terms.tokenId, terms.quantity, terms.price] }))
-  }
-  if (terms.kind === "english") {
-    const params = [terms.token, terms.tokenId, terms.quantity, terms.reserve, terms.durationSeconds, terms.minIncrementBps, terms.extensionSeconds] as const
-    return send(w.account, prepareContractCall({ contract, method: MARKET_METHODS.createAuction, params }))
-  }
-  const params = [terms.token, terms.tokenId, terms.quantity, terms.startPrice, terms.floorPrice, terms.durationSeconds] as const
-  return send(w.account, prepareContractCall({ contract, method: MARKET_METHODS.listDutch, params }))
+  const transaction =
+    terms.kind === "fixed"
+      ? prepareContractCall({ contract, method: MARKET_METHODS.listFixedPrice, params: [token, tokenId, terms.quantity, terms.price] })
+      : terms.kind === "english"
+        ? prepareContractCall({
+            contract,
+            method: MARKET_METHODS.createAuction,
+            params: [token, tokenId, terms.quantity, terms.reserve, terms.durationSeconds, terms.minIncrementBps, terms.extensionSeconds],
+          })
+        : prepareContractCall({ contract, method: MARKET_METHODS.listDutch, params: [token, tokenId, terms.quantity, terms.startPrice, terms.floorPrice, terms.durationSeconds] })
+  const receipt = await sendAndConfirmTransaction({ transaction, account: w.account })
+  if (receipt.status !== "success") throw new Error("The transaction was reverted on chain.")
+  const listed = receipt.logs.find((log) => log.address.toLowerCase() === w.market.toLowerCase() && log.topics[0] === LISTED_TOPIC)
+  if (!listed?.topics[1]) throw new Error("The market did not report the new listing.")
+  return { hash: receipt.transactionHash, listingId: BigInt(listed.topics[1]).toString() }
 }
 
 /**

@@ -19,7 +19,7 @@ export default async function PortfolioPage() {
       {positions.length === 0 ? <p className="muted">No shares yet. <Link href="/offerings">See the offerings</Link>.</p> : (
         <>
           <table aria-label="Holdings">
-            <thead><tr><th>Offering</th><th>Confirmed</th><th>Pending</th><th>Price per share</th><th>Value</th></tr></thead>
+            <thead><tr><th>Offering</th><th>Confirmed</th><th>Pending</th><th>Price per share</th><th>Value</th><th>Market</th></tr></thead>
             <tbody>
               {positions.map((p) => (
                 <tr key={p.offering_id} data-testid={`holding-${p.offering_id}`}>
@@ -28,6 +28,7 @@ export default async function PortfolioPage() {
                   <td data-testid="pending">{p.pending_shares}</td>
                   <td>{formatAmount(p.price_per_share.usd, "usd")}</td>
                   <td>{formatAmount(p.value.usd, "usd")}</td>
+                  <td>{p.confirmed_shares > 0 ? <Link href={`/market/sell?asset=shares&offering=${encodeURIComponent(p.offering_id)}`}>Sell</Link> : null}</td>
                 </tr>
               ))}
             </tbody>

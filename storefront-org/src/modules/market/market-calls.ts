@@ -2,37 +2,12 @@ import { getContract, prepareContractCall, readContract, sendAndConfirmTransacti
 import type { Account } from "thirdweb/wallets"
 import { toEventSelector } from "viem"
 import type { Terms } from "@/lib/market/sale-terms"
+import { APPROVAL_METHODS, MARKET_METHODS } from "./market-methods"
 import { pvaChain, thirdwebClient } from "@/modules/wallet/thirdweb"
 
-// Every PVAMarket call the site makes, with the method written out as the claim flow does
-// (thirdweb parses these; a component test checks each against the contract's ABI). Each
-// function sends one transaction from the collector's wallet and waits for its receipt, so the
-// page only says "done" once the chain has it.
-
-export const MARKET_METHODS = {
-  listFixedPrice: "function listFixedPrice(address token, uint256 tokenId, uint96 quantity, uint96 unitPrice) returns (uint256 listingId)",
-  createAuction:
-    "function createAuction(address token, uint256 tokenId, uint96 quantity, uint96 reservePrice, uint32 duration, uint16 minIncrementBps, uint32 extensionWindow) returns (uint256 listingId)",
-  listDutch: "function listDutch(address token, uint256 tokenId, uint96 quantity, uint96 startPrice, uint96 floorPrice, uint32 duration) returns (uint256 listingId)",
-  buy: "function buy(uint256 listingId, uint96 quantity, uint256 maxUnitPrice) payable",
-  bid: "function bid(uint256 listingId) payable",
-  settleAuction: "function settleAuction(uint256 listingId)",
-  cancelListing: "function cancelListing(uint256 listingId)",
-  cancelAuction: "function cancelAuction(uint256 listingId)",
-  makeOffer: "function makeOffer(address token, uint256 tokenId, uint96 quantity, uint64 expiresAt) payable returns (uint256 offerId)",
-  acceptOffer: "function acceptOffer(uint256 offerId)",
-  withdrawOffer: "function withdrawOffer(uint256 offerId)",
-  withdraw: "function withdraw()",
-  withdrawable: "function withdrawable(address account) view returns (uint256)",
-  currentPrice: "function currentPrice(uint256 listingId) view returns (uint256)",
-  minimumBid: "function minimumBid(uint256 listingId) view returns (uint256)",
-} as const
-
-/** ERC-721 and ERC-1155 share these two, so one pair serves twins and shares. */
-export const APPROVAL_METHODS = {
-  isApprovedForAll: "function isApprovedForAll(address owner, address operator) view returns (bool)",
-  setApprovalForAll: "function setApprovalForAll(address operator, bool approved)",
-} as const
+// Every PVAMarket call the site makes (methods in market-methods.ts). Each function sends one
+// transaction from the collector's wallet and waits for its receipt, so the page only says
+// "done" once the chain has it.
 
 export type MarketWallet = { account: Account; market: string }
 

@@ -139,6 +139,9 @@ async function main() {
   env.CHAIN_SYNC_FOLLOW ||= "true"
 
   run("node", ["dist/main.js", "seed", "--write-storefront-env"], { cwd: serverDir, env })
+  // Something on the market for a newcomer: a fixed-price twin, a live English auction and a
+  // Dutch auction (the seed skips a market that already has listings).
+  if (localChain) run("node", [path.join(root, "contracts/scripts/seed-market.js"), "--if-empty"], { env })
   // The chain is new at every start while the database persists: bring them back into agreement.
   if (localChain) run("node", [path.join(root, "plugins/medusa-plugin-digital-twin/dist/cli/dev-chain-reconcile.js")], { env })
   start("medusa", "node", ["dist/main.js", "start"], { cwd: serverDir, env: { ...env, MEDUSA_SKIP_MIGRATIONS: "true" } })

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Puts something on the local market (chain 31337 only, never run by `npm run dev` itself):
-// one fixed-price twin, one English auction with a first bid (its clock running) and one
-// Dutch auction, each twin minted to Hardhat dev account #5 (the seller). Run it against a
-// chain started by `npm run dev` or `npm run chain -w contracts`:
+// Puts something on the local market (chain 31337 only): one fixed-price twin, one English
+// auction with a first bid (its clock running) and one Dutch auction, each twin minted to
+// Hardhat dev account #5 (the seller). `npm run dev` runs it once its chain is deployed (with
+// --if-empty: a market that has listings is left alone); by hand, against a chain started by
+// `npm run dev` or `npm run chain -w contracts`:
 //
-//   npm run seed:market -w contracts
+//   npm run seed:market -w contracts               (three more listings at every run)
+//   node contracts/scripts/seed-market.js --if-empty   (only on a market with no listing yet)
 //
 // The twins get ids from SEED_TWIN_BASE up, far above the store's token-id sequence, and the
 // deployer mints them with a MINTER_ROLE it grants itself and revokes afterwards, so the
@@ -20,8 +22,9 @@ const SEED_TWIN_BASE = 1_000_000_000n;
 const DAY = 86_400;
 
 /**
- * @param {{rpcUrl?: string, deploymentsDir?: string, log?: (line: string) => void}} [options]
- * @returns {Promise<{fixedPrice: bigint, english: bigint, dutch: bigint, twins: bigint[]}>} listing ids and twin ids
+ * @param {{rpcUrl?: string, deploymentsDir?: string, log?: (line: string) => void, ifEmpty?: boolean}} [options]
+ *   ifEmpty: do nothing (and return null) when the market already has a listing.
+ * @returns {Promise<{fixedPrice: bigint, english: bigint, dutch: bigint, twins: bigint[]} | null>} listing ids and twin ids
  */
 async function seedMarket(options = {}) {
   const rpcUrl = options.rpcUrl ?? process.env.CHAIN_RPC_URL ?? "http://127.0.0.1:8545";
@@ -45,6 +48,14 @@ async function seedMarket(options = {}) {
   }
   const twin = (account, functionName, args) => send(account, PVATwin.address, pkg.pvaTwinAbi, functionName, args);
   const market = (account, functionName, args, value) => send(account, PVAMarket.address, pkg.pvaMarketAbi, functionName, args, value);
+  if (options.ifEmpty) {
+    // Listing ids start at 1: a first listing with a status means the market was seeded (or used).
+    const first = await publicClient.readContract({ address: PVAMarket.address, abi: pkg.pvaMarketAbi, functionName: "getListing", args: [1n] });
+    if (first.status !== 0) {
+      log(`market on chain ${chainId} already has listings: not seeded again`);
+      return null;
+    }
+  }
   const listingIdOf = (receipt) => parseEventLogs({ abi: pkg.pvaMarketAbi, logs: receipt.logs, eventName: "Listed" })[0].args.listingId;
 
   // The next free ids from the base, so running the seed twice adds three more listings.
@@ -71,7 +82,7 @@ async function seedMarket(options = {}) {
 }
 
 if (require.main === module) {
-  seedMarket().catch((error) => {
+  seedMarket({ ifEmpty: process.argv.includes("--if-empty") }).catch((error) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });

@@ -1,12 +1,12 @@
 // Real hardhat nodes for tests. `startDeployedChain`: the contracts as the deploy script deploys
-// them (roles and all), for a PVA server to follow. `startChain`: PVATwin and PVAShares deployed
-// by one unlocked admin account, and a small helper contract (compiled here with the npm solc)
+// them (roles and all), for a PVA server to follow. `startChain`: PVATwin, PVAShares and PVAMarket
+// deployed by one unlocked admin account, and a small helper contract (compiled here with the npm solc)
 // that mints and transfers twins in bulk so thousands of Transfer events take a handful of
 // transactions.
 import fs from "fs"
 import os from "os"
 import path from "path"
-import { pvaSharesAbi, pvaSharesBytecode, pvaTwinAbi, pvaTwinBytecode, roles } from "@pva/contracts"
+import { pvaMarketAbi, pvaMarketBytecode, pvaSharesAbi, pvaSharesBytecode, pvaTwinAbi, pvaTwinBytecode, roles } from "@pva/contracts"
 import {
   createPublicClient,
   createTestClient,
@@ -59,6 +59,10 @@ export const FOLLOW_AT_ONCE = { CHAIN_SYNC_FOLLOW: "true", CHAIN_CONFIRMATIONS: 
 export const ADMIN: Address = getAddress("0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266")
 export const ALICE: Address = getAddress("0x70997970c51812dc3a010c7d01b50e0d17dc79c8")
 export const BOB: Address = getAddress("0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc")
+/** Receives PVAMarket's platform fee on a `startChain` chain (Hardhat dev account #9). */
+export const MARKET_FEE_RECIPIENT: Address = getAddress("0xa0ee7a142d267c1f36714e4a8f75612f20a79720")
+/** PVAMarket's platform fee on a `startChain` chain, as the deploy script's default. */
+export const MARKET_FEE_BPS = 250
 
 const BATCH_SOURCE = `
 // SPDX-License-Identifier: MIT
@@ -129,6 +133,8 @@ export async function startChain() {
 
   const twin = await deploy(pvaTwinAbi as Abi, pvaTwinBytecode as Hex, [ADMIN])
   const shares = await deploy(pvaSharesAbi as Abi, pvaSharesBytecode as Hex, [ADMIN, "ipfs://shares/{id}.json"])
+  // The admin holds the market's DEFAULT_ADMIN_ROLE (fee, pause), as the deployer does in deploy.js.
+  const market = await deploy(pvaMarketAbi as Abi, pvaMarketBytecode as Hex, [ADMIN, twin.address, shares.address, MARKET_FEE_RECIPIENT, MARKET_FEE_BPS])
   const batchArtifact = batchTwinsArtifact()
   const batch = await deploy(batchArtifact.abi, batchArtifact.bytecode, [])
   for (const role of ["MINTER_ROLE", "ATTESTER_ROLE"] as const) {
@@ -153,6 +159,7 @@ export async function startChain() {
     wallet,
     twin,
     shares,
+    market,
     batch,
     send,
     /** Mints `count` twins to the batch contract and transfers them to `to`: 2 × count Transfer logs. */
@@ -194,16 +201,15 @@ export async function startChain() {
     async mine(blocks: number) {
       await testClient.mine({ blocks })
     },
-    /** The chain's own answer: every log of both contracts, canonical. */
-    /** Every log of both contracts, read in block ranges small enough for one RPC response each. */
-    async canonicalLogs(fromBlock = Math.min(twin.blockNumber, shares.blockNumber)) {
+    /** The chain's own answer: every log of the three contracts, canonical, read in block ranges small enough for one RPC response each. */
+    async canonicalLogs(fromBlock = Math.min(twin.blockNumber, shares.blockNumber, market.blockNumber)) {
       const head = Number(await publicClient.getBlockNumber())
       const out: Array<{ block_hash: string; log_index: number; block_number: number }> = []
       for (let from = fromBlock; from <= head; from += CANONICAL_RANGE) {
         const to = Math.min(head, from + CANONICAL_RANGE - 1)
         const logs = await publicClient.request({
           method: "eth_getLogs",
-          params: [{ fromBlock: `0x${from.toString(16)}`, toBlock: `0x${to.toString(16)}`, address: [twin.address, shares.address] }],
+          params: [{ fromBlock: `0x${from.toString(16)}`, toBlock: `0x${to.toString(16)}`, address: [twin.address, shares.address, market.address] }],
         })
         for (const l of logs as Array<{ blockHash: string; logIndex: string; blockNumber: string }>) {
           out.push({ block_hash: l.blockHash.toLowerCase(), log_index: Number(l.logIndex), block_number: Number(l.blockNumber) })
@@ -216,7 +222,7 @@ export async function startChain() {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pva-chain-sync-deployments-"))
       fs.writeFileSync(
         path.join(dir, "31337.json"),
-        JSON.stringify({ chainId: 31337, deployedAt: new Date().toISOString(), contracts: { PVATwin: twin, PVAShares: shares } }, null, 2),
+        JSON.stringify({ chainId: 31337, deployedAt: new Date().toISOString(), contracts: { PVATwin: twin, PVAShares: shares, PVAMarket: market } }, null, 2),
       )
       return dir
     },
@@ -225,10 +231,11 @@ export async function startChain() {
   return helpers
 }
 
-/** The two PVA contracts as sync-engine specs. */
+/** The three PVA contracts as sync-engine specs, as a server follows them from the deployment file. */
 export function specsFor(chain: TestChain) {
   return [
     { name: "PVATwin", address: chain.twin.address, abi: pvaTwinAbi as Abi, startBlock: chain.twin.blockNumber },
     { name: "PVAShares", address: chain.shares.address, abi: pvaSharesAbi as Abi, startBlock: chain.shares.blockNumber },
+    { name: "PVAMarket", address: chain.market.address, abi: pvaMarketAbi as Abi, startBlock: chain.market.blockNumber },
   ]
 }

@@ -1,12 +1,12 @@
 // Plugin options and their environment defaults.
-import { loadDeployment, pvaSharesAbi, pvaTwinAbi } from "@pva/contracts"
+import { loadDeployment, pvaMarketAbi, pvaSharesAbi, pvaTwinAbi } from "@pva/contracts"
 import type { Abi } from "viem"
 import type { ContractSpec } from "./watched-contracts"
 
 export interface ContractOption {
   name: string
   address: string
-  /** Default: the PVATwin / PVAShares ABI for those names. */
+  /** Default: the PVATwin / PVAShares / PVAMarket ABI for those names. */
   abi?: Abi
   events?: string[]
   startBlock?: number
@@ -18,7 +18,7 @@ export interface ChainSyncPluginOptions {
   rpcUrls?: string[]
   stallTimeoutMs?: number
   confirmations?: number
-  /** Default: PVATwin and PVAShares from the contracts workspace's deployments/<chainId>.json. */
+  /** Default: PVATwin, PVAShares and PVAMarket from the contracts workspace's deployments/<chainId>.json. */
   contracts?: ContractOption[]
   deploymentsDir?: string
   pollIntervalMs?: number
@@ -41,7 +41,7 @@ export interface ChainSyncSettings {
   databaseUrl?: string
 }
 
-export const KNOWN_ABIS: Record<string, Abi> = { PVATwin: pvaTwinAbi as Abi, PVAShares: pvaSharesAbi as Abi }
+export const KNOWN_ABIS: Record<string, Abi> = { PVATwin: pvaTwinAbi as Abi, PVAShares: pvaSharesAbi as Abi, PVAMarket: pvaMarketAbi as Abi }
 
 function intFrom(raw: string | undefined, name: string, fallback: number, min = 0): number {
   if (raw === undefined || raw === "") return fallback
@@ -79,15 +79,15 @@ export function contractSpecs(settings: Pick<ChainSyncSettings, "chainId" | "con
   if (settings.contracts?.length) {
     return settings.contracts.map((c) => {
       const abi = c.abi ?? KNOWN_ABIS[c.name]
-      if (!abi) throw new Error(`chain-sync: contract ${c.name} has no ABI (give "abi" or name it PVATwin / PVAShares)`)
+      if (!abi) throw new Error(`chain-sync: contract ${c.name} has no ABI (give "abi" or name it PVATwin / PVAShares / PVAMarket)`)
       return { name: c.name, address: c.address, abi, events: c.events, startBlock: c.startBlock ?? 0 }
     })
   }
   const deployment = loadDeployment(settings.chainId, settings.deploymentsDir)
-  return (["PVATwin", "PVAShares"] as const).map((name) => ({
-    name,
-    address: deployment.contracts[name].address,
-    abi: KNOWN_ABIS[name],
-    startBlock: deployment.contracts[name].blockNumber,
-  }))
+  // A deployment written before the market existed has no PVAMarket: the other two are still followed.
+  return (["PVATwin", "PVAShares", "PVAMarket"] as const).flatMap((name) => {
+    const deployed = deployment.contracts[name] as (typeof deployment.contracts)[typeof name] | undefined
+    if (!deployed) return []
+    return [{ name, address: deployed.address, abi: KNOWN_ABIS[name], startBlock: deployed.blockNumber }]
+  })
 }

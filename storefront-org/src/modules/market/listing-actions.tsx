@@ -11,6 +11,7 @@ import * as market from "./market-calls"
 import { OfferPanel } from "./offer-panel"
 import { TxStatus } from "./tx-status"
 import { useTransaction } from "./use-transaction"
+import { chainClockOffsetMs } from "./chain-clock"
 
 const FOLLOW_POLL_MS = 500
 const FOLLOW_TRIES = 40
@@ -31,7 +32,11 @@ export function ListingActions({ initial, config }: { initial: ListingDetail; co
   const [refund, setRefund] = useState<bigint>(0n)
 
   useEffect(() => setListing(initial), [initial])
+  // Auctions end by the chain's clock (block timestamps), which can run ahead of this device's:
+  // the offset is measured once, so "ended" and the Dutch price follow the chain.
+  const [chainOffsetMs, setChainOffsetMs] = useState(0)
   useEffect(() => {
+    chainClockOffsetMs().then(setChainOffsetMs, () => undefined)
     const timer = setInterval(() => setNow(Date.now()), 1000)
     return () => clearInterval(timer)
   }, [])
@@ -65,7 +70,8 @@ export function ListingActions({ initial, config }: { initial: ListingDetail; co
 
   const active = listing.status.toLowerCase() === "active"
   const isSeller = wallet?.address.toLowerCase() === listing.seller.toLowerCase()
-  const left = secondsLeft(listing.ends_at, now)
+  const chainNow = now + chainOffsetMs
+  const left = secondsLeft(listing.ends_at, chainNow)
   const ended = listing.kind === "english" && left === 0
   const shares = listing.asset.type === "shares"
 
@@ -93,7 +99,7 @@ export function ListingActions({ initial, config }: { initial: ListingDetail; co
     await tx.run("Bid", () => market.bid(w, id, amount))
   }
 
-  const dutchNow = listing.kind === "dutch" ? dutchPriceAt(listing, now) : null
+  const dutchNow = listing.kind === "dutch" ? dutchPriceAt(listing, chainNow) : null
   return (
     <section className="section listing-actions" aria-labelledby="act-heading">
       <h2 id="act-heading">{active ? "Buy, bid or make an offer" : "This listing is closed"}</h2>

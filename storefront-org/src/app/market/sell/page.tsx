@@ -18,8 +18,9 @@ async function saleSubject(q: Search): Promise<{ asset: "twin" | "shares"; token
     return q.token_id && /^\d{1,78}$/.test(q.token_id) ? { asset: "shares", tokenId: q.token_id, title: `Shares of offering #${q.token_id}` } : null
   }
   if (!q.token_id || !/^\d{1,78}$/.test(q.token_id)) return null
+  // Any twin on chain can be sold by its holder (the chain checks the holding); the store names the ones it knows.
   const twin = await twinByTokenId(q.token_id)
-  return twin && twin.status === "minted" ? { asset: "twin", tokenId: twin.token_id, title: twin.title } : null
+  return { asset: "twin", tokenId: q.token_id, title: twin?.title ?? `twin #${q.token_id}` }
 }
 
 export default async function SellPage({ searchParams }: { searchParams: Search }) {

@@ -72,6 +72,10 @@ export function buildMedusaConfig(env: ServerEnv) {
   // Fractional shares (issue 15): offerings, KYC, reservations, cap table; follows chain sync's events.
   plugins.push({ resolve: "@pva/medusa-plugin-fractional", options: { enableUI: true } })
 
+  // The PVAMarket read model: listings, bids, offers, sales and royalties followed from chain
+  // sync's events; the store's market routes, market emails and the admin's market page.
+  plugins.push({ resolve: "@pva/medusa-plugin-marketplace", options: { enableUI: true } })
+
   if (env.serveAdmin) {
     plugins.push({
       resolve: "@medusajs/admin",

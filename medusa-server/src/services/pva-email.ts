@@ -6,6 +6,7 @@ import { LOW_STOCK_EVENT, LowStockEventData, REORDER_REQUEST_EVENT } from "@pva/
 import { TWIN_REFUNDED_EMAIL_EVENT, type TwinRefundEmailData } from "@pva/medusa-plugin-digital-twin"
 import { captureAttention, twinsRefunded } from "../lib/payment-email-templates"
 import { renderPaymentEmail } from "@pva/medusa-plugin-payments"
+import { renderMarketEmail } from "@pva/medusa-plugin-marketplace"
 import type EmailOutboxService from "./email-outbox"
 import { CAPTURE_ATTENTION_EVENT } from "./payment-capture"
 import { taxSummary } from "../lib/taxes/summary"
@@ -96,6 +97,8 @@ class PvaEmailService extends AbstractNotificationService {
     }
     const payment = renderPaymentEmail(event, data)
     if (payment) return payment
+    const market = renderMarketEmail(event, data)
+    if (market) return market
     return await renderCustomerEmail(this.container_, event, data)
   }
 

@@ -1,0 +1,193 @@
+// market_listing: each listing's state as folded from its logs, plus the moderation flag
+// (`hidden`), which belongs to the store and survives every refold.
+import type { FoldedListing, ListingKindName } from "../lib/listing-fold"
+import { rows, type Sql } from "../lib/sql"
+
+export type ListingStatusName = "active" | "sold" | "cancelled" | "ended" | "invalid"
+
+export type ListingRow = Omit<FoldedListing, "duration" | "min_increment_bps" | "extension_window"> & {
+  market_address: string
+  listing_id: string
+  asset_type: "twin" | "shares"
+  duration: number | null
+  min_increment_bps: number | null
+  extension_window: number | null
+  hidden: boolean
+  /** `status`, with an English auction past its end and not settled yet as `ended`. */
+  effective_status: ListingStatusName
+  /** What one unit (fixed, Dutch) or the lot (English: standing bid, else reserve) costs at the time of the query. */
+  current_price: string
+}
+
+/**
+ * The status as the store shows it: an English auction whose end has passed waits for anyone
+ * to settle it, and is `ended` rather than `active` meanwhile. `$now` is the query's time.
+ */
+const effectiveStatus = (now: string) =>
+  `CASE WHEN l.status = 'active' AND l.kind = 'english' AND l.ends_at IS NOT NULL AND l.ends_at <= ${now} THEN 'ended' ELSE l.status END`
+
+/** MarketListings._unitPrice for Dutch listings (the drop rounded down), the standing bid or reserve for English. */
+const currentPrice = (now: string) => `CASE l.kind
+    WHEN 'fixed' THEN l.price
+    WHEN 'english' THEN COALESCE(l.high_bid, l.price)
+    ELSE l.price - trunc((l.price - l.floor_price)
+      * LEAST(GREATEST(floor(extract(epoch FROM ${now})) - floor(extract(epoch FROM l.starts_at)), 0), l.duration) / l.duration)
+  END`
+
+const columns = (now: string) => `l.market_address, l.listing_id::text, l.kind, l.asset_type, l.token_address, l.token_id::text, l.seller,
+  l.initial_quantity::text, l.quantity::text, l.price::text, l.floor_price::text, l.duration, l.min_increment_bps, l.extension_window,
+  l.starts_at, l.ends_at, l.status, l.hidden, l.high_bidder, l.high_bid::text, l.bid_count, l.created_at, l.listed_tx_hash,
+  ${effectiveStatus(now)} AS effective_status, (${currentPrice(now)})::text AS current_price`
+
+/** Writes a listing's refolded state; `hidden` is left as it was. */
+export async function saveFolded(sql: Sql, market: string, listingId: string, assetType: "twin" | "shares", f: FoldedListing): Promise<void> {
+  await sql.query(
+    `INSERT INTO market_listing (market_address, listing_id, kind, asset_type, token_address, token_id, seller, initial_quantity, quantity, price,
+       floor_price, duration, min_increment_bps, extension_window, starts_at, ends_at, status, high_bidder, high_bid, bid_count, created_at, listed_tx_hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+     ON CONFLICT (market_address, listing_id) DO UPDATE SET
+       kind = EXCLUDED.kind, asset_type = EXCLUDED.asset_type, token_address = EXCLUDED.token_address, token_id = EXCLUDED.token_id,
+       seller = EXCLUDED.seller, initial_quantity = EXCLUDED.initial_quantity, quantity = EXCLUDED.quantity, price = EXCLUDED.price,
+       floor_price = EXCLUDED.floor_price, duration = EXCLUDED.duration, min_increment_bps = EXCLUDED.min_increment_bps,
+       extension_window = EXCLUDED.extension_window, starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at, status = EXCLUDED.status,
+       high_bidder = EXCLUDED.high_bidder, high_bid = EXCLUDED.high_bid, bid_count = EXCLUDED.bid_count, created_at = EXCLUDED.created_at,
+       listed_tx_hash = EXCLUDED.listed_tx_hash, updated_at = now()`,
+    [
+      market, listingId, f.kind, assetType, f.token_address, f.token_id, f.seller, f.initial_quantity, f.quantity, f.price,
+      f.floor_price, f.duration, f.min_increment_bps, f.extension_window, f.starts_at, f.ends_at, f.status, f.high_bidder, f.high_bid,
+      f.bid_count, f.created_at, f.listed_tx_hash,
+    ],
+  )
+}
+
+export async function deleteListing(sql: Sql, market: string, listingId: string): Promise<void> {
+  await sql.query(`DELETE FROM market_listing WHERE market_address = $1 AND listing_id = $2`, [market, listingId])
+}
+
+/** Locks the listing's row (if any) for a refold, so two logs of one listing fold one after the other. */
+export async function lockListing(sql: Sql, market: string, listingId: string): Promise<void> {
+  await sql.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`market_listing:${market}:${listingId}`])
+}
+
+export type ListingSort = "ending_soon" | "newest" | "price_asc" | "price_desc"
+
+export type ListingFilter = {
+  kind?: ListingKindName
+  asset?: "twin" | "shares"
+  status?: ListingStatusName
+  minPrice?: string
+  maxPrice?: string
+  sellers?: string[]
+  includeHidden?: boolean
+  sort: ListingSort
+  limit: number
+  offset: number
+}
+
+// Ties are broken by listing id, so pages never overlap.
+const ORDER: Record<ListingSort, string> = {
+  ending_soon: "l.ends_at ASC NULLS LAST, l.listing_id ASC",
+  newest: "l.created_at DESC, l.listing_id DESC",
+  price_asc: "current_price_n ASC, l.listing_id ASC",
+  price_desc: "current_price_n DESC, l.listing_id DESC",
+}
+
+function statusCondition(status: ListingStatusName, now: string): string {
+  if (status === "active") return `l.status = 'active' AND NOT (l.kind = 'english' AND l.ends_at IS NOT NULL AND l.ends_at <= ${now})`
+  if (status === "ended") return `l.status = 'active' AND l.kind = 'english' AND l.ends_at <= ${now}`
+  return `l.status = '${status}'`
+}
+
+export async function listListings(sql: Sql, market: string, f: ListingFilter, now: Date): Promise<{ listings: ListingRow[]; count: number }> {
+  const params: unknown[] = [market, now]
+  const NOW = "$2::timestamptz"
+  const where = [`l.market_address = $1`]
+  if (!f.includeHidden) where.push(`NOT l.hidden`)
+  if (f.status) where.push(statusCondition(f.status, NOW))
+  if (f.kind) {
+    params.push(f.kind)
+    where.push(`l.kind = $${params.length}`)
+  }
+  if (f.asset) {
+    params.push(f.asset)
+    where.push(`l.asset_type = $${params.length}`)
+  }
+  if (f.sellers) {
+    params.push(f.sellers)
+    where.push(`l.seller = ANY($${params.length})`)
+  }
+  if (f.minPrice !== undefined) {
+    params.push(f.minPrice)
+    where.push(`(${currentPrice(NOW)}) >= $${params.length}::numeric`)
+  }
+  if (f.maxPrice !== undefined) {
+    params.push(f.maxPrice)
+    where.push(`(${currentPrice(NOW)}) <= $${params.length}::numeric`)
+  }
+  params.push(f.limit, f.offset)
+  // One statement for the page and the total: count(*) OVER () sees every row the filter keeps.
+  const found = await rows<ListingRow & { total: number }>(
+    sql,
+    `SELECT ${columns(NOW)}, ${currentPrice(NOW)} AS current_price_n, count(*) OVER ()::int AS total
+       FROM market_listing l WHERE ${where.join(" AND ")}
+      ORDER BY ${ORDER[f.sort]} LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  )
+  let count = found[0]?.total ?? 0
+  if (!found.length && f.offset > 0) {
+    // Past the last page: the window function saw no row, so count separately.
+    const [c] = await rows<{ n: number }>(sql, `SELECT count(*)::int AS n FROM market_listing l WHERE ${where.join(" AND ")}`, params.slice(0, -2))
+    count = c.n
+  }
+  return { listings: found.map(({ total: _total, ...row }) => stripSortKey(row)), count }
+}
+
+function stripSortKey(row: ListingRow & { current_price_n?: unknown }): ListingRow {
+  const { current_price_n: _sortKey, ...rest } = row
+  return rest
+}
+
+export async function getListing(sql: Sql, market: string, listingId: string, now: Date): Promise<ListingRow | null> {
+  const [row] = await rows<ListingRow>(sql, `SELECT ${columns("$3::timestamptz")} FROM market_listing l WHERE l.market_address = $1 AND l.listing_id = $2`, [
+    market,
+    listingId,
+    now,
+  ])
+  return row ?? null
+}
+
+/** Sets the moderation flag; false when no such listing. */
+export async function setHidden(sql: Sql, market: string, listingId: string, hidden: boolean): Promise<boolean> {
+  const updated = await rows<{ listing_id: string }>(
+    sql,
+    `UPDATE market_listing SET hidden = $3, updated_at = now() WHERE market_address = $1 AND listing_id = $2 RETURNING listing_id::text`,
+    [market, listingId, hidden],
+  )
+  return updated.length > 0
+}
+
+/** Listings counted by the status the store shows. */
+export async function countsByStatus(sql: Sql, market: string, now: Date): Promise<Record<string, number>> {
+  const found = await rows<{ status: string; n: number }>(
+    sql,
+    `SELECT ${effectiveStatus("$2::timestamptz")} AS status, count(*)::int AS n FROM market_listing l WHERE l.market_address = $1 GROUP BY 1`,
+    [market, now],
+  )
+  return Object.fromEntries(found.map((r) => [r.status, r.n]))
+}
+
+export async function hiddenCount(sql: Sql, market: string): Promise<number> {
+  const [row] = await rows<{ n: number }>(sql, `SELECT count(*)::int AS n FROM market_listing WHERE market_address = $1 AND hidden`, [market])
+  return row.n
+}
+
+/** Active English auctions with a bid whose end falls in (now, now + window]. */
+export function auctionsEndingBetween(sql: Sql, market: string, now: Date, until: Date): Promise<ListingRow[]> {
+  return rows(
+    sql,
+    `SELECT ${columns("$2::timestamptz")} FROM market_listing l
+      WHERE l.market_address = $1 AND l.kind = 'english' AND l.status = 'active' AND l.high_bidder IS NOT NULL
+        AND l.ends_at > $2 AND l.ends_at <= $3`,
+    [market, now, until],
+  )
+}

@@ -1,0 +1,66 @@
+// market_offer: escrowed offers, as folded from their logs. `expired` is not stored: an open
+// offer past its expiry reads as expired.
+import type { FoldedOffer } from "../lib/offer-fold"
+import { rows, type Sql } from "../lib/sql"
+
+export type OfferStatusName = "open" | "accepted" | "withdrawn" | "expired"
+
+export type OfferRow = Omit<FoldedOffer, "status"> & {
+  market_address: string
+  offer_id: string
+  asset_type: "twin" | "shares"
+  status: OfferStatusName
+}
+
+export async function saveOffer(sql: Sql, market: string, offerId: string, assetType: "twin" | "shares", o: FoldedOffer): Promise<void> {
+  await sql.query(
+    `INSERT INTO market_offer (market_address, offer_id, asset_type, token_address, token_id, quantity, bidder, amount, expires_at, status, seller, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     ON CONFLICT (market_address, offer_id) DO UPDATE SET asset_type = EXCLUDED.asset_type, token_address = EXCLUDED.token_address,
+       token_id = EXCLUDED.token_id, quantity = EXCLUDED.quantity, bidder = EXCLUDED.bidder, amount = EXCLUDED.amount,
+       expires_at = EXCLUDED.expires_at, status = EXCLUDED.status, seller = EXCLUDED.seller, created_at = EXCLUDED.created_at, updated_at = now()`,
+    [market, offerId, assetType, o.token_address, o.token_id, o.quantity, o.bidder, o.amount, o.expires_at, o.status, o.seller, o.created_at],
+  )
+}
+
+export async function deleteOffer(sql: Sql, market: string, offerId: string): Promise<void> {
+  await sql.query(`DELETE FROM market_offer WHERE market_address = $1 AND offer_id = $2`, [market, offerId])
+}
+
+export async function lockOffer(sql: Sql, market: string, offerId: string): Promise<void> {
+  await sql.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`market_offer:${market}:${offerId}`])
+}
+
+const COLUMNS = `market_address, offer_id::text, asset_type, token_address, token_id::text, quantity::text, bidder, amount::text, expires_at,
+  CASE WHEN status = 'open' AND expires_at < $2::timestamptz THEN 'expired' ELSE status END AS status, seller, created_at`
+
+export type OfferFilter = { contract?: string; tokenId?: string; bidders?: string[]; tokens?: Array<{ contract: string; tokenId: string }>; openOnly?: boolean }
+
+export function listOffers(sql: Sql, market: string, f: OfferFilter, now: Date, limit = 100): Promise<OfferRow[]> {
+  const params: unknown[] = [market, now]
+  const where = [`market_address = $1`]
+  if (f.contract) {
+    params.push(f.contract.toLowerCase())
+    where.push(`token_address = $${params.length}`)
+  }
+  if (f.tokenId) {
+    params.push(f.tokenId)
+    where.push(`token_id = $${params.length}`)
+  }
+  if (f.bidders) {
+    params.push(f.bidders)
+    where.push(`bidder = ANY($${params.length})`)
+  }
+  if (f.tokens) {
+    params.push(f.tokens.map((t) => t.contract.toLowerCase()), f.tokens.map((t) => t.tokenId))
+    where.push(`(token_address, token_id) IN (SELECT * FROM unnest($${params.length - 1}::text[], $${params.length}::numeric[]))`)
+  }
+  if (f.openOnly) where.push(`status = 'open' AND expires_at >= $2::timestamptz`)
+  params.push(limit)
+  return rows(sql, `SELECT ${COLUMNS} FROM market_offer WHERE ${where.join(" AND ")} ORDER BY amount DESC, offer_id LIMIT $${params.length}`, params)
+}
+
+/** Open offers on any of `tokens` (to find the ones a holder received). */
+export function openOffersOn(sql: Sql, market: string, now: Date): Promise<OfferRow[]> {
+  return listOffers(sql, market, { openOnly: true }, now, 1000)
+}

@@ -53,7 +53,8 @@ function myBid(raw: unknown): MyBid | null {
   return { listing_id: listingId, amount, placed_at: str(r.placed_at), tx_hash: str(r.tx_hash), leading, title: listing?.asset?.artifact?.title ?? null, ends_at: str(listing?.ends_at) }
 }
 
-export async function myMarketOffers(): Promise<ActionResult<MarketOffer[]>> {
-  const res = await asCustomer<{ offers: MarketOffer[] }>("GET", "/store/customers/me/market/offers")
-  return res.ok ? { ok: true, data: res.data.offers } : res
+/** Offers the collector's wallets made, and open offers on what their wallets hold. */
+export async function myMarketOffers(): Promise<ActionResult<{ made: MarketOffer[]; received: MarketOffer[] }>> {
+  const res = await asCustomer<{ made: MarketOffer[]; received: MarketOffer[] }>("GET", "/store/customers/me/market/offers")
+  return res.ok ? { ok: true, data: { made: res.data.made ?? [], received: res.data.received ?? [] } } : res
 }

@@ -41,11 +41,15 @@ export function filtersFrom(params: SearchParams): MarketFilters {
   const sort = SORTS.find((s) => s.value === one(params.sort))?.value ?? "newest"
   const priceText = (v: string) => (parseEth(v) === null ? "" : v.trim())
   const page = Number.parseInt(one(params.page), 10)
+  let minPrice = priceText(one(params.min_price))
+  let maxPrice = priceText(one(params.max_price))
+  // A range typed the wrong way round means the same range.
+  if (minPrice && maxPrice && (parseEth(minPrice) as bigint) > (parseEth(maxPrice) as bigint)) [minPrice, maxPrice] = [maxPrice, minPrice]
   return {
     kind,
     asset,
-    minPrice: priceText(one(params.min_price)),
-    maxPrice: priceText(one(params.max_price)),
+    minPrice,
+    maxPrice,
     sort,
     page: Number.isFinite(page) && page > 1 ? Math.min(page, 10_000) : 1,
   }

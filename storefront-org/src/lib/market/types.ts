@@ -9,7 +9,8 @@ export type MarketConfig = {
   market_address: string
   twin_address: string
   shares_address: string
-  fee_bps: number
+  /** null when the server could not read it from the chain */
+  fee_bps: number | null
   paused: boolean
 }
 
@@ -32,6 +33,7 @@ export type Listing = {
   floor_price: string | null
   starts_at: string | null
   ends_at: string | null
+  /** "active", "ended" (an English auction past its end, waiting to be settled), "sold", "cancelled", "invalid" */
   status: string
   highest_bid: { bidder: string; amount: string } | null
   bid_count: number
@@ -46,7 +48,7 @@ export type ListingDetail = Listing & {
   current_price: string | null
   min_next_bid: string | null
   royalty: { receiver: string; bps: number } | null
-  fee_bps: number
+  fee_bps: number | null
 }
 
 export type ListingPage = { listings: Listing[]; count: number; limit: number; offset: number }

@@ -68,11 +68,13 @@ export function ListingActions({ initial, config }: { initial: ListingDetail; co
     if (w) market.withdrawable(w).then(setRefund, () => setRefund(0n))
   }, [wallet]) // eslint-disable-line react-hooks/exhaustive-deps
 
-  const active = listing.status.toLowerCase() === "active"
+  const status = listing.status.toLowerCase()
+  // The store calls an auction past its end "ended" by its own clock; the chain's may be ahead.
+  const active = status === "active" || status === "ended"
   const isSeller = wallet?.address.toLowerCase() === listing.seller.toLowerCase()
   const chainNow = now + chainOffsetMs
   const left = secondsLeft(listing.ends_at, chainNow)
-  const ended = listing.kind === "english" && left === 0
+  const ended = listing.kind === "english" && (status === "ended" || left === 0)
   const shares = listing.asset.type === "shares"
 
   function quantity(): bigint | null {

@@ -52,7 +52,7 @@ export default async function ListingPage({ params }: Params) {
         ) : null}
         {listing.kind !== "fixed" ? <><dt>Time left</dt><dd><Countdown endsAt={listing.ends_at} renderedAt={renderedAt} /></dd></> : null}
         <dt>Royalty</dt><dd>{listing.royalty ? `${listing.royalty.bps / 100}% to the artisan (${shortAddress(listing.royalty.receiver)})` : "None"}</dd>
-        <dt>Platform fee</dt><dd>{listing.fee_bps / 100}%</dd>
+        {listing.fee_bps === null ? null : <><dt>Platform fee</dt><dd>{listing.fee_bps / 100}%</dd></>}
       </dl>
       {twin ? <p><Link href={artifactPath(listing.asset.token_id)} data-testid="provenance-link">Provenance of this twin</Link></p> : null}
       {listing.kind === "english" ? (

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation"
 import { myMarketBids, myMarketListings, myMarketOffers } from "@/lib/actions/market"
 import { formatDate } from "@/lib/format"
 import { formatEth } from "@/lib/market/amounts"
+import type { MarketOffer } from "@/lib/market/types"
 import { ListingCard } from "@/modules/market/listing-card"
 
 export const metadata: Metadata = { title: "My bids, offers and listings", robots: { index: false } }
@@ -37,20 +38,11 @@ export default async function MyMarketPage() {
       </section>
       <section className="section" aria-labelledby="my-offers">
         <h2 id="my-offers">Offers</h2>
-        {!offers.ok ? <p className="alert">{offers.message}</p> : offers.data.length === 0 ? <p className="muted">No offers made.</p> : (
-          <table data-testid="my-offers">
-            <thead><tr><th>On</th><th>Amount</th><th>Expires</th><th>Status</th></tr></thead>
-            <tbody>
-              {offers.data.map((o) => (
-                <tr key={o.id}>
-                  <td>{o.contract.slice(0, 6)}… #{o.token_id}{o.quantity !== "1" ? ` × ${o.quantity}` : ""}</td>
-                  <td>{formatEth(o.amount)}</td>
-                  <td>{formatDate(o.expires_at)}</td>
-                  <td>{o.status}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        {!offers.ok ? <p className="alert">{offers.message}</p> : (
+          <>
+            <OfferTable title="Offers you made" testId="offers-made" offers={offers.data.made} empty="No offers made." />
+            <OfferTable title="Open offers on what you hold" testId="offers-received" offers={offers.data.received} empty="No open offers on your twins or shares." />
+          </>
         )}
       </section>
       <section className="section" aria-labelledby="my-listings">
@@ -62,5 +54,28 @@ export default async function MyMarketPage() {
         )}
       </section>
     </div>
+  )
+}
+
+function OfferTable({ title, testId, offers, empty }: { title: string; testId: string; offers: MarketOffer[]; empty: string }) {
+  return (
+    <>
+      <h3>{title}</h3>
+      {offers.length === 0 ? <p className="muted">{empty}</p> : (
+        <table data-testid={testId}>
+          <thead><tr><th>On</th><th>Amount</th><th>Expires</th><th>Status</th></tr></thead>
+          <tbody>
+            {offers.map((o) => (
+              <tr key={o.id}>
+                <td>{o.quantity === "1" ? `Twin #${o.token_id}` : `${o.quantity} shares of offering #${o.token_id}`}</td>
+                <td>{formatEth(o.amount)}</td>
+                <td>{formatDate(o.expires_at)}</td>
+                <td>{o.status}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
   )
 }

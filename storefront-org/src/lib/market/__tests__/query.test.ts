@@ -21,6 +21,11 @@ describe("the market's filters in the URL", () => {
     expect(Object.fromEntries(apiQuery(filters))).toEqual({ asset: "shares", sort: "newest", limit: String(PAGE_SIZE), offset: "0" })
   })
 
+  it("reads a price range typed the wrong way round as the same range", () => {
+    const filters = filtersFrom({ min_price: "3", max_price: "0.5" })
+    expect([filters.minPrice, filters.maxPrice]).toEqual(["0.5", "3"])
+  })
+
   it("links pages with the same filters, defaults left out", () => {
     const filters = filtersFrom({ kind: "dutch", sort: "newest" })
     expect(marketHref(filters, 1)).toBe("/market?kind=dutch")

@@ -18,7 +18,15 @@ function statusOf(err: unknown): number | undefined {
   return typeof response?.status === "number" ? response.status : undefined
 }
 
-export const marketConfig = unstable_cache(async () => get<MarketConfig>("/store/market/config"), ["market-config", ...SCOPE], { revalidate: 30 })
+// Only the fields: medusa-js adds its whole HTTP response, which neither the cache nor a client component can take.
+export const marketConfig = unstable_cache(
+  async (): Promise<MarketConfig> => {
+    const c = await get<MarketConfig>("/store/market/config")
+    return { chain_id: c.chain_id, market_address: c.market_address, twin_address: c.twin_address, shares_address: c.shares_address, fee_bps: c.fee_bps, paused: c.paused }
+  },
+  ["market-config", ...SCOPE],
+  { revalidate: 30 }
+)
 
 export const marketListings = unstable_cache(
   async (query: string) => {

@@ -2,9 +2,10 @@ import type { Page } from "playwright-core"
 import { parseEther, type Address } from "viem"
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts"
 import { recordCspViolations } from "@pva/test-support/security-headers"
+import { registerCustomer } from "@pva/test-support/store"
 import { installBrowserWallet } from "./browser-wallet"
 import { marketChain, payout, type MarketChain, type TestWallet } from "./market-chain"
-import { chainUrl, newPage, shot, site, useBrowser } from "./support"
+import { chainUrl, newPage, shot, signIn, site, unique, useBrowser } from "./support"
 
 // The market in Chromium with injected wallets, against the real chain and the store following it.
 // The four journeys share one seller, so only the first listing asks for the market's approval
@@ -12,6 +13,7 @@ import { chainUrl, newPage, shot, site, useBrowser } from "./support"
 
 const browser = useBrowser()
 const ROYALTY_BPS = 500
+const PASSWORD = "correct-horse-battery"
 let chain: MarketChain
 let seller: TestWallet
 let feeBps: number
@@ -173,6 +175,22 @@ describe("the pvabazaar.org market", () => {
     expect(await chain.ownerOf(tokenId)).toBe(alice.address)
     expect((await chain.balance(seller.address)) - sellerBefore).toBe(payout(parseEther("1.2"), ROYALTY_BPS, feeBps).seller)
     expect(await chain.withdrawable(bob.address)).toBe(parseEther("1.05"))
+
+    // Alice links her wallet to her account: "my bids" lists both of hers, the winning one first.
+    const email = `market-bidder-${unique()}@example.com`
+    await registerCustomer(email, PASSWORD)
+    await a.goto(`${site()}/account`)
+    await signIn(a, email, PASSWORD)
+    await a.getByRole("button", { name: "Link a wallet" }).click()
+    await a.getByRole("button", { name: "Connect PVA Test Wallet" }).click()
+    await a.getByTestId("wallet-proven").waitFor({ timeout: 60_000 })
+    await a.goto(`${site()}/market/mine`)
+    const myBids = a.getByTestId("my-bids").locator("tbody tr")
+    await myBids.first().waitFor()
+    await shot(a, "english-my-bids")
+    expect(await myBids.count()).toBe(2)
+    await expect(myBids.first().textContent()).resolves.toMatch(/1\.2 ETH.*Highest bid/)
+    await expect(myBids.nth(1).textContent()).resolves.toMatch(/1 ETH.*Outbid/)
     await a.context().close()
     await b.context().close()
   })

@@ -183,7 +183,7 @@ describe("the pvabazaar.org market", () => {
     await signIn(a, email, PASSWORD)
     await a.getByRole("button", { name: "Link a wallet" }).click()
     await a.getByRole("button", { name: "Connect PVA Test Wallet" }).click()
-    await a.getByTestId("wallet-proven").waitFor({ timeout: 60_000 })
+    await a.getByTestId("wallets").filter({ hasText: new RegExp(alice.address, "i") }).waitFor({ timeout: 60_000 })
     await a.goto(`${site()}/market/mine`)
     const myBids = a.getByTestId("my-bids").locator("tbody tr")
     await myBids.first().waitFor()

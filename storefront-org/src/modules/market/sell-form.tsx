@@ -85,12 +85,14 @@ export function SellForm({ asset, tokenId, config }: { asset: AssetType; tokenId
       </section>
       <section className="section" aria-labelledby="sell-approve">
         <h2 id="sell-approve">2. Let the market deliver it when it sells</h2>
-        {approved ? (
+        {wallet && approved === null ? (
+          <p className="muted">Checking whether the market is approved…</p>
+        ) : approved ? (
           <p className="ok" data-testid="market-approved">The market is approved for your {asset === "twin" ? "twins" : "shares"}: it can only move them when a sale completes.</p>
         ) : (
           <>
             <p className="muted">One approval covers every later listing of your {asset === "twin" ? "twins" : "shares"}.</p>
-            <button type="button" className="btn btn-primary" disabled={!w || approved === null || Boolean(approval.busy)} onClick={() => w && approval.run("Approve", () => market.approveOnce(w, token))}>
+            <button type="button" className="btn btn-primary" disabled={!w || Boolean(approval.busy)} onClick={() => w && approval.run("Approve", () => market.approveOnce(w, token))}>
               Approve the market
             </button>
           </>

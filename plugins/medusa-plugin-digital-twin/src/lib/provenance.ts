@@ -34,3 +34,44 @@ export function publicTimeline(rows: TimelineRow[]) {
     return event
   })
 }
+
+/**
+ * The marketplace plugin's read function for a twin's market history
+ * (MarketReadService.twinMarketHistory in @pva/medusa-plugin-marketplace), named here by shape:
+ * that plugin builds after this one.
+ */
+export type MarketHistory = {
+  twinMarketHistory(tokenId: string): Promise<
+    Array<{
+      kind: "listed" | "sold" | "auction_settled"
+      listing_id: string | null
+      offer_id: string | null
+      listing_kind: string | null
+      price: string
+      seller: string | null
+      buyer: string | null
+      royalty: { receiver: string; amount: string } | null
+      tx_hash: string
+      block_number: number
+      occurred_at: string
+    }>
+  >
+}
+
+/** The timeline with the market's events (listed, sold with price and royalty, auction settled), in time order. */
+export function marketTimeline(events: Array<Record<string, unknown>>, market: Awaited<ReturnType<MarketHistory["twinMarketHistory"]>>) {
+  const marketEvents = market.map((m) => ({
+    kind: m.kind === "listed" ? "market_listed" : m.kind === "sold" ? "market_sold" : "auction_settled",
+    occurred_at: new Date(m.occurred_at),
+    tx_hash: m.tx_hash,
+    block_number: m.block_number,
+    listing_id: m.listing_id,
+    offer_id: m.offer_id,
+    listing_kind: m.listing_kind,
+    price: m.price,
+    royalty: m.royalty,
+  }))
+  if (!marketEvents.length) return events
+  const time = (e: Record<string, unknown>) => new Date(e.occurred_at as string | Date).getTime()
+  return [...events, ...marketEvents].sort((a, b) => time(a) - time(b))
+}

@@ -161,6 +161,23 @@ export default class DigitalTwinService extends TwinService {
     return row ?? null
   }
 
+  /**
+   * The piece behind each twin, as other plugins show it next to a token (the market's
+   * listings): product handle, title and thumbnail, keyed by token id. One query per page.
+   */
+  async artifactsByTokenId(tokenIds: string[]): Promise<Map<string, { handle: string | null; title: string; thumbnail: string | null }>> {
+    // Token ids are uint256 on chain; the store's twins are numbered within bigint.
+    const storeIds = tokenIds.filter((id) => /^[0-9]{1,18}$/.test(id))
+    if (!storeIds.length) return new Map()
+    const rows: Array<{ token_id: string; handle: string | null; title: string; thumbnail: string | null }> = await this.activeManager_.query(
+      `SELECT t.token_id::text AS token_id, p.handle, t.title, p.thumbnail
+         FROM digital_twin t LEFT JOIN product p ON p.id = t.product_id
+        WHERE t.token_id = ANY($1::bigint[])`,
+      [storeIds]
+    )
+    return new Map(rows.map((r) => [r.token_id, { handle: r.handle, title: r.title, thumbnail: r.thumbnail }]))
+  }
+
   async byId(id: string): Promise<TwinRow | null> {
     const [row] = await this.activeManager_.query(`SELECT *, token_id::text AS token_id FROM digital_twin WHERE id = $1`, [id])
     return row ?? null

@@ -78,6 +78,7 @@ class CapTableService extends FractionalService {
       if (!confirmed && !pending) continue
       positions.push({
         offering_id: offering.id,
+        chain_offering_id: offering.chain_offering_id,
         title: offering.title,
         price_per_share: { usd: offering.price_usd, eur: offering.price_eur },
         confirmed_shares: confirmed,

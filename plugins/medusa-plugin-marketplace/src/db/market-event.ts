@@ -45,6 +45,39 @@ export async function saleBefore(sql: Sql, txHash: string, logIndex: number): Pr
   return row ?? null
 }
 
+/**
+ * Serialises the logs of one transaction: chain sync's events reach subscribers concurrently,
+ * and a royalty or fee log must see the sale it follows (or the sale must see it).
+ */
+export async function lockTransaction(sql: Sql, txHash: string): Promise<void> {
+  await sql.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`market_tx:${txHash}`])
+}
+
+/** Gives the token to a listing's or offer's logs applied before its Listed / OfferMade log arrived. */
+export async function fillToken(sql: Sql, market: string, owner: { listingId: string | null; offerId: string | null }, token: { token_address: string; token_id: string }): Promise<void> {
+  await sql.query(
+    `UPDATE market_event SET token_address = $4, token_id = $5
+      WHERE market_address = $1 AND token_id IS NULL AND (listing_id = $2 OR offer_id = $3)`,
+    [market, owner.listingId, owner.offerId, token.token_address, token.token_id],
+  )
+}
+
+/**
+ * Hands a sale the royalty and fee logs of its transaction that were applied before it: those
+ * after it and before the transaction's next sale.
+ */
+export async function claimPayouts(
+  sql: Sql,
+  sale: { tx_hash: string; log_index: number; listing_id: string | null; offer_id: string | null; token_address: string | null; token_id: string | null },
+): Promise<void> {
+  await sql.query(
+    `UPDATE market_event SET listing_id = $3, offer_id = $4, token_address = COALESCE(token_address, $5), token_id = COALESCE(token_id, $6)
+      WHERE tx_hash = $1 AND event_name IN ('RoyaltyPaid', 'FeePaid') AND listing_id IS NULL AND offer_id IS NULL AND log_index > $2
+        AND log_index < COALESCE((SELECT min(log_index) FROM market_event WHERE tx_hash = $1 AND event_name IN ('Sold', 'OfferAccepted') AND log_index > $2), 2147483647)`,
+    [sale.tx_hash, sale.log_index, sale.listing_id, sale.offer_id, sale.token_address, sale.token_id],
+  )
+}
+
 /** The token a listing sells (its Listed log) or an offer is for (its OfferMade log). */
 export async function tokenOf(
   sql: Sql,

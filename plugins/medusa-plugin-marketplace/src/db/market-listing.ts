@@ -84,23 +84,40 @@ export type ListingFilter = {
   offset: number
 }
 
-// Ties are broken by listing id, so pages never overlap.
+// Ties are broken by listing id, so pages never overlap. Newest and ending soon follow an
+// index (see the listing-query migration) and stop after the page; price sorts compute the
+// current price of the filtered listings only, in a narrow query.
 const ORDER: Record<ListingSort, string> = {
   ending_soon: "l.ends_at ASC NULLS LAST, l.listing_id ASC",
   newest: "l.created_at DESC, l.listing_id DESC",
-  price_asc: "current_price_n ASC, l.listing_id ASC",
-  price_desc: "current_price_n DESC, l.listing_id DESC",
+  price_asc: "price_key ASC, l.listing_id ASC",
+  price_desc: "price_key DESC, l.listing_id DESC",
 }
 
-function statusCondition(status: ListingStatusName, now: string): string {
-  if (status === "active") return `l.status = 'active' AND NOT (l.kind = 'english' AND l.ends_at IS NOT NULL AND l.ends_at <= ${now})`
-  if (status === "ended") return `l.status = 'active' AND l.kind = 'english' AND l.ends_at <= ${now}`
+/** `now` names the time of reading; called only by the conditions that depend on it. */
+function statusCondition(status: ListingStatusName, now: () => string): string {
+  if (status === "active") return `l.status = 'active' AND NOT (l.kind = 'english' AND l.ends_at IS NOT NULL AND l.ends_at <= ${now()})`
+  if (status === "ended") return `l.status = 'active' AND l.kind = 'english' AND l.ends_at <= ${now()}`
   return `l.status = '${status}'`
 }
 
+/**
+ * One page of listings and the total. Three small queries rather than one wide one: the page's
+ * ids in order (narrow rows, the sort's index where there is one), the total (a count), then
+ * the page's rows; at 10,000 listings one statement with count(*) OVER () built every
+ * filtered row in full before keeping twenty (docs/performance.md).
+ */
 export async function listListings(sql: Sql, market: string, f: ListingFilter, now: Date): Promise<{ listings: ListingRow[]; count: number }> {
-  const params: unknown[] = [market, now]
-  const NOW = "$2::timestamptz"
+  const params: unknown[] = [market]
+  // The time of reading, as a parameter only when a condition or sort uses it (Postgres refuses an unused one it cannot type).
+  let nowRef: string | undefined
+  const NOW = () => {
+    if (!nowRef) {
+      params.push(now)
+      nowRef = `$${params.length}::timestamptz`
+    }
+    return nowRef
+  }
   const where = [`l.market_address = $1`]
   if (!f.includeHidden) where.push(`NOT l.hidden`)
   if (f.status) where.push(statusCondition(f.status, NOW))
@@ -117,34 +134,34 @@ export async function listListings(sql: Sql, market: string, f: ListingFilter, n
     where.push(`l.seller = ANY($${params.length})`)
   }
   if (f.minPrice !== undefined) {
+    const price = currentPrice(NOW())
     params.push(f.minPrice)
-    where.push(`(${currentPrice(NOW)}) >= $${params.length}::numeric`)
+    where.push(`(${price}) >= $${params.length}::numeric`)
   }
   if (f.maxPrice !== undefined) {
+    const price = currentPrice(NOW())
     params.push(f.maxPrice)
-    where.push(`(${currentPrice(NOW)}) <= $${params.length}::numeric`)
+    where.push(`(${price}) <= $${params.length}::numeric`)
   }
-  params.push(f.limit, f.offset)
-  // One statement for the page and the total: count(*) OVER () sees every row the filter keeps.
-  const found = await rows<ListingRow & { total: number }>(
-    sql,
-    `SELECT ${columns(NOW)}, ${currentPrice(NOW)} AS current_price_n, count(*) OVER ()::int AS total
-       FROM market_listing l WHERE ${where.join(" AND ")}
-      ORDER BY ${ORDER[f.sort]} LIMIT $${params.length - 1} OFFSET $${params.length}`,
-    params,
-  )
-  let count = found[0]?.total ?? 0
-  if (!found.length && f.offset > 0) {
-    // Past the last page: the window function saw no row, so count separately.
-    const [c] = await rows<{ n: number }>(sql, `SELECT count(*)::int AS n FROM market_listing l WHERE ${where.join(" AND ")}`, params.slice(0, -2))
-    count = c.n
-  }
-  return { listings: found.map(({ total: _total, ...row }) => stripSortKey(row)), count }
-}
-
-function stripSortKey(row: ListingRow & { current_price_n?: unknown }): ListingRow {
-  const { current_price_n: _sortKey, ...rest } = row
-  return rest
+  const filter = where.join(" AND ")
+  const priceKey = f.sort === "price_asc" || f.sort === "price_desc" ? `, ${currentPrice(NOW())} AS price_key` : ""
+  const [ids, [{ n }]] = await Promise.all([
+    rows<{ listing_id: string }>(
+      sql,
+      `SELECT l.listing_id::text${priceKey} FROM market_listing l WHERE ${filter}
+        ORDER BY ${ORDER[f.sort]} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, f.limit, f.offset],
+    ),
+    rows<{ n: number }>(sql, `SELECT count(*)::int AS n FROM market_listing l WHERE ${filter}`, params),
+  ])
+  if (!ids.length) return { listings: [], count: n }
+  const found = await rows<ListingRow>(sql, `SELECT ${columns("$2::timestamptz")} FROM market_listing l WHERE l.market_address = $1 AND l.listing_id = ANY($3::numeric[])`, [
+    market,
+    now,
+    ids.map((r) => r.listing_id),
+  ])
+  const byId = new Map(found.map((r) => [r.listing_id, r]))
+  return { listings: ids.map((r) => byId.get(r.listing_id)).filter((r): r is ListingRow => r !== undefined), count: n }
 }
 
 export async function getListing(sql: Sql, market: string, listingId: string, now: Date): Promise<ListingRow | null> {

@@ -3,6 +3,7 @@
 import { pvaMarketAbi, pvaSharesAbi, pvaTwinAbi } from "@pva/contracts"
 import { createPublicClient, createWalletClient, defineChain, http, type Chain, type Hash, type PublicClient, type WalletClient } from "viem"
 import { privateKeyToAccount, type PrivateKeyAccount } from "viem/accounts"
+import { MedusaError } from "medusa-core-utils"
 import { resolveSettings, type MarketAddresses, type MarketplacePluginOptions, type MarketplaceSettings } from "../lib/settings"
 
 const DEFAULT_ADMIN_ROLE = `0x${"0".repeat(64)}` as const
@@ -26,8 +27,23 @@ export default class MarketChainService {
     this.signer = privateKeyToAccount(this.settings.signerKey)
   }
 
+  /** The market's contracts; a 404 saying so when this chain has no PVAMarket deployed. */
   addresses(): MarketAddresses {
-    return this.settings.addresses()
+    try {
+      return this.settings.addresses()
+    } catch (err) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `No market on chain ${this.settings.chainId}: ${(err as Error).message}`)
+    }
+  }
+
+  /** Whether a market is deployed on this chain (the deployment file names PVAMarket). */
+  hasMarket(): boolean {
+    try {
+      this.settings.addresses()
+      return true
+    } catch {
+      return false
+    }
   }
 
   get signerAddress(): `0x${string}` {

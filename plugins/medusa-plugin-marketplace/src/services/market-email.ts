@@ -5,7 +5,7 @@ import { PerCallService } from "@pva/medusa-kit"
 import type { EntityManager } from "typeorm"
 import { biddersOf } from "../db/market-bid"
 import { auctionsEndingBetween } from "../db/market-listing"
-import { claimNotification } from "../db/market-notification"
+import { claimNotification, sentAlready } from "../db/market-notification"
 import { MARKET_AUCTION_ENDING_SOON_EMAIL, type MarketEmailData } from "../lib/events"
 import type { MarketNotice } from "../lib/notices"
 import { walletDirectoryFrom, type WalletDirectory } from "../lib/wallet-directory"
@@ -40,7 +40,8 @@ export default class MarketEmailService extends PerCallService {
   /** Sends each notice whose wallet belongs to a customer; one that fails is logged, the others still go. */
   async sendAll(notices: MarketNotice[]): Promise<number> {
     let sent = 0
-    for (const notice of notices) {
+    const known = await sentAlready(this.activeManager_, notices.map((n) => n.key))
+    for (const notice of notices.filter((n) => !known.has(n.key))) {
       try {
         if (await this.send(notice)) sent++
       } catch (err) {
@@ -78,6 +79,8 @@ export default class MarketEmailService extends PerCallService {
 
   /** Tells every bidder of each auction ending within the window, once per auction. */
   async sendEndingSoon(now = new Date()): Promise<number> {
+    // No market on this chain (no deployment, or one written before PVAMarket): nothing ends.
+    if (!this.deps.marketChainService.hasMarket()) return 0
     const market = this.deps.marketChainService.addresses().market
     const until = new Date(now.getTime() + this.deps.marketChainService.settings.endingSoonMs)
     const auctions = await auctionsEndingBetween(this.activeManager_, market, now, until)

@@ -266,8 +266,20 @@ export default class MarketReadService extends PerCallService {
   async returnsOf(wallets: string[], holdings: Array<{ contract: string; tokenId: string; quantity: bigint }>): Promise<WalletReturns> {
     const lower = wallets.map((w) => w.toLowerCase())
     const sales = lower.length ? await salesInvolving(this.activeManager_, this.market, lower) : []
-    const prices = await lastUnitPrices(this.activeManager_, this.market, holdings)
+    // Priced: what the wallets hold and what they traded (a twin bought on the market is held too).
+    const traded = sales.map((sale) => ({ contract: sale.token_address, tokenId: sale.token_id }))
+    const prices = await lastUnitPrices(this.activeManager_, this.market, [...holdings, ...traded])
     return walletReturns(lower, sales, holdings, prices)
+  }
+
+  /** `returnsOf` for a customer's linked wallets; `holdings` name the asset by type (the contract is the market's). */
+  async returnsOfCustomer(customerId: string, holdings: Array<{ asset: "twin" | "shares"; tokenId: string; quantity: bigint }>): Promise<WalletReturns> {
+    const { twin, shares } = this.chain.addresses()
+    const wallets = await this.walletsOf(customerId)
+    return this.returnsOf(
+      wallets,
+      holdings.map((h) => ({ contract: h.asset === "twin" ? twin : shares, tokenId: h.tokenId, quantity: h.quantity })),
+    )
   }
 }
 

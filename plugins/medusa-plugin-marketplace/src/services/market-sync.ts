@@ -4,8 +4,19 @@
 // did disappears with it. Emails follow a newly applied log, after its transaction commits.
 import { PerCallService } from "@pva/medusa-kit"
 import type { EntityManager } from "typeorm"
-import { deleteEvent, eventsOfListing, eventsOfOffer, insertEvent, saleBefore, tokenOf, type MarketEventRow } from "../db/market-event"
-import { bidsOf, replaceBids } from "../db/market-bid"
+import {
+  claimPayouts,
+  deleteEvent,
+  eventsOfListing,
+  eventsOfOffer,
+  fillToken,
+  insertEvent,
+  lockTransaction,
+  saleBefore,
+  tokenOf,
+  type MarketEventRow,
+} from "../db/market-event"
+import { replaceBids } from "../db/market-bid"
 import { deleteListing, lockListing, saveFolded } from "../db/market-listing"
 import { deleteOffer, lockOffer, saveOffer } from "../db/market-offer"
 import { replaceSales } from "../db/market-sale"
@@ -43,10 +54,19 @@ export default class MarketSyncService extends PerCallService {
     const market = log.contract_address.toLowerCase()
     const occurredAt = await this.deps.marketChainService.blockTime(log.block_hash)
     const notices = await this.atomicPhase_(async (manager: EntityManager) => {
+      // Chain sync's events reach subscribers concurrently and in any order: the logs of one
+      // transaction, then of one listing or offer, are applied one at a time, and whichever
+      // comes second links itself to the first (token, sale and payouts).
+      await lockTransaction(manager, log.transaction_hash)
       const row = await this.eventRow(manager, log, market, occurredAt)
       if (row.listing_id) await lockListing(manager, market, row.listing_id)
       if (row.offer_id) await lockOffer(manager, market, row.offer_id)
+      if (!row.token_id) Object.assign(row, await tokenOf(manager, market, { listingId: row.listing_id, offerId: row.offer_id }))
       if (!(await insertEvent(manager, row))) return []
+      if ((row.event_name === "Listed" || row.event_name === "OfferMade") && row.token_address && row.token_id) {
+        await fillToken(manager, market, { listingId: row.listing_id, offerId: row.offer_id }, { token_address: row.token_address, token_id: row.token_id })
+      }
+      if (row.event_name === "Sold" || row.event_name === "OfferAccepted") await claimPayouts(manager, row)
       await this.refold(manager, market, row)
       return this.noticesFor(manager, market, row)
     })
@@ -75,12 +95,9 @@ export default class MarketSyncService extends PerCallService {
       listingId = sale?.listing_id ?? null
       offerId = sale?.offer_id ?? null
     }
-    let token: { token_address: string; token_id: string } | null = null
-    if (log.event_name === "Listed" || log.event_name === "OfferMade") {
-      token = { token_address: String(args.token).toLowerCase(), token_id: uintArg(args, "tokenId") }
-    } else if (listingId || offerId) {
-      token = await tokenOf(manager, market, { listingId, offerId })
-    }
+    // Other logs get their token from the Listed / OfferMade log once the listing or offer is locked.
+    const token =
+      log.event_name === "Listed" || log.event_name === "OfferMade" ? { token_address: String(args.token).toLowerCase(), token_id: uintArg(args, "tokenId") } : null
     return {
       id: log.id,
       market_address: market,
@@ -129,51 +146,38 @@ export default class MarketSyncService extends PerCallService {
     }
   }
 
-  /** The emails a newly applied log calls for. */
+  /**
+   * The emails the listing or offer of a newly applied log calls for, read from its refolded
+   * state rather than from the log alone: logs arrive in any order (a bid before its Listed
+   * log), and each email has a key, so asking again never sends twice.
+   */
   private async noticesFor(manager: EntityManager, market: string, row: MarketEventRow): Promise<MarketNotice[]> {
-    const a = row.args
-    if (!row.token_id || !row.token_address) return []
-    const asset = (quantity: string) => ({ type: this.assetType(row.token_address as string), token_id: row.token_id as string, quantity })
-    if (row.event_name === "BidPlaced" && row.listing_id) {
-      const bids = await bidsOf(manager, market, row.listing_id)
-      const at = bids.findIndex((b) => b.id === row.id)
-      const previous = at >= 0 ? bids[at + 1] : undefined
-      if (!previous || previous.bidder === String(a.bidder).toLowerCase()) return []
-      const { listing } = foldListing(await eventsOfListing(manager, market, row.listing_id))
-      return [
-        outbid(
-          { wallet: previous.bidder, listing_id: row.listing_id, offer_id: null, asset: asset(listing?.quantity ?? "1"), amount: uintArg(a, "amount"), ends_at: listing?.ends_at ?? null },
-          row.tx_hash,
-        ),
-      ]
+    const notices: MarketNotice[] = []
+    if (row.listing_id) {
+      const { listing, bids, sales } = foldListing(await eventsOfListing(manager, market, row.listing_id))
+      if (!listing) return []
+      const base = { listing_id: row.listing_id, offer_id: null, asset: { type: this.assetType(listing.token_address), token_id: listing.token_id, quantity: listing.initial_quantity } }
+      for (let i = 1; i < bids.length; i++) {
+        const [previous, next] = [bids[i - 1], bids[i]]
+        if (previous.bidder !== next.bidder) notices.push(outbid({ ...base, wallet: previous.bidder, amount: next.amount, ends_at: listing.ends_at }, next.tx_hash))
+      }
+      for (const sale of sales) {
+        const asset = { ...base.asset, quantity: sale.quantity }
+        if (listing.kind === "english") notices.push(auctionWon({ ...base, asset, wallet: sale.buyer, amount: sale.price, ends_at: null }))
+        notices.push(itemSold({ ...base, asset, wallet: sale.seller, amount: sale.price, ends_at: null }, sale.tx_hash))
+      }
     }
-    if (row.event_name === "AuctionSettled" && row.listing_id) {
-      const { listing } = foldListing(await eventsOfListing(manager, market, row.listing_id))
-      return [auctionWon({ wallet: String(a.winner).toLowerCase(), listing_id: row.listing_id, offer_id: null, asset: asset(listing?.quantity ?? "1"), amount: uintArg(a, "amount"), ends_at: null })]
-    }
-    if (row.event_name === "Sold" && row.listing_id) {
-      return [
-        itemSold(
-          { wallet: String(a.seller).toLowerCase(), listing_id: row.listing_id, offer_id: null, asset: asset(uintArg(a, "quantity")), amount: uintArg(a, "price"), ends_at: null },
-          row.tx_hash,
-        ),
-      ]
-    }
-    if (row.event_name === "OfferAccepted" && row.offer_id) {
-      const { offer } = foldOffer(await eventsOfOffer(manager, market, row.offer_id))
-      return [
-        itemSold(
-          { wallet: String(a.seller).toLowerCase(), listing_id: null, offer_id: row.offer_id, asset: asset(offer?.quantity ?? "1"), amount: uintArg(a, "amount"), ends_at: null },
-          row.tx_hash,
-        ),
-      ]
-    }
-    if (row.event_name === "OfferMade" && row.offer_id && this.assetType(row.token_address) === "twin") {
+    if (row.offer_id) {
+      const { offer, sales } = foldOffer(await eventsOfOffer(manager, market, row.offer_id))
+      if (!offer) return notices
+      const base = { listing_id: null, offer_id: row.offer_id, asset: { type: this.assetType(offer.token_address), token_id: offer.token_id, quantity: offer.quantity } }
       // A twin has one holder to tell; shares have many, and an offer on them is for whoever accepts first.
-      const owner = await this.deps.marketChainService.twinOwner(row.token_id)
-      if (!owner) return []
-      return [offerReceived({ wallet: owner, listing_id: null, offer_id: row.offer_id, asset: asset(uintArg(a, "quantity")), amount: uintArg(a, "amount"), ends_at: new Date(Number(uintArg(a, "expiresAt")) * 1000) })]
+      if (offer.status === "open" && base.asset.type === "twin" && row.event_name === "OfferMade") {
+        const owner = await this.deps.marketChainService.twinOwner(offer.token_id)
+        if (owner && owner !== offer.bidder) notices.push(offerReceived({ ...base, wallet: owner, amount: offer.amount, ends_at: offer.expires_at }))
+      }
+      for (const sale of sales) notices.push(itemSold({ ...base, wallet: sale.seller, amount: sale.price, ends_at: null }, sale.tx_hash))
     }
-    return []
+    return notices
   }
 }

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation"
 import { formatAmount } from "@pva/storefront-core"
 import { portfolio } from "@/lib/actions/collector"
 import { ValueChart } from "@/modules/account/value-chart"
+import { MarketReturnsTable } from "@/modules/market/market-returns"
 
 export const metadata: Metadata = { title: "Portfolio" }
 
@@ -37,6 +38,7 @@ export default async function PortfolioPage() {
           <ValueChart rows={positions.map((p) => ({ label: p.title, value: p.value.usd }))} currencyCode="usd" />
         </>
       )}
+      {result.data.market ? <MarketReturnsTable returns={result.data.market} /> : null}
     </div>
   )
 }

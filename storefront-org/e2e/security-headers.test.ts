@@ -9,7 +9,7 @@ import { chainUrl, newPage, signIn, site, unique, useBrowser } from "./support"
 const browser = useBrowser()
 const backend = () => process.env.PVA_TEST_SERVER_URL as string
 const PASSWORD = "correct-horse-battery"
-const PAGES = ["/", "/artifacts", "/offerings", "/claim", "/account"]
+const PAGES = ["/", "/artifacts", "/offerings", "/claim", "/account", "/market"]
 
 describe("pvabazaar.org's security headers", () => {
   it("gives every page a Content-Security-Policy with a fresh nonce that all its scripts carry, and lets the wallet reach the chain", async () => {

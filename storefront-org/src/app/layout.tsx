@@ -27,6 +27,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <nav aria-label="Main">
               <Link href="/artifacts">Artifacts</Link>
               <Link href="/offerings">Offerings</Link>
+              <Link href="/market">Market</Link>
               <Link href="/claim">Claim a twin</Link>
               <Link href="/account">Account</Link>
             </nav>

@@ -22,4 +22,9 @@ export const orgCss = `
 .chart rect.bar { fill: var(--pva-green-700); }
 .chart text { fill: var(--pva-ink); font-size: 12px; }
 .hero a.btn { margin-right: 8px; }
+.listing-title { font-size: 1rem; margin: 8px 0 4px; }
+.listing-card p { margin: 4px 0; }
+.listing-placeholder { aspect-ratio: 1; background: #e6ece9; }
+.pagination { justify-content: center; margin-top: 24px; }
+.listing-actions form { align-items: end; }
 `

@@ -18,6 +18,9 @@ export const EVENT_LABELS: Record<string, string> = {
   minted: "Minted",
   transferred: "Transferred",
   attested: "Attested",
+  market_listed: "Listed on the market",
+  market_sold: "Sold on the market",
+  auction_settled: "Auction won",
 }
 
 export function formatDate(iso: string): string {

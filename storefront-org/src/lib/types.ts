@@ -46,6 +46,11 @@ export type ProvenanceEvent = {
   statement?: string
   issuer?: string
   signature?: string
+  /** Market events (market_listed, market_sold, auction_settled): the listing, its sale type and the price in wei. */
+  listing_id?: string | null
+  listing_kind?: string | null
+  price?: string | null
+  royalty?: { receiver: string; amount: string } | null
 }
 
 export type Offering = {
@@ -80,4 +85,15 @@ export type Portfolio = {
     value: { usd: number; eur: number }
   }[]
   total_value: { usd: number; eur: number }
+  /** What the collector's wallets paid and got on the market, in wei; null without a market. */
+  market?: MarketReturns | null
+}
+
+export type MarketReturns = {
+  cost_basis: string
+  realized_return: string
+  unrealized_return: string
+  totalReturn: string
+  /** percent, two decimals; null when nothing was bought on the market */
+  returnPercentage: number | null
 }

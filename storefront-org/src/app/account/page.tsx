@@ -45,6 +45,7 @@ export default async function AccountPage({ searchParams }: { searchParams: { ne
               <li key={t.token_id}>
                 <Link href={`/artifacts/${t.token_id}`}>{t.title}</Link> · {STATUS_LABELS[t.status] ?? t.status}
                 {t.claimable ? <> · <Link href="/claim">claim it</Link></> : null}
+                {t.status === "minted" ? <> · <Link href={`/market/sell?asset=twin&token_id=${encodeURIComponent(t.token_id)}`}>Sell</Link></> : null}
               </li>
             ))}
           </ul>

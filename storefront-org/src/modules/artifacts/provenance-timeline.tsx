@@ -1,5 +1,6 @@
 import { txUrl, type ChainConfig } from "@/lib/chain-config"
 import { EVENT_LABELS, formatDate, shortAddress } from "@/lib/format"
+import { formatEth } from "@/lib/market/amounts"
 import type { ProvenanceEvent } from "@/lib/types"
 
 /** What happened to the piece, oldest first; every event the chain confirmed links to its transaction. */
@@ -32,6 +33,16 @@ export function ProvenanceTimeline({ events, chain }: { events: ProvenanceEvent[
 function EventDetail({ event }: { event: ProvenanceEvent }) {
   if (event.kind === "minted") return <p>Minted to {shortAddress(event.to)}</p>
   if (event.kind === "transferred") return <p>From {shortAddress(event.from)} to {shortAddress(event.to)}</p>
+  if (event.kind === "market_listed" || event.kind === "market_sold" || event.kind === "auction_settled") {
+    const caption = event.kind === "market_listed" ? (event.listing_kind === "english" ? "Reserve" : event.listing_kind === "dutch" ? "Starting at" : "Price") : "Price"
+    return (
+      <p>
+        {event.price ? `${caption} ${formatEth(event.price)}` : null}
+        {event.royalty && event.royalty.amount !== "0" ? `, royalty ${formatEth(event.royalty.amount)} to the artisan` : null}
+        {event.kind === "market_listed" && event.listing_id ? <> · <a href={`/market/${event.listing_id}`}>the listing</a></> : null}
+      </p>
+    )
+  }
   if (event.kind === "attested") {
     return (
       <p>

@@ -9,6 +9,20 @@ import { publicChainConfig } from "@/lib/chain-config"
 
 const config = publicChainConfig()
 
+// thirdweb reports every wallet connection and transaction to its analytics service; there is no
+// setting to turn that off. This site sends nothing to vendors, and its Content-Security-Policy
+// would refuse the request anyway (a console error per event): those reports are answered here,
+// in the browser, and go nowhere.
+const THIRDWEB_ANALYTICS = "https://c.thirdweb.com/"
+if (typeof window !== "undefined" && !(window.fetch as { pvaQuiet?: boolean }).pvaQuiet) {
+  const realFetch = window.fetch.bind(window)
+  const quietFetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url
+    return url.startsWith(THIRDWEB_ANALYTICS) ? Promise.resolve(new Response(null, { status: 204 })) : realFetch(input, init)
+  }
+  window.fetch = Object.assign(quietFetch, { pvaQuiet: true })
+}
+
 export const pvaChain = defineChain({ id: config.id, name: config.name, rpc: config.rpc, nativeCurrency: config.nativeCurrency })
 
 // A client id is required by the SDK's types; with our own RPC nothing is sent to thirdweb with it.

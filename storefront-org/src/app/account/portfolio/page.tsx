@@ -4,6 +4,7 @@ import { redirect } from "next/navigation"
 import { formatAmount } from "@pva/storefront-core"
 import { portfolio } from "@/lib/actions/collector"
 import { ValueChart } from "@/modules/account/value-chart"
+import { MarketReturnsTable } from "@/modules/market/market-returns"
 
 export const metadata: Metadata = { title: "Portfolio" }
 
@@ -19,7 +20,7 @@ export default async function PortfolioPage() {
       {positions.length === 0 ? <p className="muted">No shares yet. <Link href="/offerings">See the offerings</Link>.</p> : (
         <>
           <table aria-label="Holdings">
-            <thead><tr><th>Offering</th><th>Confirmed</th><th>Pending</th><th>Price per share</th><th>Value</th></tr></thead>
+            <thead><tr><th>Offering</th><th>Confirmed</th><th>Pending</th><th>Price per share</th><th>Value</th><th>Market</th></tr></thead>
             <tbody>
               {positions.map((p) => (
                 <tr key={p.offering_id} data-testid={`holding-${p.offering_id}`}>
@@ -28,6 +29,7 @@ export default async function PortfolioPage() {
                   <td data-testid="pending">{p.pending_shares}</td>
                   <td>{formatAmount(p.price_per_share.usd, "usd")}</td>
                   <td>{formatAmount(p.value.usd, "usd")}</td>
+                  <td>{p.confirmed_shares > 0 ? <Link href={`/market/sell?asset=shares&offering=${encodeURIComponent(p.offering_id)}`}>Sell</Link> : null}</td>
                 </tr>
               ))}
             </tbody>
@@ -36,6 +38,7 @@ export default async function PortfolioPage() {
           <ValueChart rows={positions.map((p) => ({ label: p.title, value: p.value.usd }))} currencyCode="usd" />
         </>
       )}
+      {result.data.market ? <MarketReturnsTable returns={result.data.market} /> : null}
     </div>
   )
 }

@@ -43,4 +43,19 @@ describe("provenance timeline", () => {
     render(<ProvenanceTimeline events={[]} chain={chainConfig({})} />)
     expect(screen.getByText("No provenance recorded yet.")).toBeInTheDocument()
   })
+
+  it("shows the market's events: listed with its price, sold with the artisan's royalty", () => {
+    const SALE_TX = `0x${"ef".repeat(32)}`
+    const market = [
+      { kind: "market_listed", occurred_at: "2026-11-06T10:00:00.000Z", tx_hash: null, block_number: 20, listing_id: "4", listing_kind: "fixed", price: "1500000000000000000", royalty: null },
+      { kind: "market_sold", occurred_at: "2026-11-07T10:00:00.000Z", tx_hash: SALE_TX, block_number: 22, listing_id: "4", listing_kind: "fixed", price: "1500000000000000000", royalty: { receiver: "0x90F79bf6EB2c4f870365E785982E1f101E93b906", amount: "75000000000000000" } },
+    ]
+    render(<ProvenanceTimeline events={market} chain={chainConfig({})} />)
+    const [listed, sold] = within(screen.getByRole("list", { name: "Provenance timeline" })).getAllByRole("listitem")
+    expect(within(listed).getByRole("heading")).toHaveTextContent("Listed on the market")
+    expect(listed).toHaveTextContent("Price 1.5 ETH")
+    expect(within(listed).getByRole("link", { name: "the listing" })).toHaveAttribute("href", "/market/4")
+    expect(within(sold).getByRole("heading")).toHaveTextContent("Sold on the market")
+    expect(sold).toHaveTextContent("Price 1.5 ETH, royalty 0.075 ETH to the artisan")
+  })
 })

@@ -8,20 +8,20 @@ import { ArchetypeQuiz } from "./archetype-quiz"
 @Entity()
 export class ArchetypeQuestion extends BaseEntity {
   @Column({ type: "text" })
-  quiz_id: string
+  quiz_id!: string
 
   @ManyToOne(() => ArchetypeQuiz, (quiz) => quiz.questions)
   @JoinColumn({ name: "quiz_id" })
-  quiz: ArchetypeQuiz
+  quiz!: ArchetypeQuiz
 
   @Column({ type: "int" })
-  position: number
+  position!: number
 
   @Column({ type: "text" })
-  prompt: string
+  prompt!: string
 
   @Column({ type: "jsonb" })
-  weights: Partial<Weights>
+  weights!: Partial<Weights>
 
   @BeforeInsert()
   private beforeInsert(): void {

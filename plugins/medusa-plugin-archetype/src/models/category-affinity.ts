@@ -5,14 +5,14 @@ import type { Archetype } from "../lib/archetypes"
 @Entity("archetype_category_affinity")
 export class CategoryAffinity {
   @PrimaryColumn({ type: "text" })
-  archetype: Archetype
+  archetype!: Archetype
 
   @PrimaryColumn({ type: "text" })
-  category_id: string
+  category_id!: string
 
   @Column({ type: "numeric", precision: 4, scale: 3, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
-  weight: number
+  weight!: number
 
   @UpdateDateColumn({ type: "timestamptz" })
-  updated_at: Date
+  updated_at!: Date
 }

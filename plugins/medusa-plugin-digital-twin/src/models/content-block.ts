@@ -4,14 +4,14 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from "typeorm"
 @Entity()
 export class ContentBlock {
   @PrimaryColumn({ type: "text" })
-  cid: string
+  cid!: string
 
   @Column({ type: "text" })
-  content_type: string
+  content_type!: string
 
   @Column({ type: "bytea" })
-  bytes: Buffer
+  bytes!: Buffer
 
   @CreateDateColumn({ type: "timestamptz" })
-  created_at: Date
+  created_at!: Date
 }

@@ -4,14 +4,14 @@ import { Column, Entity, PrimaryColumn } from "typeorm"
 @Entity()
 export class CustomerWallet {
   @PrimaryColumn({ type: "text" })
-  address: string
+  address!: string
 
   @Column({ type: "text" })
-  customer_id: string
+  customer_id!: string
 
   @Column({ type: "int" })
-  chain_id: number
+  chain_id!: number
 
   @Column({ type: "timestamptz" })
-  linked_at: Date
+  linked_at!: Date
 }

@@ -4,17 +4,17 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from "typeorm"
 @Entity()
 export class DigitalTwinClaimCode {
   @PrimaryColumn({ type: "text" })
-  id: string
+  id!: string
 
   @Column({ type: "text" })
-  twin_id: string
+  twin_id!: string
 
   @Column({ type: "text", unique: true })
-  code_hash: string
+  code_hash!: string
 
   @Column({ type: "timestamptz", nullable: true })
-  revoked_at: Date | null
+  revoked_at!: Date | null
 
   @CreateDateColumn({ type: "timestamptz" })
-  created_at: Date
+  created_at!: Date
 }

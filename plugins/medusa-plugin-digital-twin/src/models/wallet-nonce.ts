@@ -4,8 +4,8 @@ import { Column, Entity, PrimaryColumn } from "typeorm"
 @Entity()
 export class WalletNonce {
   @PrimaryColumn({ type: "text" })
-  nonce: string
+  nonce!: string
 
   @Column({ type: "timestamptz" })
-  expires_at: Date
+  expires_at!: Date
 }

@@ -24,6 +24,8 @@ declare module "pg" {
   }
   export class Pool implements ClientBase {
     constructor(config?: PoolConfig)
+    /** Clients connected and waiting in the pool. */
+    readonly idleCount: number
     query<R = any>(text: string, values?: unknown[]): Promise<QueryResult<R>>
     connect(): Promise<PoolClient>
     end(): Promise<void>

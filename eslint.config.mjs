@@ -59,13 +59,15 @@ export default tseslint.config(
       // Medusa 1.x resolves services by constructor parameter name through awilix; its service
       // classes take the container as `arguments[0]` too, so `arguments` is part of that shape.
       "prefer-rest-params": "off",
+      // A lazy require() keeps heavy or optional modules (Medusa's loaders, resend, solc, the
+      // hardhat scripts) off the start path, and reads CommonJS files that have no types.
+      "@typescript-eslint/no-require-imports": "off",
     },
   },
   {
     // CommonJS files: config files, scripts, benches and jest configs run by Node as they are.
     files: ["**/*.js", "**/*.cjs"],
     languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
-    rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
     files: ["**/__tests__/**", "**/e2e/**", "**/test-support/**", "**/bench/**", "**/*.test.ts", "**/*.test.tsx"],

@@ -15,7 +15,6 @@ class EmailVerificationService extends PerCallService {
   protected readonly eventBus_: any
 
   constructor(container: any) {
-    // eslint-disable-next-line prefer-rest-params
     super(arguments[0])
     this.eventBus_ = container.eventBusService
   }

@@ -54,7 +54,7 @@ class EmailVerificationService extends PerCallService {
   /** Spends the token, records the proof and joins the address's guest orders to the account. */
   async confirm(token: string): Promise<{ customer_id: string; linked_orders: number }> {
     return await this.atomicPhase_(async (manager: any) => {
-      const [spent] = rowsOf(
+      const [spent] = rowsOf<{ customer_id: string; email: string }>(
         await manager.query(
           `UPDATE email_verification_token SET used_at = now()
             WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
@@ -71,7 +71,7 @@ class EmailVerificationService extends PerCallService {
         throw new MedusaError(MedusaError.Types.INVALID_DATA, "This link was sent to an email address the account no longer uses")
       }
       const linked = await this.recordProof(manager, spent.customer_id, spent.email)
-      return { customer_id: spent.customer_id as string, linked_orders: linked }
+      return { customer_id: spent.customer_id, linked_orders: linked }
     })
   }
 

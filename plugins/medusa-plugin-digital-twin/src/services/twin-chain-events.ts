@@ -65,7 +65,7 @@ export default class TwinChainEventsService extends TwinService {
   async applyRemoved(log: ChainLog): Promise<void> {
     if (!this.isOurs(log)) return
     await this.atomicPhase_(async (manager) => {
-      const removed = rowsOf(
+      const removed = rowsOf<{ twin_id: string }>(
         await manager.query(`DELETE FROM digital_twin_event WHERE chain_log_id = $1 AND kind IN ('minted', 'transferred') RETURNING twin_id`, [log.id])
       )
       await manager.query(

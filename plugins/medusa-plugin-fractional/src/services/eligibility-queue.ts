@@ -12,6 +12,9 @@ export function eligibilityBackoffSeconds(attempts: number): number {
 /** How long one attempt may hold a wallet's task before another process may take it over. */
 const CLAIM_SECONDS = 180
 
+/** A wallet's eligibility task as the queue claims it. */
+type EligibilityTask = { eligible: boolean; version: number; attempts: number }
+
 /**
  * A wallet's eligibility on PVAShares (`setEligible`, COMPLIANCE key) as a durable task:
  * the wanted state is written first, then sent; a failed attempt (chain down, a revert) is
@@ -23,7 +26,7 @@ class EligibilityQueueService extends FractionalService {
   /** Queues `eligible` for `wallet` and makes a first attempt now (held from the retry job). */
   async request(address: string, eligible: boolean): Promise<EligibilityResult> {
     const wallet = getAddress(address)
-    const [task] = rowsOf(
+    const [task] = rowsOf<EligibilityTask>(
       await this.activeManager_.query(
         `INSERT INTO fractional_eligibility_task (wallet, eligible, claimed_until) VALUES ($1, $2, now() + make_interval(secs => $3))
          ON CONFLICT (wallet) DO UPDATE
@@ -38,7 +41,7 @@ class EligibilityQueueService extends FractionalService {
 
   /** One attempt at a wallet's pending task, unless another attempt holds it. */
   async attempt(wallet: Address): Promise<EligibilityResult | null> {
-    const [task] = rowsOf(
+    const [task] = rowsOf<EligibilityTask>(
       await this.activeManager_.query(
         `UPDATE fractional_eligibility_task SET claimed_until = now() + make_interval(secs => $2), updated_at = now()
           WHERE wallet = $1 AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < now())
@@ -50,7 +53,7 @@ class EligibilityQueueService extends FractionalService {
   }
 
   /** Brings the chain to the task's wish; the task is done, or keeps its error and its next attempt's time. */
-  private async send(wallet: Address, task: { eligible: boolean; version: number; attempts: number }): Promise<EligibilityResult> {
+  private async send(wallet: Address, task: EligibilityTask): Promise<EligibilityResult> {
     try {
       let tx_hash: string | undefined
       if ((await this.chain.isEligible(wallet)) !== task.eligible) tx_hash = await this.chain.sendAndConfirm("compliance", "setEligible", [wallet, task.eligible])

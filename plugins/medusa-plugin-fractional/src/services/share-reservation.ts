@@ -266,7 +266,7 @@ class ShareReservationService extends FractionalService {
 
   async settleMint(manager: EntityManager, txHash: string, undo = false): Promise<void> {
     const [from, to] = undo ? ["confirmed", "minting"] : ["minting", "confirmed"]
-    const settled = rowsOf(
+    const settled = rowsOf<{ offering_id: string; quantity: number }>(
       await manager.query(
         `UPDATE fractional_share_reservation SET status = $3, updated_at = now() WHERE mint_tx_hash = $1 AND status = $2 RETURNING offering_id, quantity`,
         [txHash, from, to]

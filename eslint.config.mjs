@@ -68,6 +68,8 @@ export default tseslint.config(
     // CommonJS files: config files, scripts, benches and jest configs run by Node as they are.
     files: ["**/*.js", "**/*.cjs"],
     languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
+    // `const crypto = require("crypto")` shadows Node's global of the same name on purpose.
+    rules: { "no-redeclare": ["error", { builtinGlobals: false }] },
   },
   {
     files: ["**/__tests__/**", "**/e2e/**", "**/test-support/**", "**/bench/**", "**/*.test.ts", "**/*.test.tsx"],

@@ -1,4 +1,4 @@
-import { BeforeInsert, Column, CreateDateColumn, Entity, PrimaryColumn } from "typeorm"
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from "typeorm"
 import { generateEntityId } from "@medusajs/medusa/dist/utils/generate-entity-id"
 
 export type KycDecisionKind = "approved" | "rejected" | "revoked"

@@ -4,6 +4,7 @@ import { MedusaError } from "medusa-core-utils"
 import type { EntityManager } from "typeorm"
 import { readServerEnv } from "../config/env"
 import { paymentRefusal } from "../lib/payment-policy"
+import type ProductVariantInventoryService from "../services/product-variant-inventory"
 import type { StockDecrement } from "../services/product-variant-inventory"
 
 /**
@@ -31,6 +32,11 @@ export async function linesAwaitingShipping(manager: EntityManager, cartId: stri
   return rows.map((r) => r.title)
 }
 
+type MedusaTaxLinesStep = ReturnType<MedusaCartCompletionStrategy["handleCreateTaxLines"]>
+
+/** What this strategy reads of the fractional plugin's share reservations. */
+type CartShares = { withTransaction(manager: EntityManager): { cartHasShareLines(cartId: string): Promise<boolean> } }
+
 class CartCompletionStrategy extends MedusaCartCompletionStrategy {
   /**
    * Medusa 1.x completes a cart with no shipping method at all. The first step refuses one
@@ -38,22 +44,27 @@ class CartCompletionStrategy extends MedusaCartCompletionStrategy {
    * The cart line rules run again here: a cart's lines may have been written by a route that
    * skipped them, or before a product's limit was lowered.
    */
-  protected async handleCreateTaxLines(id: string, options: { manager: EntityManager }): Promise<any> {
-    const container = (this as any).__container__
-    await checkCartLines(options.manager, id, [lineQuantityLimit], { resolve: (name: string) => container[name] })
+  protected async handleCreateTaxLines(id: string, options: { manager: EntityManager }): MedusaTaxLinesStep {
+    // Medusa's container here is the plain object of registrations (awilix's cradle).
+    const container: Record<string, unknown> = this.__container__
+    await checkCartLines(options.manager, id, [lineQuantityLimit], { resolve: <T>(name: string) => container[name] as T })
     const unshipped = await linesAwaitingShipping(options.manager, id)
     if (unshipped.length) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Choose a shipping method for ${unshipped.join(", ")} before completing the order`)
     }
     const refusal = paymentRefusal(await this.paymentOf(options.manager, id), readServerEnv().payments)
     if (refusal) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal)
-    return super.handleCreateTaxLines(id, options as any)
+    return super.handleCreateTaxLines(id, options)
   }
 
   /** The provider of the cart's selected payment session, and whether it holds share lines. */
   private async paymentOf(manager: EntityManager, cartId: string): Promise<{ providerId: string | null; hasShareLines: boolean }> {
-    const [session] = await manager.query(`SELECT provider_id FROM payment_session WHERE cart_id = $1 AND is_selected ORDER BY created_at DESC LIMIT 1`, [cartId])
-    const shares = (this as any).__container__.shareReservationService.withTransaction(manager)
+    const [session]: { provider_id: string }[] = await manager.query(
+      `SELECT provider_id FROM payment_session WHERE cart_id = $1 AND is_selected ORDER BY created_at DESC LIMIT 1`,
+      [cartId]
+    )
+    const reservations: CartShares = this.__container__.shareReservationService
+    const shares = reservations.withTransaction(manager)
     return { providerId: session?.provider_id ?? null, hasShareLines: await shares.cartHasShareLines(cartId) }
   }
 
@@ -63,11 +74,12 @@ class CartCompletionStrategy extends MedusaCartCompletionStrategy {
    * other lines' stock stays taken. This gives it back.
    */
   protected async removeReservations(reservations: [unknown, unknown][]): Promise<void> {
-    await super.removeReservations(reservations as any)
+    await super.removeReservations(reservations)
     const decrements = reservations
       .map(([reserved]) => reserved as StockDecrement | undefined)
       .filter((reserved): reserved is StockDecrement => Boolean(reserved && (reserved as StockDecrement).restockable))
-    await (this as any).productVariantInventoryService_.restock(decrements)
+    // medusa-config registers this project's ProductVariantInventoryService in Medusa's place.
+    await (this.productVariantInventoryService_ as ProductVariantInventoryService).restock(decrements)
   }
 }
 

@@ -8,7 +8,7 @@ const { SOLC_SETTINGS, HARDFORK, CHAIN_ID } = require("./scripts/lib/settings");
 
 const SOLC_VERSION = require("solc/package.json").version;
 
-subtask(TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD, async (args, _hre, runSuper) => {
+subtask(TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD, async (args, _hre, _runSuper) => {
   if (args.solcVersion !== SOLC_VERSION) {
     // Anything else would need a download, which fails offline; say so clearly.
     throw new Error(

@@ -28,7 +28,6 @@ describe("the committed typed ABIs (abi/*.ts) match the compiled contracts", () 
 
 describe("the package entry (dist/) exposes what server and storefront import", () => {
   // `npm test` builds dist/ first; this is the file `require("@pva/contracts")` resolves to.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const entry = require(path.join(__dirname, "..", "dist", "index.js"));
 
   it("exports ABIs, bytecode, voucher types, CID helpers, roles and deployment helpers", () => {

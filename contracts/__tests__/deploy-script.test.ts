@@ -111,7 +111,6 @@ describe("scripts/deploy.js on any chain but the local one (31337)", () => {
   const OTHER_CHAIN_ID = 1337;
   let node: { url: string; stop: () => Promise<void> };
   let outDir: string;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startHardhatNode, rpc } = require("../scripts/lib/hardhat-node");
 
   beforeAll(async () => {

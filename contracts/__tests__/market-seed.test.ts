@@ -6,9 +6,7 @@ import { listingKinds, listingStatuses } from "../lib/market";
 import { CHAIN_ID, isolateChainState, publicClient, RPC_URL } from "./helpers/chain";
 import { pvaMarketAbi } from "./helpers/market";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { deploy } = require("../scripts/deploy");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { seedMarket } = require("../scripts/seed-market");
 
 describe("scripts/seed-market.js lists a fixed-price twin, a live English auction and a Dutch auction on the local chain", () => {

@@ -1,6 +1,6 @@
 import type { Address, Hex, LocalAccount } from "viem";
 import { roles } from "../lib/roles";
-import { accounts, isolateChainState, mined, publicClient, revertOf, walletFor } from "./helpers/chain";
+import { accounts, isolateChainState, mined, publicClient, revertOf } from "./helpers/chain";
 import { pvaSharesAbi, pvaTwinAbi, sharesFixture, sharesWrite, twinFixture, twinWrite } from "./helpers/contracts";
 import { digestFor } from "./helpers/vouchers";
 

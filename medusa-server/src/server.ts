@@ -1,3 +1,4 @@
+import type { AwilixContainer } from "awilix"
 import express from "express"
 import path from "path"
 import { readServerEnv } from "./config/env"
@@ -25,7 +26,8 @@ export async function startServer(directory: string, onClosed: () => void = () =
   // Before Medusa's routers, which would answer the catalog (a plugin route) first; a preflight is not a query.
   app.use("/store/catalog", (req, res, next) => (req.method === "OPTIONS" ? next() : catalogLimit(req, res, next)))
   // Medusa checks store tokens route by route; an ended one is taken off every store request first.
-  let medusaContainer: any
+  // Set once Medusa's loaders have run; store requests before that carry no session to end.
+  let medusaContainer: AwilixContainer | undefined = undefined
   app.use("/store", forgetEndedSessions(() => medusaContainer, env.jwtSecret))
   app.use("/static", express.static(path.join(directory, "static"), { maxAge: "1d", fallthrough: false }))
   // Uploaded files kept on this server (without S3): each key is new, so its bytes never change.

@@ -54,7 +54,8 @@ export async function installBrowserWallet(context: BrowserContext, opts: { priv
   })
 
   await context.addInitScript(() => {
-    const listeners: Record<string, Function[]> = {}
+    type Listener = (...args: unknown[]) => void
+    const listeners: Record<string, Listener[]> = {}
     const provider = {
       isPvaTestWallet: true,
       async request({ method, params }: { method: string; params?: unknown[] }) {
@@ -68,10 +69,10 @@ export async function installBrowserWallet(context: BrowserContext, opts: { priv
           throw Object.assign(new Error(message), { code })
         }
       },
-      on(event: string, fn: Function) {
+      on(event: string, fn: Listener) {
         ;(listeners[event] ??= []).push(fn)
       },
-      removeListener(event: string, fn: Function) {
+      removeListener(event: string, fn: Listener) {
         listeners[event] = (listeners[event] ?? []).filter((f) => f !== fn)
       },
     }

@@ -19,8 +19,8 @@ let db: TestDatabase
 let seed: SeedResult
 let redis: Awaited<ReturnType<typeof claimRedisDatabase>> | undefined
 let receiver: Awaited<ReturnType<typeof startReceiver>>
-let apis: TestServer[] = []
-let workers: TestServer[] = []
+const apis: TestServer[] = []
+const workers: TestServer[] = []
 const tokens = new Map<string, string>()
 
 async function call(server: TestServer, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {

@@ -6,5 +6,5 @@ export class Order extends MedusaOrder {
   // Assigned by the database (see the pva-order-number migration) so two
   // concurrent checkouts can never draw the same number.
   @Column({ type: "text", insert: false, update: false, nullable: true })
-  pva_number: string
+  pva_number!: string
 }

@@ -17,7 +17,6 @@ class EmailVerificationService extends PerCallService {
   protected readonly eventBus_: any
 
   constructor(container: any) {
-    // eslint-disable-next-line prefer-rest-params
     super(arguments[0])
     this.eventBus_ = container.eventBusService
   }
@@ -59,7 +58,7 @@ class EmailVerificationService extends PerCallService {
         throw new MedusaError(MedusaError.Types.INVALID_DATA, "This link was sent to an email address the account no longer uses")
       }
       const linked = await this.recordProof(manager, spent.customer_id, spent.email)
-      return { customer_id: spent.customer_id as string, linked_orders: linked }
+      return { customer_id: spent.customer_id, linked_orders: linked }
     })
   }
 

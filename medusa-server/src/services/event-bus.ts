@@ -25,25 +25,25 @@ class EventBusService extends MedusaEventBusService {
   }
 
   async enqueuer_(): Promise<void> {
-    while ((this as any).shouldEnqueuerRun) {
+    while (this.shouldEnqueuerRun) {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS))
       try {
         await this.enqueueStagedBatch()
-      } catch (err: any) {
-        ;(this as any).logger_?.warn?.(`staged events not handed over yet: ${err.message}`)
+      } catch (err) {
+        this.logger_?.warn?.(`staged events not handed over yet: ${err instanceof Error ? err.message : String(err)}`)
       }
     }
   }
 
   private async enqueueStagedBatch(): Promise<void> {
-    const batch = (this as any).config_?.projectConfig?.jobs_batch_size ?? 1000
+    const batch = this.config_?.projectConfig?.jobs_batch_size ?? 1000
     await this.manager_.transaction(async (manager) => {
       const jobs: Array<{ id: string; event_name: string; data: unknown; options: Record<string, unknown> | null }> = await manager.query(
         `SELECT id, event_name, data, options FROM staged_job ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [batch]
       )
       if (!jobs.length) return
-      await (this as any).eventBusModuleService_.emit(
+      await this.eventBusModuleService_.emit(
         jobs.map((job) => ({ eventName: job.event_name, data: job.data, options: { jobId: job.id, ...(job.options ?? {}) } }))
       )
       await manager.query(`DELETE FROM staged_job WHERE id = ANY($1)`, [jobs.map((job) => job.id)])

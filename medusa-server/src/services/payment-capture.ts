@@ -18,7 +18,6 @@ class PaymentCaptureService extends PerCallService {
   protected readonly container_: any
 
   constructor(container: any) {
-    // eslint-disable-next-line prefer-rest-params
     super(arguments[0])
     this.container_ = container
   }

@@ -28,7 +28,6 @@ class PvaEmailService extends AbstractNotificationService {
   protected resend_: any
 
   constructor(container: any) {
-    // eslint-disable-next-line prefer-rest-params
     super(arguments[0])
     this.container_ = container
     const { resendApiKey } = readServerEnv().email

@@ -6,6 +6,7 @@ import { MedusaError } from "medusa-core-utils"
 import type { EntityManager } from "typeorm"
 import { readServerEnv } from "../config/env"
 import { paymentRefusal } from "../lib/payment-policy"
+import type ProductVariantInventoryService from "../services/product-variant-inventory"
 import type { StockDecrement } from "../services/product-variant-inventory"
 
 /**
@@ -43,6 +44,14 @@ function isCollisionWithAnotherTransaction(error: unknown): boolean {
   return typeof code === "string" && COLLISION_CODES.has(code)
 }
 
+type MedusaTaxLinesStep = ReturnType<MedusaCartCompletionStrategy["handleCreateTaxLines"]>
+type MedusaPaymentAuthorizedStep = ReturnType<MedusaCartCompletionStrategy["handlePaymentAuthorized"]>
+/** Medusa's strategies keep their container, logger included, on a field it does not type. */
+type WithContainer = { __container__: { logger?: { warn?(message: string): void } } }
+
+/** What this strategy reads of the fractional plugin's share reservations. */
+type CartShares = { withTransaction(manager: EntityManager): { cartHasShareLines(cartId: string): Promise<boolean> } }
+
 class CartCompletionStrategy extends MedusaCartCompletionStrategy {
   /**
    * Medusa 1.x completes a cart with no shipping method at all. The first step refuses one
@@ -50,22 +59,27 @@ class CartCompletionStrategy extends MedusaCartCompletionStrategy {
    * The cart line rules run again here: a cart's lines may have been written by a route that
    * skipped them, or before a product's limit was lowered.
    */
-  protected async handleCreateTaxLines(id: string, options: { manager: EntityManager }): Promise<any> {
-    const container = (this as any).__container__
-    await checkCartLines(options.manager, id, [lineQuantityLimit], { resolve: (name: string) => container[name] })
+  protected async handleCreateTaxLines(id: string, options: { manager: EntityManager }): MedusaTaxLinesStep {
+    // Medusa's container here is the plain object of registrations (awilix's cradle).
+    const container: Record<string, unknown> = this.__container__
+    await checkCartLines(options.manager, id, [lineQuantityLimit], { resolve: <T>(name: string) => container[name] as T })
     const unshipped = await linesAwaitingShipping(options.manager, id)
     if (unshipped.length) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Choose a shipping method for ${unshipped.join(", ")} before completing the order`)
     }
     const refusal = paymentRefusal(await this.paymentOf(options.manager, id), readServerEnv().payments)
     if (refusal) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal)
-    return super.handleCreateTaxLines(id, options as any)
+    return super.handleCreateTaxLines(id, options)
   }
 
   /** The provider of the cart's selected payment session, and whether it holds share lines. */
   private async paymentOf(manager: EntityManager, cartId: string): Promise<{ providerId: string | null; hasShareLines: boolean }> {
-    const [session] = await manager.query(`SELECT provider_id FROM payment_session WHERE cart_id = $1 AND is_selected ORDER BY created_at DESC LIMIT 1`, [cartId])
-    const shares = (this as any).__container__.shareReservationService.withTransaction(manager)
+    const [session]: { provider_id: string }[] = await manager.query(
+      `SELECT provider_id FROM payment_session WHERE cart_id = $1 AND is_selected ORDER BY created_at DESC LIMIT 1`,
+      [cartId]
+    )
+    const reservations: CartShares = this.__container__.shareReservationService
+    const shares = reservations.withTransaction(manager)
     return { providerId: session?.provider_id ?? null, hasShareLines: await shares.cartHasShareLines(cartId) }
   }
 
@@ -80,7 +94,7 @@ class CartCompletionStrategy extends MedusaCartCompletionStrategy {
     } catch (error) {
       if (isCollisionWithAnotherTransaction(error)) {
         // Kept in the log: a 25P02 follows whatever failed first in the transaction.
-        ;(this as any).__container__.logger?.warn?.(`cart ${id} not completed, collided with another transaction: ${(error as Error).message}`)
+        ;(this as unknown as WithContainer).__container__.logger?.warn?.(`cart ${id} not completed, collided with another transaction: ${(error as Error).message}`)
         throw new MedusaError(
           MedusaError.Types.CONFLICT,
           "Another checkout was buying the same items at the same moment and this one could not be completed; please try again"
@@ -97,14 +111,14 @@ class CartCompletionStrategy extends MedusaCartCompletionStrategy {
    * Locking the rows first, always in the same order, makes such checkouts queue instead; the
    * one that then finds too little stock left is answered 409 by Medusa.
    */
-  protected async handlePaymentAuthorized(id: string, options: { manager: EntityManager }): Promise<any> {
+  protected async handlePaymentAuthorized(id: string, options: { manager: EntityManager }): MedusaPaymentAuthorizedStep {
     await options.manager.query(
       `SELECT v.id FROM product_variant v
         WHERE v.id IN (SELECT li.variant_id FROM line_item li WHERE li.cart_id = $1)
         ORDER BY v.id FOR UPDATE OF v`,
       [id]
     )
-    return super.handlePaymentAuthorized(id, options as any)
+    return super.handlePaymentAuthorized(id, options)
   }
 
   /**
@@ -113,11 +127,12 @@ class CartCompletionStrategy extends MedusaCartCompletionStrategy {
    * other lines' stock stays taken. This gives it back.
    */
   protected async removeReservations(reservations: [unknown, unknown][]): Promise<void> {
-    await super.removeReservations(reservations as any)
+    await super.removeReservations(reservations)
     const decrements = reservations
       .map(([reserved]) => reserved as StockDecrement | undefined)
       .filter((reserved): reserved is StockDecrement => Boolean(reserved && (reserved as StockDecrement).restockable))
-    await (this as any).productVariantInventoryService_.restock(decrements)
+    // medusa-config registers this project's ProductVariantInventoryService in Medusa's place.
+    await (this.productVariantInventoryService_ as ProductVariantInventoryService).restock(decrements)
   }
 }
 

@@ -7,6 +7,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { MedusaError } from "medusa-core-utils"
 import type { EntityManager } from "typeorm"
 import { customerIdOf } from "./request-customer"
+import { rowsOf } from "./sql-rows"
 
 /** One line of a cart: a variant and how many (`id` for lines that exist already). */
 export type CartLine = { id?: string; variant_id: string; quantity: number }
@@ -26,7 +27,10 @@ export type CartLineChange = {
 }
 
 /** Throws a MedusaError saying what is wrong with the cart, or resolves. */
-export type CartLineRule = (change: CartLineChange, scope: { resolve<T = any>(name: string): T }) => Promise<void>
+/** Where a rule finds the services it needs: the request's scope (awilix). */
+export type ServiceScope = { resolve<T>(name: string): T }
+
+export type CartLineRule = (change: CartLineChange, scope: ServiceScope) => Promise<void>
 
 /**
  * The matcher for middleware configs: a method-free matcher is a path prefix in Medusa, so this
@@ -81,25 +85,26 @@ export async function cartLinesOf(manager: EntityManager, cartId: string): Promi
 export async function cartLineChangeOf(req: MedusaRequest): Promise<CartLineChange | null> {
   if (req.method !== "POST") return null
   const path = pathOf(req)
-  const body: any = req.body ?? {}
+  const body = (req.body ?? {}) as Record<string, unknown>
   const manager = req.scope.resolve<EntityManager>("manager")
   const requesterId = customerIdOf(req) ?? null
 
   if (CREATE.test(path)) {
     if (body.items === undefined) return null
     if (!Array.isArray(body.items)) throw invalid("items must be a list of { variant_id, quantity }")
-    const lines = body.items.map((item: any, i: number) => {
-      if (typeof item?.variant_id !== "string") throw invalid(`items[${i}].variant_id must be a variant id`)
-      return { variant_id: item.variant_id, quantity: wholeQuantity(item.quantity, 1, `items[${i}].quantity`) }
+    const lines = body.items.map((item: unknown, i: number): CartLine => {
+      const { variant_id, quantity } = (typeof item === "object" && item !== null ? item : {}) as Record<string, unknown>
+      if (typeof variant_id !== "string") throw invalid(`items[${i}].variant_id must be a variant id`)
+      return { variant_id, quantity: wholeQuantity(quantity, 1, `items[${i}].quantity`) }
     })
-    return { cartId: null, customerId: requesterId, requesterId, lines, changed: [...new Set<string>(lines.map((l: CartLine) => l.variant_id))], manager }
+    return { cartId: null, customerId: requesterId, requesterId, lines, changed: [...new Set(lines.map((l) => l.variant_id))], manager }
   }
 
   const add = ADD.exec(path)
   const update = add ? null : UPDATE.exec(path)
   if (!add && !update) return null
   const cartId = decodeURIComponent((add ?? update)![1])
-  const [cart] = await manager.query(`SELECT customer_id FROM cart WHERE id = $1`, [cartId])
+  const [cart] = rowsOf<{ customer_id: string | null }>(await manager.query(`SELECT customer_id FROM cart WHERE id = $1`, [cartId]))
   if (!cart) return null // Medusa answers 404
   const existing = await cartLinesOf(manager, cartId)
   const base = { cartId, customerId: cart.customer_id ?? requesterId, requesterId, manager }
@@ -123,9 +128,9 @@ export async function checkCartLines(
   manager: EntityManager,
   cartId: string,
   rules: CartLineRule[],
-  scope: { resolve<T = any>(name: string): T }
+  scope: ServiceScope
 ): Promise<void> {
-  const [cart] = await manager.query(`SELECT customer_id FROM cart WHERE id = $1`, [cartId])
+  const [cart] = rowsOf<{ customer_id: string | null }>(await manager.query(`SELECT customer_id FROM cart WHERE id = $1`, [cartId]))
   const lines = await cartLinesOf(manager, cartId)
   const change: CartLineChange = { cartId, customerId: cart?.customer_id ?? null, requesterId: null, lines, changed: [...quantitiesByVariant(lines).keys()], manager }
   for (const rule of rules) await rule(change, scope)
@@ -149,10 +154,12 @@ export function cartLineRules(...rules: CartLineRule[]) {
       const change = await cartLineChangeOf(req)
       if (change && change.changed.length) for (const rule of rules) await rule(change, req.scope)
       next()
-    } catch (error: any) {
-      const status = ERROR_STATUS[error?.type]
+    } catch (error) {
+      // Matched by shape: a rule may throw the MedusaError of another copy of medusa-core-utils.
+      const { type, message } = (error ?? {}) as { type?: unknown; message?: unknown }
+      const status = typeof type === "string" ? ERROR_STATUS[type] : undefined
       if (!status) return next(error)
-      res.status(status).json({ type: error.type, message: error.message })
+      res.status(status).json({ type, message })
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import type { ConfigModule, MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import cors from "cors"
 import { parseCorsOrigins } from "medusa-core-utils"
 
@@ -12,8 +12,8 @@ type Step = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) 
 function corsFromConfig(key: "store_cors" | "admin_cors"): Step {
   let handler: ReturnType<typeof cors> | undefined
   return (req, res, next) => {
-    handler ??= cors({ origin: parseCorsOrigins(req.scope.resolve<any>("configModule").projectConfig[key] || ""), credentials: true })
-    return handler(req as any, res as any, next)
+    handler ??= cors({ origin: parseCorsOrigins(req.scope.resolve<ConfigModule>("configModule").projectConfig[key] || ""), credentials: true })
+    return handler(req, res, next)
   }
 }
 

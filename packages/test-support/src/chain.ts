@@ -24,11 +24,9 @@ import {
 const CANONICAL_RANGE = 20
 
 const contractsDir = path.dirname(require.resolve("@pva/contracts/package.json"))
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startHardhatNode } = require(path.join(contractsDir, "scripts", "lib", "hardhat-node.js")) as {
   startHardhatNode: (o?: { logFile?: string }) => Promise<HardhatNode>
 }
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { deploy } = require(path.join(contractsDir, "scripts", "deploy.js")) as {
   deploy: (o: { rpcUrl: string; outDir: string; log: (line: string) => void }) => Promise<unknown>
 }
@@ -89,7 +87,6 @@ export function batchTwinsArtifact(): { abi: Abi; bytecode: Hex } {
   if (compiled) return compiled
   const cache = path.join(os.tmpdir(), "pva-chain-sync-batch-twins-v1.json")
   if (fs.existsSync(cache)) return (compiled = JSON.parse(fs.readFileSync(cache, "utf8")))
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const solc = require("solc")
   const input = {
     language: "Solidity",

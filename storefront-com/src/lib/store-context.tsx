@@ -71,12 +71,12 @@ export function StoreProvider({ children, config, regions, initialRegionId, hasS
   const medusa = useMemo(() => {
     let loading: Promise<MedusaClient> | null = null
     return () => (loading ??= import("@pva/storefront-core").then((core) => core.createMedusaClient(config)))
-  }, [config.baseUrl, config.publishableKey]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [config.baseUrl, config.publishableKey]) // eslint-disable-line react-hooks/exhaustive-deps -- config is a new object each render; the client depends on these two fields
   const storeGet = useCallback(async (path: string) => {
     const res = await fetch(`${config.baseUrl}${path}`, { headers: { "x-publishable-api-key": config.publishableKey } })
     if (!res.ok) throw new Error(`${path} answered ${res.status}`)
     return res.json()
-  }, [config.baseUrl, config.publishableKey]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [config.baseUrl, config.publishableKey])
   const region = regions.find((r) => r.id === regionId) ?? regions[0] ?? null
 
   const refreshCart = useCallback(async () => {
@@ -107,7 +107,7 @@ export function StoreProvider({ children, config, regions, initialRegionId, hasS
     window.localStorage.removeItem("pva_token")
     setResultTokenState(read(KEYS.resultToken))
     Promise.all([refreshCart(), hasSession ? refreshCustomer() : null]).finally(() => setReady(true))
-  }, []) // eslint-disable-line react-hooks/exhaustive-deps
+  }, []) // eslint-disable-line react-hooks/exhaustive-deps -- restores this browser's cart and session once, on mount
 
   const ensureCart = async () => {
     const existing = cart ?? (await refreshCart())

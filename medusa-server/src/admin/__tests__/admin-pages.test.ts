@@ -128,7 +128,7 @@ describe("Medusa Admin pages in Chromium", () => {
     await page.getByRole("button", { name: "Publish new version" }).click()
     await page.getByRole("status").filter({ hasText: `Published version ${version + 1}` }).waitFor()
     await page.getByRole("heading", { name: `Quiz questions (version ${version + 1})` }).waitFor()
-    const quiz = await (await fetch(`${server.url}/store/archetype/quiz`)).json()
+    const quiz = (await (await fetch(`${server.url}/store/archetype/quiz`)).json()) as { quiz: { questions: { prompt: string }[] } }
     expect(quiz.quiz.questions[0].prompt).toBe("I would rather own one heirloom than many trinkets.")
 
     const grounding = page.getByLabel("Guardian weight for Grounding Gems")
@@ -136,9 +136,10 @@ describe("Medusa Admin pages in Chromium", () => {
     await grounding.fill("0.6")
     await grounding.blur()
     await page.getByRole("status").filter({ hasText: "Saved" }).waitFor()
-    const affinities = await page.evaluate(() => fetch("/admin/archetype/affinities", { credentials: "include" }).then((r) => r.json()))
-    const guardian = affinities.archetypes.find((a: any) => a.archetype === "guardian")
-    expect(guardian.categories.find((c: any) => c.category_name === "Grounding Gems").weight).toBe(0.6)
+    type Affinities = { archetypes: { archetype: string; categories: { category_name: string; weight: number }[] }[] }
+    const affinities: Affinities = await page.evaluate(() => fetch("/admin/archetype/affinities", { credentials: "include" }).then((r) => r.json()))
+    const guardian = affinities.archetypes.find((a) => a.archetype === "guardian")
+    expect(guardian?.categories.find((c) => c.category_name === "Grounding Gems")?.weight).toBe(0.6)
     await shot("archetype-admin")
 
     await grounding.fill("0.9")

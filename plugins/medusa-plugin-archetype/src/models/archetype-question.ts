@@ -7,16 +7,16 @@ import type { Weights } from "../lib/archetypes"
 @Entity()
 export class ArchetypeQuestion extends BaseEntity {
   @Column({ type: "text" })
-  quiz_id: string
+  quiz_id!: string
 
   @Column({ type: "int" })
-  position: number
+  position!: number
 
   @Column({ type: "text" })
-  prompt: string
+  prompt!: string
 
   @Column({ type: "jsonb" })
-  weights: Partial<Weights>
+  weights!: Partial<Weights>
 
   @BeforeInsert()
   private beforeInsert(): void {

@@ -7,16 +7,16 @@ import type { ArchetypeQuestion } from "./archetype-question"
 @Entity()
 export class ArchetypeQuiz extends BaseEntity {
   @Column({ type: "int" })
-  version: number
+  version!: number
 
   @Column({ type: "text" })
-  title: string
+  title!: string
 
   @Column({ type: "boolean", default: false })
-  is_active: boolean
+  is_active!: boolean
 
   /** Filled by the quiz service from archetype_question (by quiz_id, in order), not by TypeORM. */
-  questions: ArchetypeQuestion[]
+  questions!: ArchetypeQuestion[]
 
   @BeforeInsert()
   private beforeInsert(): void {

@@ -11,25 +11,25 @@ import type { Answer, Scores } from "../lib/scoring"
 @Entity()
 export class ArchetypeResult extends BaseEntity {
   @Column({ type: "text" })
-  quiz_id: string
+  quiz_id!: string
 
   @Column({ type: "text", nullable: true })
-  customer_id: string | null
+  customer_id!: string | null
 
   @Column({ type: "text", nullable: true })
-  token_hash: string | null
+  token_hash!: string | null
 
   @Column({ type: "text" })
-  archetype: Archetype
+  archetype!: Archetype
 
   @Column({ type: "jsonb" })
-  scores: Scores
+  scores!: Scores
 
   @Column({ type: "jsonb" })
-  answers: Answer[]
+  answers!: Answer[]
 
   @Column({ type: "timestamptz", nullable: true })
-  attached_at: Date | null
+  attached_at!: Date | null
 
   @BeforeInsert()
   private beforeInsert(): void {

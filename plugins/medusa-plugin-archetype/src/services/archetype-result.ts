@@ -72,7 +72,7 @@ class ArchetypeResultService extends PerCallService {
         WHERE token_hash = $1 AND (customer_id IS NULL OR customer_id = $2)
         RETURNING *`,
       [hashResultToken(token), customerId]
-    ).then(rowsOf)
+    ).then((result: unknown) => rowsOf<ArchetypeResult>(result))
     if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, NO_SUCH_TOKEN)
     return resultView(row)
   }

@@ -7,7 +7,6 @@ export abstract class TwinService extends PerCallService {
   protected readonly container_: any
 
   constructor(container: any, options: DigitalTwinPluginOptions = {}) {
-    // eslint-disable-next-line prefer-rest-params
     super(arguments[0])
     this.container_ = container
     this.settings_ = resolveSettings(options)

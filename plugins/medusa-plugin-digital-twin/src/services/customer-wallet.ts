@@ -18,7 +18,6 @@ export default class CustomerWalletService extends PerCallService {
   protected readonly eventBus_: { emit: (name: string, data: unknown) => Promise<unknown> }
 
   constructor(container: any) {
-    // eslint-disable-next-line prefer-rest-params
     super(arguments[0])
     this.eventBus_ = container.eventBusService
   }

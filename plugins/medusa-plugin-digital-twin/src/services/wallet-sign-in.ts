@@ -23,7 +23,6 @@ export default class WalletSignInService extends PerCallService {
   readonly settings: DigitalTwinSettings
 
   constructor(container: any, options: DigitalTwinPluginOptions = {}) {
-    // eslint-disable-next-line prefer-rest-params
     super(arguments[0])
     this.settings = resolveSettings(options)
   }

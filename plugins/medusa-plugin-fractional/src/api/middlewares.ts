@@ -21,7 +21,7 @@ const shareLines: CartLineRule = async ({ cartId, customerId, requesterId, lines
   const rules = scope.resolve<SharePurchaseRulesService>("sharePurchaseRulesService")
   const inCart = quantitiesByVariant(lines)
   for (const offering of offerings) {
-    const quantity = inCart.get(offering.variant_id) ?? 0
+    const quantity = (offering.variant_id && inCart.get(offering.variant_id)) || 0
     await rules.checkBuyer(offering, requesterId, { quantity, cartId })
     const remaining = offering.total_shares - offering.sold - offering.reserved
     if (quantity > remaining) {

@@ -10,16 +10,16 @@ export type ReservationStatus = "reserved" | "minting" | "confirmed" | "released
  */
 @Entity({ name: "fractional_share_reservation" })
 export class ShareReservation extends BaseEntity {
-  @Column({ type: "text" }) offering_id: string
-  @Column({ type: "text" }) line_item_id: string
-  @Column({ type: "text", nullable: true }) cart_id: string | null
-  @Column({ type: "text", nullable: true }) order_id: string | null
-  @Column({ type: "text" }) customer_id: string
-  @Column({ type: "text" }) wallet: string
-  @Column({ type: "int" }) quantity: number
-  @Column({ type: "text" }) status: ReservationStatus
-  @Column({ type: "text", nullable: true }) mint_tx_hash: string | null
-  @Column({ type: "text", nullable: true }) error: string | null
+  @Column({ type: "text" }) offering_id!: string
+  @Column({ type: "text" }) line_item_id!: string
+  @Column({ type: "text", nullable: true }) cart_id!: string | null
+  @Column({ type: "text", nullable: true }) order_id!: string | null
+  @Column({ type: "text" }) customer_id!: string
+  @Column({ type: "text" }) wallet!: string
+  @Column({ type: "int" }) quantity!: number
+  @Column({ type: "text" }) status!: ReservationStatus
+  @Column({ type: "text", nullable: true }) mint_tx_hash!: string | null
+  @Column({ type: "text", nullable: true }) error!: string | null
 
   @BeforeInsert()
   private beforeInsert(): void {

@@ -12,6 +12,9 @@ export function eligibilityBackoffSeconds(attempts: number): number {
 /** How long one attempt may hold a wallet's task before another process may take it over. */
 const CLAIM_SECONDS = 180
 
+/** A wallet's eligibility task as the queue claims it. */
+type EligibilityTask = { eligible: boolean; version: number; attempts: number }
+
 /**
  * A wallet's eligibility on PVAShares (`setEligible`, COMPLIANCE key) as a durable task:
  * the wanted state is written first, then sent; a failed attempt (chain down, a revert) is
@@ -34,7 +37,7 @@ class EligibilityQueueService extends FractionalService {
   }
 
   /** Brings the chain to the task's wish; the task is done, or keeps its error and its next attempt's time. */
-  private async send(wallet: Address, task: { eligible: boolean; version: number; attempts: number }): Promise<EligibilityResult> {
+  private async send(wallet: Address, task: EligibilityTask): Promise<EligibilityResult> {
     try {
       let tx_hash: string | undefined
       if ((await this.chain.isEligible(wallet)) !== task.eligible) tx_hash = await this.chain.sendAndConfirm("compliance", "setEligible", [wallet, task.eligible])

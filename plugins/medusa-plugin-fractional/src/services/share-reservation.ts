@@ -82,7 +82,7 @@ class ShareReservationService extends FractionalService {
 
   /** Gives a reservation's shares back (once: a released reservation is never released again). */
   private async releaseIn(manager: EntityManager, reservationId: string, reason: string): Promise<boolean> {
-    const [released] = rowsOf(
+    const [released] = rowsOf<{ offering_id: string; quantity: number }>(
       await manager.query(
         `UPDATE fractional_share_reservation SET status = 'released', error = $2, updated_at = now()
           WHERE id = $1 AND status IN ('reserved', 'minting') RETURNING offering_id, quantity`,
@@ -257,7 +257,7 @@ class ShareReservationService extends FractionalService {
 
   async settleMint(manager: EntityManager, txHash: string, undo = false): Promise<void> {
     const [from, to] = undo ? ["confirmed", "minting"] : ["minting", "confirmed"]
-    const settled = rowsOf(
+    const settled = rowsOf<{ offering_id: string; quantity: number }>(
       await manager.query(
         `UPDATE fractional_share_reservation SET status = $3, updated_at = now() WHERE mint_tx_hash = $1 AND status = $2 RETURNING offering_id, quantity`,
         [txHash, from, to]

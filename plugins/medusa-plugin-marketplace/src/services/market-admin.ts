@@ -16,7 +16,6 @@ export default class MarketAdminService extends PerCallService {
   private readonly deps: Container
 
   constructor(container: Container) {
-    // eslint-disable-next-line prefer-rest-params
     super(arguments[0])
     this.deps = container
   }

@@ -31,7 +31,6 @@ export default class MarketEmailService extends PerCallService {
   private readonly wallets: WalletDirectory
 
   constructor(container: Container) {
-    // eslint-disable-next-line prefer-rest-params
     super(arguments[0])
     this.deps = container
     this.wallets = walletDirectoryFrom((name) => (container as unknown as Record<string, unknown>)[name])

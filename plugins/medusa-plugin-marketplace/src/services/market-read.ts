@@ -39,7 +39,6 @@ export default class MarketReadService extends PerCallService {
   private readonly resolve: (name: string) => unknown
 
   constructor(container: Container) {
-    // eslint-disable-next-line prefer-rest-params
     super(arguments[0])
     this.deps = container
     this.resolve = (name) => (container as unknown as Record<string, unknown>)[name]

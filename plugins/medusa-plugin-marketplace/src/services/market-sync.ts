@@ -35,7 +35,6 @@ export default class MarketSyncService extends PerCallService {
   private readonly deps: Container
 
   constructor(container: Container) {
-    // eslint-disable-next-line prefer-rest-params
     super(arguments[0])
     this.deps = container
   }

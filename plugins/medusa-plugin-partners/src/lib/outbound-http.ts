@@ -34,7 +34,8 @@ export async function outboundRequest(req: OutboundRequest): Promise<OutboundRes
       if (settled) return
       settled = true
       clearTimeout(deadline)
-      err ? reject(err) : resolve(value!)
+      if (err) reject(err)
+      else resolve(value!)
     }
     const request = client.request(
       {

@@ -83,11 +83,11 @@ class PartnerFields {
 export class AdminPostPartnersReq extends PartnerFields {
   @IsDefined({ message: "name is required" })
   @Text(200)
-  name: string
+  name!: string
 
   @IsDefined({ message: "country is required" })
   @Text(100)
-  country: string
+  country!: string
 }
 
 export class AdminPostPartnersPartnerReq extends PartnerFields {
@@ -105,7 +105,7 @@ export class AdminPostProductsReorderPointReq {
   @IsInt({ message: "reorder_point must be a whole number from 0 to 1000000" })
   @Min(0, { message: "reorder_point must be a whole number from 0 to 1000000" })
   @Max(1_000_000, { message: "reorder_point must be a whole number from 0 to 1000000" })
-  reorder_point: number
+  reorder_point!: number
 }
 
 export type PartnerInput = Omit<AdminPostPartnersPartnerReq, "webhook_enabled" | "product_ids">

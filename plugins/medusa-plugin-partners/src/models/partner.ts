@@ -11,47 +11,47 @@ import type { StoredWebhookSecret } from "../lib/webhook-secrets"
 @Entity()
 export class Partner extends BaseEntity {
   @Column({ type: "text" })
-  name: string
+  name!: string
 
   @Index("IDX_partner_handle", { unique: true })
   @Column({ type: "text" })
-  handle: string
+  handle!: string
 
   @Column({ type: "text" })
-  country: string
+  country!: string
 
   @Column({ type: "text", nullable: true })
-  country_code: string | null
+  country_code!: string | null
 
   @Column({ type: "text", nullable: true })
-  story: string | null
+  story!: string | null
 
   @Column({ type: "text", nullable: true })
-  contact_email: string | null
+  contact_email!: string | null
 
   @Column({ type: "text", default: "pending" })
-  status: PartnerStatus
+  status!: PartnerStatus
 
   @Column({ type: "text", nullable: true })
-  payout_account_ref: string | null
+  payout_account_ref!: string | null
 
   @Column({ type: "text", nullable: true })
-  webhook_url: string | null
+  webhook_url!: string | null
 
   @Column({ type: "jsonb", default: [] })
-  webhook_secrets: StoredWebhookSecret[]
+  webhook_secrets!: StoredWebhookSecret[]
 
   @Column({ type: "timestamptz", nullable: true })
-  webhook_disabled_at: Date | null
+  webhook_disabled_at!: Date | null
 
   @Column({ type: "text", nullable: true })
-  webhook_disabled_reason: string | null
+  webhook_disabled_reason!: string | null
 
   @Column({ type: "text", nullable: true })
-  inventory_feed_url: string | null
+  inventory_feed_url!: string | null
 
   @Column({ type: "boolean", default: true })
-  is_active: boolean
+  is_active!: boolean
 
   @BeforeInsert()
   private beforeInsert(): void {

@@ -25,7 +25,6 @@ class PartnerFeedSyncService extends PerCallService {
   protected readonly settings_: PartnerSettings
 
   constructor(container: any, options: PartnersPluginOptions = {}) {
-    // eslint-disable-next-line prefer-rest-params
     super(arguments[0])
     this.settings_ = resolvePartnerSettings(options)
   }

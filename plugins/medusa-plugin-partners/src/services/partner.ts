@@ -19,7 +19,6 @@ class PartnerService extends PerCallService {
   protected readonly settings_: PartnerSettings
 
   constructor(container: any, options: PartnersPluginOptions = {}) {
-    // eslint-disable-next-line prefer-rest-params
     super(arguments[0])
     this.settings_ = resolvePartnerSettings(options)
   }

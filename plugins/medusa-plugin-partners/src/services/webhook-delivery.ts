@@ -41,7 +41,6 @@ class WebhookDeliveryService extends TransactionBaseService {
   private inFlight_: Promise<unknown> | null = null
 
   constructor(container: any, options: PartnersPluginOptions = {}) {
-    // eslint-disable-next-line prefer-rest-params
     super(arguments[0])
     this.logger_ = container.logger
     this.settings_ = resolvePartnerSettings(options)

@@ -62,7 +62,7 @@ class StripeChargeEventsService extends PluginService {
       evidence_due_by: dispute.evidence_details?.due_by ? new Date(dispute.evidence_details.due_by * 1000).toISOString() : null,
       opened_at: new Date(dispute.created * 1000).toISOString(),
     }
-    const [order] = rowsOf(
+    const [order] = rowsOf<{ id: string; display_id: number; pva_number: string | null }>(
       await tx.query(
       `UPDATE "order" SET metadata = COALESCE(metadata, '{}'::jsonb) || jsonb_build_object($2::text, $3::jsonb), updated_at = now()
         WHERE id = $1 RETURNING id, display_id, pva_number`,

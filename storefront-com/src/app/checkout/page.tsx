@@ -35,7 +35,7 @@ export default function CheckoutPage() {
       last_name: a.last_name || customer?.last_name || "",
       country_code: a.country_code || countries[0]?.iso_2 || "",
     }))
-  }, [cart?.id, customer?.id]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [cart?.id, customer?.id]) // eslint-disable-line react-hooks/exhaustive-deps -- prefill once per cart and customer, not on every cart refresh
 
   // Back from Stripe's redirect (3-D Secure): finish the order, or show the decline on the
   // payment step; never start over at the address. The cart id rides in our own return URL,
@@ -57,7 +57,7 @@ export default function CheckoutPage() {
       startNewCart()
       router.push(`/order/confirmed/${order.id}`)
     }).finally(() => setResuming(false))
-  }, []) // eslint-disable-line react-hooks/exhaustive-deps
+  }, []) // eslint-disable-line react-hooks/exhaustive-deps -- the Stripe return is read once, on arrival
 
   if (resuming) return <div className="container section"><h1>Checkout</h1><p role="status">Confirming your payment…</p></div>
   if (!ready) return <div className="container section"><p>Loading…</p></div>

@@ -7,6 +7,7 @@ export function TwinCard({ twin, priority = false }: { twin: Twin; priority?: bo
   return (
     <article className="card">
       <Link href={`/artifacts/${twin.token_id}`}>
+        {/* eslint-disable-next-line @next/next/no-img-element -- the storefronts serve images unoptimized (next-config), straight from the server */}
         <img
           src={serverUrl(twin.image_url)}
           alt={twin.title}

@@ -38,7 +38,7 @@ export function ClaimFlow({ initialCode }: { initialCode: string }) {
       }
     }, POLL_MS)
     return () => clearInterval(timer)
-  }, [progress?.tokenId, progress?.status]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [progress?.tokenId, progress?.status]) // eslint-disable-line react-hooks/exhaustive-deps -- polling restarts only when the token or its status changes
 
   async function onSubmit(e: React.FormEvent) {
     e.preventDefault()

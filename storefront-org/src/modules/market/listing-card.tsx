@@ -15,6 +15,7 @@ export function ListingCard({ listing, renderedAt }: { listing: Listing; rendere
     <article className="card listing-card" data-testid="listing-card" data-kind={listing.kind}>
       <Link href={`/market/${listing.id}`}>
         {thumbnail ? (
+          // eslint-disable-next-line @next/next/no-img-element -- the storefronts serve images unoptimized (next-config), straight from the server
           <img src={thumbnail.startsWith("/") ? serverUrl(thumbnail) : thumbnail} alt="" width={180} height={180} loading="lazy" decoding="async" />
         ) : (
           <div className="listing-placeholder" aria-hidden="true" />

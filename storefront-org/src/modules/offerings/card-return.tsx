@@ -10,6 +10,6 @@ export function CardReturn() {
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
     completeShareOrder().then((placed) => (placed.ok ? router.replace(`/order/${placed.data.id}`) : setError(placed.message)))
-  }, []) // eslint-disable-line react-hooks/exhaustive-deps
+  }, []) // eslint-disable-line react-hooks/exhaustive-deps -- the order is completed once, on arrival from Stripe
   return error ? <p className="alert" role="alert">{error}</p> : <p role="status">Confirming your payment…</p>
 }

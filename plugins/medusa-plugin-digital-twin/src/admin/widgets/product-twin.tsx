@@ -18,7 +18,7 @@ const ProductTwinWidget = ({ product, notify }: ProductDetailsWidgetProps) => {
         setRows(given.length ? given : SUGGESTED.map((trait_type) => ({ trait_type, value: "" })))
       })
       .catch((e) => notify.error("Digital twin", e.message))
-  }, [product.id])
+  }, [product.id]) // eslint-disable-line react-hooks/exhaustive-deps -- loads once per product
   const save = async () => {
     const traits = rows
       .filter((r) => r.trait_type.trim() && r.value.trim())

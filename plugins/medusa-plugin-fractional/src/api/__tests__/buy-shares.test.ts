@@ -1,4 +1,3 @@
-import { testSeed } from "@pva/test-support/store"
 import {
   addLine,
   admin,

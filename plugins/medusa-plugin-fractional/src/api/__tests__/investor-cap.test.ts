@@ -5,7 +5,6 @@ import { waitFor } from "@pva/test-support/wait"
 import { addLine, admin, approvedBuyer, completeCart, dbQuery, DEPLOYER, linkWallet, openOffering, shareCart, store, testChain } from "../../../test-support/fractional"
 
 const CAP = 3
-const CAP_MESSAGE = new RegExp(`allows at most ${CAP} shares per investor`)
 
 async function orgRegionId() {
   const regions = (await store("GET", "/store/regions", { key: testSeed().publishableKeys.org })).json.regions

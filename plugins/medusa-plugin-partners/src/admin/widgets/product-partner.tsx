@@ -18,7 +18,7 @@ const ProductPartnerWidget = ({ product }: ProductDetailsWidgetProps) => {
   }
   useEffect(() => {
     load().catch((e) => setMessage(e.message))
-  }, [product.id])
+  }, [product.id]) // eslint-disable-line react-hooks/exhaustive-deps -- loads once per product
 
   const run = (fn: () => Promise<unknown>) => async () => {
     setMessage(null)

@@ -10,7 +10,7 @@ const OrderDisputeWidget = ({ order }: OrderDetailsWidgetProps) => {
       <h2 className="inter-large-semibold text-rose-50">Payment disputed</h2>
       <p className="inter-base-regular mt-small">
         The cardholder disputed {amount} (reason: {dispute.reason}, status: {dispute.status}). Hold fulfilment and answer the
-        dispute {dispute.id} in Stripe's dashboard{dispute.evidence_due_by ? ` by ${new Date(dispute.evidence_due_by).toLocaleDateString()}` : ""}.
+        dispute {dispute.id} in Stripe&apos;s dashboard{dispute.evidence_due_by ? ` by ${new Date(dispute.evidence_due_by).toLocaleDateString()}` : ""}.
       </p>
     </div>
   )

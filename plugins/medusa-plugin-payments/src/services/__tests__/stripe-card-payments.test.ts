@@ -197,8 +197,12 @@ describe("Stripe webhooks are applied once, whatever order they come in", () => 
     expect(refunds).toEqual([{ amount: 2500, note: expect.stringMatching(/^Refunded in Stripe \(re_/) }])
 
     // A failure event from an earlier attempt, delivered after the payment went through.
-    const staleFailure = { ...capturable, id: `evt_late${unique()}`, type: "payment_intent.payment_failed" }
-    staleFailure.data = { object: { ...capturable.data.object, status: "requires_payment_method", last_payment_error: { message: "Your card was declined." } } }
+    const staleFailure = {
+      ...capturable,
+      id: `evt_late${unique()}`,
+      type: "payment_intent.payment_failed",
+      data: { object: { ...capturable.data.object, status: "requires_payment_method", last_payment_error: { message: "Your card was declined." } } },
+    }
     expect(await standIn.deliver(staleFailure)).toEqual([200])
     expect(await emailsTo(email, "payments.payment_failed", db.url)).toHaveLength(0)
   })

@@ -56,7 +56,7 @@ describe(`a server with a pool of ${POOL} connections`, () => {
     for (let i = 0; i < CARTS; i++) {
       const cartId = await readyCart(client, { variantId, provider: "stripe" })
       const { cart } = await client.carts.retrieve(cartId)
-      const session = (cart as any).payment_session
+      const session = (cart as unknown as { payment_session: { data: { id: string; client_secret: string } } }).payment_session
       await confirmInBrowser(standIn, session.data.client_secret, TEST_PAYMENT_METHODS.succeeds)
       carts.push({ cartId, intentId: session.data.id })
     }
@@ -67,7 +67,7 @@ describe(`a server with a pool of ${POOL} connections`, () => {
     const completions = carts.map(async ({ cartId }) => {
       try {
         const res = await fetch(`${server.url}/store/carts/${cartId}/complete`, { method: "POST", signal: deadline })
-        const body: any = await res.json()
+        const body = (await res.json()) as { type?: string }
         return res.status === 200 && body.type === "order" ? "order" : `${res.status} ${JSON.stringify(body).slice(0, 200)}`
       } catch (err) {
         return `no answer within ${ANSWER_WITHIN_MS / 1000}s (${(err as Error).name})`

@@ -37,11 +37,11 @@ afterAll(async () => {
 it("draws revenue, orders, top products, the funnel and webhook health as charts", async () => {
   const product = await createStockedProduct(5, { channel: "com", title: "Chart Pendant", prices: [{ currency_code: "usd", amount: 25000 }, { currency_code: "eur", amount: 23000 }] })
   const client = storeClient("com")
-  const completed: any = await client.carts.complete(await readyCart(client, { variantId: product.variantId, quantity: 1 }))
+  const completed = await client.carts.complete(await readyCart(client, { variantId: product.variantId, quantity: 1 }))
   expect(completed.type).toBe("order")
   const today = new Date().toISOString().slice(0, 10)
   const api = (await http("GET", `/admin/sales-dashboard?from=${today}&to=${today}`, { headers: { authorization: `Bearer ${await adminToken()}` } })).json
-  const usd = api.sales.totals.find((t: any) => t.currency_code === "usd")
+  const usd = (api.sales.totals as Array<{ currency_code: string; net: number }>).find((t) => t.currency_code === "usd")
   const usdText = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(usd.net / 100)
 
   await page.goto(`${server.url}/app/a/sales-dashboard`)

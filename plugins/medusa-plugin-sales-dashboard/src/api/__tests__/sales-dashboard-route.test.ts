@@ -19,21 +19,33 @@ type Order = { id: string; total: number; currency_code: string; sales_channel_i
 async function placeOrder(channel: "com" | "org", variantId: string, quantity: number, region = "United States"): Promise<Order> {
   const client = storeClient(channel)
   const cartId = await readyCart(client, { variantId, quantity, region })
-  const completed: any = await client.carts.complete(cartId)
+  const completed = await client.carts.complete(cartId)
   if (completed.type !== "order") throw new Error(`no order: ${JSON.stringify(completed).slice(0, 300)}`)
   const { json } = await admin("GET", `/admin/orders/${completed.data.id}`)
   return json.order
 }
 
-async function dashboard(params: string) {
+type SalesDayRow = { day: string; sales_channel_id: string; currency_code: string; orders: number; canceled: number; gross: number; refunded: number; net: number }
+type TopProduct = { product_id: string; title: string; units: number; revenue: Array<{ currency_code: string; amount: number }> }
+/** The parts of GET /admin/sales-dashboard's answer these tests read. */
+type DashboardAnswer = {
+  sales: { per_day: SalesDayRow[]; totals: Array<{ currency_code: string; net: number }> }
+  top_products: TopProduct[]
+  funnel: Record<string, number>
+  shares: unknown
+  twin_claims: { totals: unknown }
+  webhooks: { totals: unknown; latency_ms: unknown }
+}
+
+async function dashboard(params: string): Promise<DashboardAnswer> {
   const res = await admin("GET", `/admin/sales-dashboard?${params}`)
   if (res.status !== 200) throw new Error(`dashboard: ${res.status} ${res.text}`)
-  return res.json
+  return res.json as DashboardAnswer
 }
 
 /** The sales rows of an answer keyed by day, channel and currency. */
-function salesByKey(answer: any): Map<string, { orders: number; canceled: number; gross: number; refunded: number; net: number }> {
-  return new Map(answer.sales.per_day.map((d: any) => [`${d.day}|${d.sales_channel_id}|${d.currency_code}`, d]))
+function salesByKey(answer: DashboardAnswer): Map<string, { orders: number; canceled: number; gross: number; refunded: number; net: number }> {
+  return new Map(answer.sales.per_day.map((d) => [`${d.day}|${d.sales_channel_id}|${d.currency_code}`, d]))
 }
 
 describe("GET /admin/sales-dashboard", () => {
@@ -90,7 +102,7 @@ describe("GET /admin/sales-dashboard", () => {
     for (const row of answer.sales.per_day) expect(Number.isInteger(row.gross) && Number.isInteger(row.net)).toBe(true)
 
     // Top products: units of orders not canceled, item revenue (unit price × quantity) per currency.
-    const top = new Map(answer.top_products.map((p: any) => [p.product_id, p]))
+    const top = new Map(answer.top_products.map((p) => [p.product_id, p]))
     expect(top.get(lamp.productId)).toEqual({ product_id: lamp.productId, title: "Dashboard Lamp", units: 3, revenue: [{ currency_code: "usd", amount: 3 * 12345 }] })
     expect(top.get(bowl.productId)).toEqual({
       product_id: bowl.productId,
@@ -104,8 +116,8 @@ describe("GET /admin/sales-dashboard", () => {
 
     // One channel: only its rows.
     const org = await dashboard(`${range}&sales_channel_id=${salesChannels.org}`)
-    expect(new Set(org.sales.per_day.map((d: any) => d.sales_channel_id))).toEqual(new Set([salesChannels.org]))
-    expect(org.top_products.map((p: any) => p.product_id)).not.toContain(lamp.productId)
+    expect(new Set(org.sales.per_day.map((d) => d.sales_channel_id))).toEqual(new Set([salesChannels.org]))
+    expect(org.top_products.map((p) => p.product_id)).not.toContain(lamp.productId)
   })
 
   it("counts the funnel: quizzes finished, product views, carts with a line, orders", async () => {
@@ -114,7 +126,7 @@ describe("GET /admin/sales-dashboard", () => {
     const product = await createStockedProduct(10, { channel: "com", title: "Funnel Vase" })
 
     const quiz = (await http("GET", "/store/archetype/quiz")).json.quiz
-    const answers = quiz.questions.map((q: any) => ({ question_id: q.id, value: 3 }))
+    const answers = (quiz.questions as Array<{ id: string }>).map((q) => ({ question_id: q.id, value: 3 }))
     expect((await http("POST", "/store/archetype/results", { body: { answers } })).status).toBe(201)
     for (let i = 0; i < 3; i++) {
       expect((await http("POST", "/store/product-views", { body: { product_id: product.productId }, channel: "com" })).status).toBe(204)

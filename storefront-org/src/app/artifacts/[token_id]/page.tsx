@@ -48,6 +48,7 @@ export default async function ArtifactPage({ params }: Props) {
     <div className="container section">
       <JsonLd doc={artifactJsonLd(twin, metadata)} nonce={cspNonce(headers().get("content-security-policy"))} />
       <div className="artifact">
+        {/* eslint-disable-next-line @next/next/no-img-element -- the storefronts serve images unoptimized (next-config), straight from the server */}
         <img src={serverUrl(twin.image_url)} alt={twin.title} width={600} height={600} fetchPriority="high" />
         <div>
           <h1>{twin.title}</h1>

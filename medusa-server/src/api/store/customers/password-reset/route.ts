@@ -1,12 +1,10 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import type { CustomerService, MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import jwt from "jsonwebtoken"
 import { MedusaError } from "medusa-core-utils"
 import { requireEmail } from "../../../../lib/email-address"
 import { endSessions } from "../../../../lib/ended-sessions"
 import type EmailVerificationService from "../../../../services/email-verification"
-
-// jsonwebtoken (Medusa's own signer) ships no types.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const jwt: { verify(token: string, secret: string): any } = require("jsonwebtoken")
+import type { EntityManager } from "typeorm"
 
 const INVALID = "Invalid or expired password reset token: request a new link"
 
@@ -27,20 +25,22 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "password must be at least 8 characters")
   }
 
-  const customerService = req.scope.resolve("customerService")
+  const customerService: CustomerService = req.scope.resolve("customerService")
   const customer = await customerService
     .retrieveRegisteredByEmail(email, { select: ["id", "password_hash"] })
     .catch(() => undefined)
-  let claims: any
+  let claims: unknown
   try {
     claims = customer ? jwt.verify(body.token, customer.password_hash) : undefined
   } catch {
     claims = undefined
   }
-  if (!customer || claims?.customer_id !== customer.id) throw new MedusaError(MedusaError.Types.UNAUTHORIZED, INVALID)
+  const claimedCustomer = typeof claims === "object" && claims !== null ? (claims as { customer_id?: unknown }).customer_id : undefined
+  if (!customer || claimedCustomer !== customer.id) throw new MedusaError(MedusaError.Types.UNAUTHORIZED, INVALID)
 
-  await req.scope.resolve("manager").transaction(async (manager: any) => {
-    await customerService.withTransaction(manager).update(customer.id, { password: body.password })
+  const password = body.password
+  await req.scope.resolve<EntityManager>("manager").transaction(async (manager) => {
+    await customerService.withTransaction(manager).update(customer.id, { password })
   })
   await endSessions(req, req.scope.resolve("manager"), customer.id, { exceptCaller: false })
   const verification: EmailVerificationService = req.scope.resolve("emailVerificationService")

@@ -12,7 +12,7 @@ const TwinDetail = ({ id, onChange }: { id: string; onChange: () => void }) => {
   const load = () => adminApi("GET", `/twins/${id}`).then(setDetail, (e) => setMessage(e.message))
   useEffect(() => {
     load()
-  }, [id])
+  }, [id]) // eslint-disable-line react-hooks/exhaustive-deps -- reloads when another twin is opened
   const act = (f: () => Promise<any>, done: string) =>
     f().then(
       () => {
@@ -64,7 +64,7 @@ const TwinsPage = () => {
   const load = () => adminApi("GET", `/twins?limit=200${status ? `&status=${status}` : ""}`).then((r) => setTwins(r.twins), (e) => setError(e.message))
   useEffect(() => {
     load()
-  }, [status])
+  }, [status]) // eslint-disable-line react-hooks/exhaustive-deps -- reloads when the status filter changes
   return (
     <div style={{ padding: 24, background: "white", borderRadius: 8 }}>
       <h1 style={{ fontSize: 20, fontWeight: 600 }}>Digital twins</h1>

@@ -51,7 +51,7 @@ const MarketPage = () => {
   }
   useEffect(() => {
     load()
-  }, [status])
+  }, [status]) // eslint-disable-line react-hooks/exhaustive-deps -- reloads when the status filter changes; load reads it
   const act = (path: string, done: string) =>
     adminApi("POST", path).then(
       () => {

@@ -29,7 +29,7 @@ const StripeReconciliationPage = () => {
   return (
     <div className="bg-grey-0 border-grey-20 rounded-rounded border p-xlarge">
       <h1 className="inter-xlarge-semibold">Stripe reconciliation</h1>
-      <p className="inter-base-regular text-grey-50 mt-small">PaymentIntents and refunds in Stripe against the orders' payments.</p>
+      <p className="inter-base-regular text-grey-50 mt-small">PaymentIntents and refunds in Stripe against the orders&apos; payments.</p>
       <form onSubmit={run} className="mt-large flex items-end gap-x-base">
         <label className="flex flex-col">From <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
         <label className="flex flex-col">To <input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>

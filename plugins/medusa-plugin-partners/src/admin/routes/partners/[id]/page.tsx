@@ -33,7 +33,7 @@ const PartnerDetailPage = () => {
   }
   useEffect(() => {
     load()
-  }, [id])
+  }, [id]) // eslint-disable-line react-hooks/exhaustive-deps -- reloads when another partner is opened
 
   const act = (fn: () => Promise<unknown>, done: string) => async () => {
     setMessage(null)

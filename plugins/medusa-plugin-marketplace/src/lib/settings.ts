@@ -1,9 +1,10 @@
-// Plugin options and their environment defaults (the chain variables the other chain plugins
-// read). Options given in medusa-config win.
-import { loadDeployment } from "@pva/contracts"
-
-// Hardhat's well-known dev account #1 (the server's account on a local chain): public knowledge.
-const HARDHAT_KEY_1 = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d"
+// Plugin options and their environment defaults: medusa-kit's chain settings (the same rules and
+// variables as every chain plugin's) and the market's own options, read through a schema so a
+// bad value stops the start with its name. Options given in medusa-config win.
+import { ConfigError, readConfig } from "@pva/medusa-kit/config"
+import { contractAddress, readChainSettings, signerKey, type ChainSettings } from "@pva/medusa-kit/chain"
+import type { Hex } from "viem"
+import { z } from "zod"
 
 export interface MarketplacePluginOptions {
   chainId?: number
@@ -28,50 +29,65 @@ export interface MarketplaceSettings {
   rpcUrl: string
   /** Read at every call: a development chain is redeployed while the server runs. */
   addresses: () => MarketAddresses
-  signerKey: `0x${string}`
+  signerKey: Hex
   orgUrl: string
   endingSoonMs: number
   endingSoonCheckMs: number
   notificationProvider: string
 }
 
-function signerKey(raw: string | undefined, chainId: number, production: boolean): `0x${string}` {
-  if (raw) {
-    if (!/^0x[0-9a-fA-F]{64}$/.test(raw)) throw new Error("CHAIN_SERVER_KEY must be a 0x-prefixed 32-byte hex private key")
-    return raw as `0x${string}`
+const positive = z.number({ invalid_type_error: "must be a number" }).finite().positive("must be a positive number")
+const marketOptions = z.object({
+  endingSoonMinutes: positive.default(60),
+  endingSoonCheckSeconds: positive.default(60),
+  orgUrl: z.string().default("http://localhost:8001"),
+  notificationProvider: z.string().min(1, "must not be empty").default("pva-email"),
+})
+
+/**
+ * A key that cannot sign anything the market accepts. Without a key of its own the server cannot
+ * pause from Medusa; everything else works, and pausing answers 409 with the reason.
+ */
+const NO_SIGNER_KEY: Hex = `0x${"0".repeat(63)}1`
+
+/** The option, else CHAIN_SERVER_KEY, else the development key on the local chain (medusa-kit's rules). */
+function marketSignerKey(chain: ChainSettings, option: string | undefined, env: NodeJS.ProcessEnv): Hex {
+  try {
+    return signerKey(chain, "marketplace option signerKey", option, env)
+  } catch (err) {
+    if (err instanceof ConfigError && !option && !env.CHAIN_SERVER_KEY) return NO_SIGNER_KEY
+    throw err
   }
-  if (chainId === 31337 && !production) return HARDHAT_KEY_1
-  // Without a key the admin cannot pause from Medusa; everything else works. A key that cannot
-  // sign anything the market accepts stands in, and pausing answers 409 with the reason.
-  return `0x${"0".repeat(63)}1`
 }
 
-function positive(value: number | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`marketplace option ${name} must be a positive number`)
-  return value
-}
+const lowerAddress = (address: string) => address.toLowerCase() as `0x${string}`
 
 export function resolveSettings(options: MarketplacePluginOptions = {}, env: NodeJS.ProcessEnv = process.env): MarketplaceSettings {
-  const chainId = options.chainId ?? Number(env.CHAIN_ID || 31337)
-  const rpcUrl = options.rpcUrl ?? (env.CHAIN_RPC_URLS || env.CHAIN_RPC_URL || "http://127.0.0.1:8545").split(",")[0].trim()
-  const deploymentsDir = options.deploymentsDir ?? (env.CHAIN_DEPLOYMENTS_DIR || undefined)
+  const fromEnv = readChainSettings(env)
+  const chain: ChainSettings = {
+    ...fromEnv,
+    chainId: options.chainId ?? fromEnv.chainId,
+    rpcUrl: options.rpcUrl ?? fromEnv.rpcUrl,
+    deploymentsDir: options.deploymentsDir ?? fromEnv.deploymentsDir,
+  }
+  const parsed = readConfig(marketOptions, {
+    endingSoonMinutes: options.endingSoonMinutes,
+    endingSoonCheckSeconds: options.endingSoonCheckSeconds,
+    orgUrl: options.orgUrl ?? (env.STOREFRONT_ORG_URL || undefined),
+    notificationProvider: options.notificationProvider,
+  })
   return {
-    chainId,
-    rpcUrl,
-    addresses: () => {
-      const { contracts } = loadDeployment(chainId, deploymentsDir)
-      if (!contracts.PVAMarket) throw new Error(`the deployment of chain ${chainId} has no PVAMarket; redeploy the contracts`)
-      return {
-        market: contracts.PVAMarket.address.toLowerCase() as `0x${string}`,
-        twin: contracts.PVATwin.address.toLowerCase() as `0x${string}`,
-        shares: contracts.PVAShares.address.toLowerCase() as `0x${string}`,
-      }
-    },
-    signerKey: signerKey(options.signerKey ?? env.CHAIN_SERVER_KEY, chainId, env.NODE_ENV === "production"),
-    orgUrl: (options.orgUrl ?? env.STOREFRONT_ORG_URL ?? "http://localhost:8001").replace(/\/$/, ""),
-    endingSoonMs: positive(options.endingSoonMinutes, 60, "endingSoonMinutes") * 60_000,
-    endingSoonCheckMs: positive(options.endingSoonCheckSeconds, 60, "endingSoonCheckSeconds") * 1000,
-    notificationProvider: options.notificationProvider ?? "pva-email",
+    chainId: chain.chainId,
+    rpcUrl: chain.rpcUrl,
+    addresses: () => ({
+      market: lowerAddress(contractAddress(chain, "PVAMarket")),
+      twin: lowerAddress(contractAddress(chain, "PVATwin")),
+      shares: lowerAddress(contractAddress(chain, "PVAShares")),
+    }),
+    signerKey: marketSignerKey(chain, options.signerKey, env),
+    orgUrl: parsed.orgUrl.replace(/\/$/, ""),
+    endingSoonMs: parsed.endingSoonMinutes * 60_000,
+    endingSoonCheckMs: parsed.endingSoonCheckSeconds * 1000,
+    notificationProvider: parsed.notificationProvider,
   }
 }

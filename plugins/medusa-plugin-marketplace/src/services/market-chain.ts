@@ -1,14 +1,14 @@
 // The server's view of PVAMarket on chain: block times for the read model, royalty and owner
-// reads for the store, and pause / unpause signed by the server's key. One per process.
+// reads for the store, and pause / unpause signed by the server's key. One per process. Reads and
+// transactions go through medusa-kit's chain clients and signer: the one nonce queue per address
+// that the twin and shares plugins use too (all sign with CHAIN_SERVER_KEY by default).
 import { pvaMarketAbi, pvaSharesAbi, pvaTwinAbi } from "@pva/contracts"
-import { createPublicClient, createWalletClient, defineChain, http, type Chain, type Hash, type PublicClient, type WalletClient } from "viem"
-import { privateKeyToAccount, type PrivateKeyAccount } from "viem/accounts"
+import { chainClients, sendSigned, signerAccount, type ChainClients } from "@pva/medusa-kit/chain"
+import { encodeFunctionData, type Hash, type PrivateKeyAccount } from "viem"
 import { MedusaError } from "medusa-core-utils"
 import { resolveSettings, type MarketAddresses, type MarketplacePluginOptions, type MarketplaceSettings } from "../lib/settings"
 
 const DEFAULT_ADMIN_ROLE = `0x${"0".repeat(64)}` as const
-
-type Clients = { chain: Chain; publicClient: PublicClient; wallet: WalletClient }
 
 /** The signer lacks what the call needs, or the chain refused it: a conflict the admin can resolve. */
 export class MarketChainRefusal extends Error {}
@@ -19,12 +19,11 @@ export default class MarketChainService {
 
   readonly settings: MarketplaceSettings
   private readonly signer: PrivateKeyAccount
-  private clients_: Clients | undefined
   private readonly blockTimes = new Map<string, Date>()
 
   constructor(_container: unknown, options: MarketplacePluginOptions = {}) {
     this.settings = resolveSettings(options)
-    this.signer = privateKeyToAccount(this.settings.signerKey)
+    this.signer = signerAccount(this.settings.signerKey)
   }
 
   /** The market's contracts; a 404 saying so when this chain has no PVAMarket deployed. */
@@ -50,22 +49,8 @@ export default class MarketChainService {
     return this.signer.address
   }
 
-  private get clients(): Clients {
-    if (!this.clients_) {
-      const chain = defineChain({
-        id: this.settings.chainId,
-        name: `chain ${this.settings.chainId}`,
-        nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
-        rpcUrls: { default: { http: [this.settings.rpcUrl] } },
-      })
-      const transport = http(this.settings.rpcUrl, { retryCount: 1, timeout: 30_000 })
-      this.clients_ = {
-        chain,
-        publicClient: createPublicClient({ chain, transport, pollingInterval: 250 }) as PublicClient,
-        wallet: createWalletClient({ account: this.signer, chain, transport }),
-      }
-    }
-    return this.clients_
+  private get clients(): ChainClients {
+    return chainClients(this.settings)
   }
 
   /** When the block was mined (cached: a block's time never changes; a reorged block has another hash). */
@@ -123,7 +108,7 @@ export default class MarketChainService {
 
   /** Pauses or resumes trading, signed by the server's key; refused (MarketChainRefusal) when the key lacks the admin role. */
   async setPaused(paused: boolean): Promise<{ tx_hash: Hash; paused: boolean }> {
-    const { publicClient, wallet, chain } = this.clients
+    const { publicClient } = this.clients
     const address = this.addresses().market
     const isAdmin = (await publicClient.readContract({
       address,
@@ -138,7 +123,12 @@ export default class MarketChainService {
       )
     }
     if ((await this.isPaused()) === paused) throw new MarketChainRefusal(`The market is already ${paused ? "paused" : "running"}`)
-    const hash = await wallet.writeContract({ account: this.signer, chain, address, abi: pvaMarketAbi, functionName: paused ? "pause" : "unpause" })
+    const hash = await sendSigned({
+      endpoint: this.settings,
+      key: this.settings.signerKey,
+      to: address,
+      data: encodeFunctionData({ abi: pvaMarketAbi, functionName: paused ? "pause" : "unpause" }),
+    })
     const receipt = await publicClient.waitForTransactionReceipt({ hash })
     if (receipt.status !== "success") throw new MarketChainRefusal(`The ${paused ? "pause" : "unpause"} transaction ${hash} reverted`)
     return { tx_hash: hash, paused }

@@ -1,25 +1,7 @@
-// Every event name this plugin sends or listens to, with its payload: the contract between
-// the market read model, chain sync and the server's email provider. Importing this module
-// loads no Medusa entity (the server imports the plugin's index while reading its settings).
-
-/** Chain sync's events (see @pva/medusa-plugin-chain-sync): a log confirmed, or orphaned by a reorg. */
-export const CHAIN_LOG_CONFIRMED = "chain.log.confirmed"
-export const CHAIN_LOG_REMOVED = "chain.log.removed"
-
-/** What chain sync hands over for one log; `args` are JSON (integers wider than 48 bits as decimal strings). */
-export type ChainLog = {
-  /** `${chain_id}:${block_hash}:${log_index}`, stable across redeliveries. */
-  id: string
-  chain_id: number
-  contract_address: string
-  contract_name: string
-  event_name: string
-  args: Record<string, unknown>
-  block_number: number
-  block_hash: string
-  log_index: number
-  transaction_hash: string
-}
+// Every event name this plugin sends, with its payload: the contract between the market read
+// model and the server's email provider. What it listens to (chain sync's logs) is named in
+// @pva/medusa-kit/events. Importing this module loads no Medusa entity (the server imports the
+// plugin's index while reading its settings).
 
 /** The emails the market sends, through Medusa's notification service to the `pva-email` provider. */
 export const MARKET_OUTBID_EMAIL = "market.outbid"

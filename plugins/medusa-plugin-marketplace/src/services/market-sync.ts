@@ -3,6 +3,7 @@
 // listing or offer it belongs to is then refolded from all its logs, so what a removed log
 // did disappears with it. Emails follow a newly applied log, after its transaction commits.
 import { PerCallService } from "@pva/medusa-kit"
+import type { ChainLogEvent } from "@pva/medusa-kit/events"
 import type { EntityManager } from "typeorm"
 import {
   claimPayouts,
@@ -20,7 +21,6 @@ import { replaceBids } from "../db/market-bid"
 import { deleteListing, lockListing, saveFolded } from "../db/market-listing"
 import { deleteOffer, lockOffer, saveOffer } from "../db/market-offer"
 import { replaceSales } from "../db/market-sale"
-import type { ChainLog } from "../lib/events"
 import { foldListing } from "../lib/listing-fold"
 import { LISTING_EVENTS, OFFER_EVENTS, PAYOUT_EVENTS, isTracked, uintArg } from "../lib/market-log"
 import { auctionWon, itemSold, offerReceived, outbid, type MarketNotice } from "../lib/notices"
@@ -39,7 +39,7 @@ export default class MarketSyncService extends PerCallService {
     this.deps = container
   }
 
-  private isOurs(log: ChainLog): boolean {
+  private isOurs(log: ChainLogEvent): boolean {
     if (log.contract_name !== "PVAMarket" || !isTracked(log.event_name)) return false
     try {
       return log.contract_address.toLowerCase() === this.deps.marketChainService.addresses().market
@@ -48,7 +48,7 @@ export default class MarketSyncService extends PerCallService {
     }
   }
 
-  async applyConfirmed(log: ChainLog): Promise<void> {
+  async applyConfirmed(log: ChainLogEvent): Promise<void> {
     if (!this.isOurs(log)) return
     const market = log.contract_address.toLowerCase()
     const occurredAt = await this.deps.marketChainService.blockTime(log.block_hash)
@@ -72,7 +72,7 @@ export default class MarketSyncService extends PerCallService {
     if (notices.length) await this.deps.marketEmailService.sendAll(notices)
   }
 
-  async applyRemoved(log: ChainLog): Promise<void> {
+  async applyRemoved(log: ChainLogEvent): Promise<void> {
     if (log.contract_name !== "PVAMarket") return
     const market = log.contract_address.toLowerCase()
     await this.atomicPhase_(async (manager: EntityManager) => {
@@ -85,7 +85,7 @@ export default class MarketSyncService extends PerCallService {
   }
 
   /** The log as market_event keeps it: which listing or offer it belongs to, and its token. */
-  private async eventRow(manager: EntityManager, log: ChainLog, market: string, occurredAt: Date): Promise<MarketEventRow> {
+  private async eventRow(manager: EntityManager, log: ChainLogEvent, market: string, occurredAt: Date): Promise<MarketEventRow> {
     const args = log.args
     let listingId: string | null = LISTING_EVENTS.has(log.event_name) ? uintArg(args, "listingId") : null
     let offerId: string | null = OFFER_EVENTS.has(log.event_name) ? uintArg(args, "offerId") : null

@@ -8,6 +8,13 @@ import { waitFor } from "@pva/test-support/wait"
 import { parseEther } from "viem"
 import { privateKeyToAccount } from "viem/accounts"
 import { SERVER_KEY } from "../../../../medusa-plugin-digital-twin/test-support/twin-stack"
+import {
+  MARKET_AUCTION_ENDING_SOON_EMAIL,
+  MARKET_AUCTION_WON_EMAIL,
+  MARKET_ITEM_SOLD_EMAIL,
+  MARKET_OFFER_RECEIVED_EMAIL,
+  MARKET_OUTBID_EMAIL,
+} from "../../lib/events"
 import { startMarketStack, type Collector, type MarketStack } from "../../../test-support/market-stack"
 
 let stack: MarketStack
@@ -67,35 +74,35 @@ describe("a customer's own market", () => {
 
 describe("market emails", () => {
   it("the outbid bidder and the twin's holder are told once each", async () => {
-    const outbid = await waitFor(async () => ((await outbox(bob.email, "market.outbid")).length ? outbox(bob.email, "market.outbid") : undefined), 20_000, "the outbid email")
+    const outbid = await waitFor(async () => ((await outbox(bob.email, MARKET_OUTBID_EMAIL)).length ? outbox(bob.email, MARKET_OUTBID_EMAIL) : undefined), 20_000, "the outbid email")
     expect(outbid).toHaveLength(1)
     expect(outbid[0].subject).toMatch(/^You were outbid on twin #/)
     expect(outbid[0].text).toContain("1.5 ETH")
-    const offer = await waitFor(async () => ((await outbox(alice.email, "market.offer_received")).length ? outbox(alice.email, "market.offer_received") : undefined), 20_000, "the offer email")
+    const offer = await waitFor(async () => ((await outbox(alice.email, MARKET_OFFER_RECEIVED_EMAIL)).length ? outbox(alice.email, MARKET_OFFER_RECEIVED_EMAIL) : undefined), 20_000, "the offer email")
     expect(offer).toHaveLength(1)
     expect(offer[0].subject).toBe("An offer of 0.4 ETH for twin #" + offer[0].subject.split("#")[1])
-    expect(await outbox(carol.email, "market.outbid")).toHaveLength(0)
+    expect(await outbox(carol.email, MARKET_OUTBID_EMAIL)).toHaveLength(0)
   })
 
   it("bidders are told the auction ends soon, once", async () => {
     // The auction (15 minutes from its first bid) ends within the hour the job looks ahead; the job looks every minute.
-    await waitFor(async () => (await outbox(carol.email, "market.auction_ending_soon")).length > 0, 90_000, "the ending-soon email to carol")
-    await waitFor(async () => (await outbox(bob.email, "market.auction_ending_soon")).length > 0, 20_000, "the ending-soon email to bob")
+    await waitFor(async () => (await outbox(carol.email, MARKET_AUCTION_ENDING_SOON_EMAIL)).length > 0, 90_000, "the ending-soon email to carol")
+    await waitFor(async () => (await outbox(bob.email, MARKET_AUCTION_ENDING_SOON_EMAIL)).length > 0, 20_000, "the ending-soon email to bob")
     await new Promise((r) => setTimeout(r, 2_500))
-    expect(await outbox(carol.email, "market.auction_ending_soon")).toHaveLength(1)
-    expect(await outbox(bob.email, "market.auction_ending_soon")).toHaveLength(1)
+    expect(await outbox(carol.email, MARKET_AUCTION_ENDING_SOON_EMAIL)).toHaveLength(1)
+    expect(await outbox(bob.email, MARKET_AUCTION_ENDING_SOON_EMAIL)).toHaveLength(1)
   })
 
   it("the winner and the seller are told once the auction settles, once each", async () => {
     await stack.chain.testClient.increaseTime({ seconds: 16 * 60 })
     await stack.chain.evmMine(1)
     await bob.market.settle(auctionId)
-    const won = await waitFor(async () => ((await outbox(carol.email, "market.auction_won")).length ? outbox(carol.email, "market.auction_won") : undefined), 20_000, "the won email")
+    const won = await waitFor(async () => ((await outbox(carol.email, MARKET_AUCTION_WON_EMAIL)).length ? outbox(carol.email, MARKET_AUCTION_WON_EMAIL) : undefined), 20_000, "the won email")
     expect(won[0].text).toContain("1.5 ETH")
-    const sold = await waitFor(async () => ((await outbox(alice.email, "market.item_sold")).length ? outbox(alice.email, "market.item_sold") : undefined), 20_000, "the sold email")
+    const sold = await waitFor(async () => ((await outbox(alice.email, MARKET_ITEM_SOLD_EMAIL)).length ? outbox(alice.email, MARKET_ITEM_SOLD_EMAIL) : undefined), 20_000, "the sold email")
     expect(sold).toHaveLength(1)
     expect(won).toHaveLength(1)
-    expect(await outbox(bob.email, "market.auction_won")).toHaveLength(0)
+    expect(await outbox(bob.email, MARKET_AUCTION_WON_EMAIL)).toHaveLength(0)
   })
 })
 

@@ -1,61 +1,76 @@
 // market_event: every PVAMarket log the read model applied, keyed by chain sync's log id. The
 // listings, bids, offers and sales are folded from these rows; the activity feed reads them.
-import type { MarketLog } from "../lib/market-log"
-import { rows, type Sql } from "../lib/sql"
+import { defineTable, execute, pg, selectRow, selectRows, type RowOf, type SqlRunner } from "@pva/medusa-kit"
 
-export type MarketEventRow = MarketLog & { token_address: string | null; token_id: string | null }
+export const marketEventTable = defineTable("market_event", {
+  // chain sync's log id
+  id: pg.text,
+  market_address: pg.text,
+  event_name: pg.text,
+  listing_id: pg.numeric.orNull,
+  offer_id: pg.numeric.orNull,
+  token_address: pg.text.orNull,
+  token_id: pg.numeric.orNull,
+  tx_hash: pg.text,
+  block_number: pg.int8,
+  log_index: pg.int4,
+  occurred_at: pg.timestamptz,
+  args: pg.jsonb<Record<string, unknown>>(),
+})
+
+/** An applied log as read (a MarketLog with its token): block numbers fit a JS number and are read as one. */
+export type MarketEventRow = Omit<RowOf<typeof marketEventTable>, "block_number"> & { block_number: number }
 
 const COLUMNS = `id, market_address, event_name, listing_id::text, offer_id::text, token_address, token_id::text,
   tx_hash, block_number::int AS block_number, log_index, occurred_at, args`
 
 /** Stores a log once; false when it was there already (a redelivery). */
-export async function insertEvent(sql: Sql, e: MarketEventRow): Promise<boolean> {
-  const inserted = await rows<{ id: string }>(
-    sql,
+export async function insertEvent(db: SqlRunner, e: MarketEventRow): Promise<boolean> {
+  const inserted = await execute(
+    db,
     `INSERT INTO market_event (id, market_address, event_name, listing_id, offer_id, token_address, token_id, tx_hash, block_number, log_index, occurred_at, args)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING RETURNING id`,
     [e.id, e.market_address, e.event_name, e.listing_id, e.offer_id, e.token_address, e.token_id, e.tx_hash, e.block_number, e.log_index, e.occurred_at, JSON.stringify(e.args)],
   )
-  return inserted.length > 0
+  return inserted > 0
 }
 
 /** Takes a log back (a reorg orphaned it); the removed row, or null if it was never applied. */
-export async function deleteEvent(sql: Sql, id: string): Promise<MarketEventRow | null> {
-  const [row] = await rows<MarketEventRow>(sql, `DELETE FROM market_event WHERE id = $1 RETURNING ${COLUMNS}`, [id])
-  return row ?? null
+export function deleteEvent(db: SqlRunner, id: string): Promise<MarketEventRow | null> {
+  return selectRow<MarketEventRow>(db, `DELETE FROM market_event WHERE id = $1 RETURNING ${COLUMNS}`, [id])
 }
 
-export function eventsOfListing(sql: Sql, market: string, listingId: string): Promise<MarketEventRow[]> {
-  return rows(sql, `SELECT ${COLUMNS} FROM market_event WHERE market_address = $1 AND listing_id = $2 ORDER BY block_number, log_index`, [market, listingId])
+export function eventsOfListing(db: SqlRunner, market: string, listingId: string): Promise<MarketEventRow[]> {
+  return selectRows(db, `SELECT ${COLUMNS} FROM market_event WHERE market_address = $1 AND listing_id = $2 ORDER BY block_number, log_index`, [market, listingId])
 }
 
-export function eventsOfOffer(sql: Sql, market: string, offerId: string): Promise<MarketEventRow[]> {
-  return rows(sql, `SELECT ${COLUMNS} FROM market_event WHERE market_address = $1 AND offer_id = $2 ORDER BY block_number, log_index`, [market, offerId])
+export function eventsOfOffer(db: SqlRunner, market: string, offerId: string): Promise<MarketEventRow[]> {
+  return selectRows(db, `SELECT ${COLUMNS} FROM market_event WHERE market_address = $1 AND offer_id = $2 ORDER BY block_number, log_index`, [market, offerId])
 }
 
 /** The sale a royalty or fee log belongs to: the last Sold / OfferAccepted before it in its transaction. */
-export async function saleBefore(sql: Sql, txHash: string, logIndex: number): Promise<{ listing_id: string | null; offer_id: string | null } | null> {
-  const [row] = await rows<{ listing_id: string | null; offer_id: string | null }>(
-    sql,
+export function saleBefore(db: SqlRunner, txHash: string, logIndex: number): Promise<{ listing_id: string | null; offer_id: string | null } | null> {
+  return selectRow<{ listing_id: string | null; offer_id: string | null }>(
+    db,
     `SELECT listing_id::text, offer_id::text FROM market_event
       WHERE tx_hash = $1 AND log_index < $2 AND event_name IN ('Sold', 'OfferAccepted')
       ORDER BY log_index DESC LIMIT 1`,
     [txHash, logIndex],
   )
-  return row ?? null
 }
 
 /**
  * Serialises the logs of one transaction: chain sync's events reach subscribers concurrently,
  * and a royalty or fee log must see the sale it follows (or the sale must see it).
  */
-export async function lockTransaction(sql: Sql, txHash: string): Promise<void> {
-  await sql.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`market_tx:${txHash}`])
+export async function lockTransaction(db: SqlRunner, txHash: string): Promise<void> {
+  await execute(db, `SELECT pg_advisory_xact_lock(hashtext($1))`, [`market_tx:${txHash}`])
 }
 
 /** Gives the token to a listing's or offer's logs applied before its Listed / OfferMade log arrived. */
-export async function fillToken(sql: Sql, market: string, owner: { listingId: string | null; offerId: string | null }, token: { token_address: string; token_id: string }): Promise<void> {
-  await sql.query(
+export async function fillToken(db: SqlRunner, market: string, owner: { listingId: string | null; offerId: string | null }, token: { token_address: string; token_id: string }): Promise<void> {
+  await execute(
+    db,
     `UPDATE market_event SET token_address = $4, token_id = $5
       WHERE market_address = $1 AND token_id IS NULL AND (listing_id = $2 OR offer_id = $3)`,
     [market, owner.listingId, owner.offerId, token.token_address, token.token_id],
@@ -67,10 +82,11 @@ export async function fillToken(sql: Sql, market: string, owner: { listingId: st
  * after it and before the transaction's next sale.
  */
 export async function claimPayouts(
-  sql: Sql,
+  db: SqlRunner,
   sale: { tx_hash: string; log_index: number; listing_id: string | null; offer_id: string | null; token_address: string | null; token_id: string | null },
 ): Promise<void> {
-  await sql.query(
+  await execute(
+    db,
     `UPDATE market_event SET listing_id = $3, offer_id = $4, token_address = COALESCE(token_address, $5), token_id = COALESCE(token_id, $6)
       WHERE tx_hash = $1 AND event_name IN ('RoyaltyPaid', 'FeePaid') AND listing_id IS NULL AND offer_id IS NULL AND log_index > $2
         AND log_index < COALESCE((SELECT min(log_index) FROM market_event WHERE tx_hash = $1 AND event_name IN ('Sold', 'OfferAccepted') AND log_index > $2), 2147483647)`,
@@ -79,29 +95,28 @@ export async function claimPayouts(
 }
 
 /** The token a listing sells (its Listed log) or an offer is for (its OfferMade log). */
-export async function tokenOf(
-  sql: Sql,
+export function tokenOf(
+  db: SqlRunner,
   market: string,
   owner: { listingId: string | null; offerId: string | null },
 ): Promise<{ token_address: string; token_id: string } | null> {
-  const [row] = await rows<{ token_address: string; token_id: string }>(
-    sql,
+  return selectRow<{ token_address: string; token_id: string }>(
+    db,
     `SELECT token_address, token_id::text FROM market_event
       WHERE market_address = $1 AND ((listing_id = $2 AND event_name = 'Listed') OR (offer_id = $3 AND event_name = 'OfferMade')) LIMIT 1`,
     [market, owner.listingId, owner.offerId],
   )
-  return row ?? null
 }
 
 /** The platform fee and the pause, from the market's latest FeeSet and Paused / Unpaused logs. */
-export async function marketState(sql: Sql, market: string): Promise<{ fee_bps: number | null; paused: boolean }> {
-  const [fee] = await rows<{ args: Record<string, unknown> }>(
-    sql,
+export async function marketState(db: SqlRunner, market: string): Promise<{ fee_bps: number | null; paused: boolean }> {
+  const fee = await selectRow<{ args: Record<string, unknown> }>(
+    db,
     `SELECT args FROM market_event WHERE market_address = $1 AND event_name = 'FeeSet' ORDER BY block_number DESC, log_index DESC LIMIT 1`,
     [market],
   )
-  const [pause] = await rows<{ event_name: string }>(
-    sql,
+  const pause = await selectRow<{ event_name: string }>(
+    db,
     `SELECT event_name FROM market_event WHERE market_address = $1 AND event_name IN ('Paused', 'Unpaused') ORDER BY block_number DESC, log_index DESC LIMIT 1`,
     [market],
   )
@@ -136,7 +151,7 @@ export type ActivityRow = MarketEventRow & {
 }
 
 export async function activity(
-  sql: Sql,
+  db: SqlRunner,
   market: string,
   filter: { tokenId?: string; contract?: string; limit: number; offset: number },
 ): Promise<{ rows: ActivityRow[]; count: number }> {
@@ -150,10 +165,11 @@ export async function activity(
     params.push(filter.contract.toLowerCase())
     where.push(`e.token_address = $${params.length}`)
   }
-  const [{ count }] = await rows<{ count: number }>(sql, `SELECT count(*)::int AS count FROM market_event e WHERE ${where.join(" AND ")}`, params)
+  const counted = await selectRow<{ count: number }>(db, `SELECT count(*)::int AS count FROM market_event e WHERE ${where.join(" AND ")}`, params)
+  const count = counted!.count
   params.push(filter.limit, filter.offset)
-  const found = await rows<ActivityRow>(
-    sql,
+  const found = await selectRows<ActivityRow>(
+    db,
     `SELECT e.id, e.market_address, e.event_name, e.listing_id::text, e.offer_id::text, e.token_address, e.token_id::text, e.tx_hash,
             e.block_number::int AS block_number, e.log_index, e.occurred_at, e.args,
             s.quantity::text AS sale_quantity, s.price::text AS sale_price, s.buyer AS sale_buyer, s.seller AS sale_seller,

@@ -1,18 +1,40 @@
 // market_listing: each listing's state as folded from its logs, plus the moderation flag
 // (`hidden`), which belongs to the store and survives every refold.
-import type { FoldedListing, ListingKindName } from "../lib/listing-fold"
-import { rows, type Sql } from "../lib/sql"
+import { defineTable, execute, pg, selectRow, selectRows, type RowOf, type SqlRunner } from "@pva/medusa-kit"
+import type { FoldedListing, ListingKindName, StoredListingStatus } from "../lib/listing-fold"
 
-export type ListingStatusName = "active" | "sold" | "cancelled" | "ended" | "invalid"
+export type ListingStatusName = StoredListingStatus | "ended"
 
-export type ListingRow = Omit<FoldedListing, "duration" | "min_increment_bps" | "extension_window"> & {
-  market_address: string
-  listing_id: string
-  asset_type: "twin" | "shares"
-  duration: number | null
-  min_increment_bps: number | null
-  extension_window: number | null
-  hidden: boolean
+export const marketListingTable = defineTable("market_listing", {
+  market_address: pg.text,
+  listing_id: pg.numeric,
+  kind: pg.textOf<ListingKindName>(),
+  asset_type: pg.textOf<"twin" | "shares">(),
+  token_address: pg.text,
+  token_id: pg.numeric,
+  seller: pg.text,
+  initial_quantity: pg.numeric,
+  quantity: pg.numeric,
+  price: pg.numeric,
+  floor_price: pg.numeric.orNull,
+  duration: pg.int4.orNull,
+  min_increment_bps: pg.int4.orNull,
+  extension_window: pg.int4.orNull,
+  starts_at: pg.timestamptz,
+  ends_at: pg.timestamptz.orNull,
+  status: pg.textOf<StoredListingStatus>(),
+  // the store's moderation flag: survives every refold
+  hidden: pg.bool,
+  high_bidder: pg.text.orNull,
+  high_bid: pg.numeric.orNull,
+  bid_count: pg.int4,
+  created_at: pg.timestamptz,
+  listed_tx_hash: pg.text,
+  updated_at: pg.timestamptz,
+})
+
+/** A listing as the store reads it: its stored state with what the time of reading makes of it. */
+export type ListingRow = Omit<RowOf<typeof marketListingTable>, "updated_at"> & {
   /** `status`, with an English auction past its end and not settled yet as `ended`. */
   effective_status: ListingStatusName
   /** What one unit (fixed, Dutch) or the lot (English: standing bid, else reserve) costs at the time of the query. */
@@ -40,8 +62,9 @@ const columns = (now: string) => `l.market_address, l.listing_id::text, l.kind, 
   ${effectiveStatus(now)} AS effective_status, (${currentPrice(now)})::text AS current_price`
 
 /** Writes a listing's refolded state; `hidden` is left as it was. */
-export async function saveFolded(sql: Sql, market: string, listingId: string, assetType: "twin" | "shares", f: FoldedListing): Promise<void> {
-  await sql.query(
+export async function saveFolded(db: SqlRunner, market: string, listingId: string, assetType: "twin" | "shares", f: FoldedListing): Promise<void> {
+  await execute(
+    db,
     `INSERT INTO market_listing (market_address, listing_id, kind, asset_type, token_address, token_id, seller, initial_quantity, quantity, price,
        floor_price, duration, min_increment_bps, extension_window, starts_at, ends_at, status, high_bidder, high_bid, bid_count, created_at, listed_tx_hash)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
@@ -60,13 +83,13 @@ export async function saveFolded(sql: Sql, market: string, listingId: string, as
   )
 }
 
-export async function deleteListing(sql: Sql, market: string, listingId: string): Promise<void> {
-  await sql.query(`DELETE FROM market_listing WHERE market_address = $1 AND listing_id = $2`, [market, listingId])
+export async function deleteListing(db: SqlRunner, market: string, listingId: string): Promise<void> {
+  await execute(db, `DELETE FROM market_listing WHERE market_address = $1 AND listing_id = $2`, [market, listingId])
 }
 
 /** Locks the listing's row (if any) for a refold, so two logs of one listing fold one after the other. */
-export async function lockListing(sql: Sql, market: string, listingId: string): Promise<void> {
-  await sql.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`market_listing:${market}:${listingId}`])
+export async function lockListing(db: SqlRunner, market: string, listingId: string): Promise<void> {
+  await execute(db, `SELECT pg_advisory_xact_lock(hashtext($1))`, [`market_listing:${market}:${listingId}`])
 }
 
 export type ListingSort = "ending_soon" | "newest" | "price_asc" | "price_desc"
@@ -107,7 +130,7 @@ function statusCondition(status: ListingStatusName, now: () => string): string {
  * the page's rows; at 10,000 listings one statement with count(*) OVER () built every
  * filtered row in full before keeping twenty (docs/performance.md).
  */
-export async function listListings(sql: Sql, market: string, f: ListingFilter, now: Date): Promise<{ listings: ListingRow[]; count: number }> {
+export async function listListings(db: SqlRunner, market: string, f: ListingFilter, now: Date): Promise<{ listings: ListingRow[]; count: number }> {
   const params: unknown[] = [market]
   // The time of reading, as a parameter only when a condition or sort uses it (Postgres refuses an unused one it cannot type).
   let nowRef: string | undefined
@@ -145,17 +168,18 @@ export async function listListings(sql: Sql, market: string, f: ListingFilter, n
   }
   const filter = where.join(" AND ")
   const priceKey = f.sort === "price_asc" || f.sort === "price_desc" ? `, ${currentPrice(NOW())} AS price_key` : ""
-  const [ids, [{ n }]] = await Promise.all([
-    rows<{ listing_id: string }>(
-      sql,
+  const [ids, counted] = await Promise.all([
+    selectRows<{ listing_id: string }>(
+      db,
       `SELECT l.listing_id::text${priceKey} FROM market_listing l WHERE ${filter}
         ORDER BY ${ORDER[f.sort]} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, f.limit, f.offset],
     ),
-    rows<{ n: number }>(sql, `SELECT count(*)::int AS n FROM market_listing l WHERE ${filter}`, params),
+    selectRow<{ n: number }>(db, `SELECT count(*)::int AS n FROM market_listing l WHERE ${filter}`, params),
   ])
+  const n = counted!.n
   if (!ids.length) return { listings: [], count: n }
-  const found = await rows<ListingRow>(sql, `SELECT ${columns("$2::timestamptz")} FROM market_listing l WHERE l.market_address = $1 AND l.listing_id = ANY($3::numeric[])`, [
+  const found = await selectRows<ListingRow>(db, `SELECT ${columns("$2::timestamptz")} FROM market_listing l WHERE l.market_address = $1 AND l.listing_id = ANY($3::numeric[])`, [
     market,
     now,
     ids.map((r) => r.listing_id),
@@ -164,44 +188,43 @@ export async function listListings(sql: Sql, market: string, f: ListingFilter, n
   return { listings: ids.map((r) => byId.get(r.listing_id)).filter((r): r is ListingRow => r !== undefined), count: n }
 }
 
-export async function getListing(sql: Sql, market: string, listingId: string, now: Date): Promise<ListingRow | null> {
-  const [row] = await rows<ListingRow>(sql, `SELECT ${columns("$3::timestamptz")} FROM market_listing l WHERE l.market_address = $1 AND l.listing_id = $2`, [
+export function getListing(db: SqlRunner, market: string, listingId: string, now: Date): Promise<ListingRow | null> {
+  return selectRow<ListingRow>(db, `SELECT ${columns("$3::timestamptz")} FROM market_listing l WHERE l.market_address = $1 AND l.listing_id = $2`, [
     market,
     listingId,
     now,
   ])
-  return row ?? null
 }
 
 /** Sets the moderation flag; false when no such listing. */
-export async function setHidden(sql: Sql, market: string, listingId: string, hidden: boolean): Promise<boolean> {
-  const updated = await rows<{ listing_id: string }>(
-    sql,
+export async function setHidden(db: SqlRunner, market: string, listingId: string, hidden: boolean): Promise<boolean> {
+  const updated = await execute(
+    db,
     `UPDATE market_listing SET hidden = $3, updated_at = now() WHERE market_address = $1 AND listing_id = $2 RETURNING listing_id::text`,
     [market, listingId, hidden],
   )
-  return updated.length > 0
+  return updated > 0
 }
 
 /** Listings counted by the status the store shows. */
-export async function countsByStatus(sql: Sql, market: string, now: Date): Promise<Record<string, number>> {
-  const found = await rows<{ status: string; n: number }>(
-    sql,
+export async function countsByStatus(db: SqlRunner, market: string, now: Date): Promise<Record<string, number>> {
+  const found = await selectRows<{ status: string; n: number }>(
+    db,
     `SELECT ${effectiveStatus("$2::timestamptz")} AS status, count(*)::int AS n FROM market_listing l WHERE l.market_address = $1 GROUP BY 1`,
     [market, now],
   )
   return Object.fromEntries(found.map((r) => [r.status, r.n]))
 }
 
-export async function hiddenCount(sql: Sql, market: string): Promise<number> {
-  const [row] = await rows<{ n: number }>(sql, `SELECT count(*)::int AS n FROM market_listing WHERE market_address = $1 AND hidden`, [market])
-  return row.n
+export async function hiddenCount(db: SqlRunner, market: string): Promise<number> {
+  const row = await selectRow<{ n: number }>(db, `SELECT count(*)::int AS n FROM market_listing WHERE market_address = $1 AND hidden`, [market])
+  return row!.n
 }
 
 /** Active English auctions with a bid whose end falls in (now, now + window]. */
-export function auctionsEndingBetween(sql: Sql, market: string, now: Date, until: Date): Promise<ListingRow[]> {
-  return rows(
-    sql,
+export function auctionsEndingBetween(db: SqlRunner, market: string, now: Date, until: Date): Promise<ListingRow[]> {
+  return selectRows(
+    db,
     `SELECT ${columns("$2::timestamptz")} FROM market_listing l
       WHERE l.market_address = $1 AND l.kind = 'english' AND l.status = 'active' AND l.high_bidder IS NOT NULL
         AND l.ends_at > $2 AND l.ends_at <= $3`,

@@ -29,6 +29,9 @@ export function addressArg(args: Record<string, unknown>, name: string): string 
   return value.toLowerCase()
 }
 
+/** Addresses as every market table stores them: lower case. */
+export const lowerAddresses = (addresses: readonly string[]) => addresses.map((a) => a.toLowerCase())
+
 /** Seconds since the epoch (a uint64 arg) as a Date. */
 export function timeArg(args: Record<string, unknown>, name: string): Date {
   return new Date(Number(uintArg(args, name)) * 1000)

@@ -9,6 +9,7 @@ import { getListing, listListings, type ListingFilter, type ListingRow } from ".
 import { listOffers, openOffersOn, type OfferRow } from "../db/market-offer"
 import { lastUnitPrices, salesInvolving, salesOfToken } from "../db/market-sale"
 import { listingDetail, marketConfig, storeListing, type Artifact } from "../lib/listing-view"
+import { lowerAddresses } from "../lib/market-log"
 import { walletDirectoryFrom, type WalletDirectory } from "../lib/wallet-directory"
 import { walletReturns, type WalletReturns } from "../lib/returns"
 import type MarketChainService from "./market-chain"
@@ -263,7 +264,7 @@ export default class MarketReadService extends PerCallService {
    * `holdings` are the units the wallets hold now (the caller knows them: the chain mirror).
    */
   async returnsOf(wallets: string[], holdings: Array<{ contract: string; tokenId: string; quantity: bigint }>): Promise<WalletReturns> {
-    const lower = wallets.map((w) => w.toLowerCase())
+    const lower = lowerAddresses(wallets)
     const sales = lower.length ? await salesInvolving(this.activeManager_, this.market, lower) : []
     // Priced: what the wallets hold and what they traded (a twin bought on the market is held too).
     const traded = sales.map((sale) => ({ contract: sale.token_address, tokenId: sale.token_id }))

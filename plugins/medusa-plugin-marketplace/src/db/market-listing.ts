@@ -48,13 +48,19 @@ export type ListingRow = Omit<RowOf<typeof marketListingTable>, "updated_at"> & 
 const effectiveStatus = (now: string) =>
   `CASE WHEN l.status = 'active' AND l.kind = 'english' AND l.ends_at IS NOT NULL AND l.ends_at <= ${now} THEN 'ended' ELSE l.status END`
 
+/**
+ * The price of a fixed-price listing or English auction (its standing bid, else its reserve):
+ * it does not move with time, so an index keeps it in order (the price-sort migration; this
+ * expression must stay exactly as the index has it).
+ */
+const STEADY_PRICE = `CASE WHEN l.kind = 'english' THEN COALESCE(l.high_bid, l.price) ELSE l.price END`
+
+/** MarketListings._unitPrice of a Dutch listing at `now`: the drop rounded down. */
+const dutchPrice = (now: string) => `l.price - trunc((l.price - l.floor_price)
+      * LEAST(GREATEST(floor(extract(epoch FROM ${now})) - floor(extract(epoch FROM l.starts_at)), 0), l.duration) / l.duration)`
+
 /** MarketListings._unitPrice for Dutch listings (the drop rounded down), the standing bid or reserve for English. */
-const currentPrice = (now: string) => `CASE l.kind
-    WHEN 'fixed' THEN l.price
-    WHEN 'english' THEN COALESCE(l.high_bid, l.price)
-    ELSE l.price - trunc((l.price - l.floor_price)
-      * LEAST(GREATEST(floor(extract(epoch FROM ${now})) - floor(extract(epoch FROM l.starts_at)), 0), l.duration) / l.duration)
-  END`
+const currentPrice = (now: string) => `CASE WHEN l.kind = 'dutch' THEN ${dutchPrice(now)} ELSE ${STEADY_PRICE} END`
 
 const columns = (now: string) => `l.market_address, l.listing_id::text, l.kind, l.asset_type, l.token_address, l.token_id::text, l.seller,
   l.initial_quantity::text, l.quantity::text, l.price::text, l.floor_price::text, l.duration, l.min_increment_bps, l.extension_window,
@@ -108,13 +114,28 @@ export type ListingFilter = {
 }
 
 // Ties are broken by listing id, so pages never overlap. Newest and ending soon follow an
-// index (see the listing-query migration) and stop after the page; price sorts compute the
-// current price of the filtered listings only, in a narrow query.
+// index (see the listing-query migration) and stop after the page. Price sorts merge two
+// narrow queries: fixed-price and English listings in their steady price's index order (the
+// price-sort migration), stopping after the page, and the Dutch listings, whose price moves
+// with time, computed (a third of them) and sorted.
 const ORDER: Record<ListingSort, string> = {
   ending_soon: "l.ends_at ASC NULLS LAST, l.listing_id ASC",
   newest: "l.created_at DESC, l.listing_id DESC",
   price_asc: "price_key ASC, l.listing_id ASC",
   price_desc: "price_key DESC, l.listing_id DESC",
+}
+
+/** The page's ids in order; `page` names the limit and offset parameters. */
+function pageQuery(sort: ListingSort, filter: string, now: string, page: { limit: string; offset: string }): string {
+  if (sort !== "price_asc" && sort !== "price_desc") {
+    return `SELECT l.listing_id::text FROM market_listing l WHERE ${filter} ORDER BY ${ORDER[sort]} LIMIT ${page.limit} OFFSET ${page.offset}`
+  }
+  const branch = (kind: string, price: string) =>
+    `(SELECT l.listing_id, ${price} AS price_key FROM market_listing l WHERE ${filter} AND ${kind}
+       ORDER BY ${ORDER[sort]} LIMIT ${page.limit} + ${page.offset})`
+  // The merged page is ordered as each branch is (by the numeric id, not its text).
+  return `SELECT l.listing_id::text AS listing_id FROM (${branch("l.kind <> 'dutch'", STEADY_PRICE)} UNION ALL ${branch("l.kind = 'dutch'", dutchPrice(now))}) l
+    ORDER BY ${ORDER[sort]} LIMIT ${page.limit} OFFSET ${page.offset}`
 }
 
 /** `now` names the time of reading; called only by the conditions that depend on it. */
@@ -167,15 +188,13 @@ export async function listListings(db: SqlRunner, market: string, f: ListingFilt
     where.push(`(${price}) <= $${params.length}::numeric`)
   }
   const filter = where.join(" AND ")
-  const priceKey = f.sort === "price_asc" || f.sort === "price_desc" ? `, ${currentPrice(NOW())} AS price_key` : ""
+  // The count reads the filter's parameters only; the page may add the time of reading (a Dutch price), then its limit and offset.
+  const countParams = [...params]
+  const sortNow = f.sort === "price_asc" || f.sort === "price_desc" ? NOW() : ""
+  const page = pageQuery(f.sort, filter, sortNow, { limit: `$${params.length + 1}::int`, offset: `$${params.length + 2}::int` })
   const [ids, counted] = await Promise.all([
-    selectRows<{ listing_id: string }>(
-      db,
-      `SELECT l.listing_id::text${priceKey} FROM market_listing l WHERE ${filter}
-        ORDER BY ${ORDER[f.sort]} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, f.limit, f.offset],
-    ),
-    selectRow<{ n: number }>(db, `SELECT count(*)::int AS n FROM market_listing l WHERE ${filter}`, params),
+    selectRows<{ listing_id: string }>(db, page, [...params, f.limit, f.offset]),
+    selectRow<{ n: number }>(db, `SELECT count(*)::int AS n FROM market_listing l WHERE ${filter}`, countParams),
   ])
   const n = counted!.n
   if (!ids.length) return { listings: [], count: n }

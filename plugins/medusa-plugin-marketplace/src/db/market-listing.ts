@@ -125,16 +125,20 @@ const ORDER: Record<ListingSort, string> = {
   price_desc: "price_key DESC, l.listing_id DESC",
 }
 
-/** The page's ids in order; `page` names the limit and offset parameters. */
-function pageQuery(sort: ListingSort, filter: string, now: string, page: { limit: string; offset: string }): string {
+/** The page's ids in order; `page` names the limit and offset parameters. A kind filter leaves one price branch. */
+function pageQuery(sort: ListingSort, kind: ListingKindName | undefined, filter: string, now: string, page: { limit: string; offset: string }): string {
   if (sort !== "price_asc" && sort !== "price_desc") {
     return `SELECT l.listing_id::text FROM market_listing l WHERE ${filter} ORDER BY ${ORDER[sort]} LIMIT ${page.limit} OFFSET ${page.offset}`
   }
   const branch = (kind: string, price: string) =>
     `(SELECT l.listing_id, ${price} AS price_key FROM market_listing l WHERE ${filter} AND ${kind}
        ORDER BY ${ORDER[sort]} LIMIT ${page.limit} + ${page.offset})`
+  const branches = [
+    kind === "dutch" ? null : branch("l.kind <> 'dutch'", STEADY_PRICE),
+    kind === undefined || kind === "dutch" ? branch("l.kind = 'dutch'", dutchPrice(now)) : null,
+  ].filter((b): b is string => b !== null)
   // The merged page is ordered as each branch is (by the numeric id, not its text).
-  return `SELECT l.listing_id::text AS listing_id FROM (${branch("l.kind <> 'dutch'", STEADY_PRICE)} UNION ALL ${branch("l.kind = 'dutch'", dutchPrice(now))}) l
+  return `SELECT l.listing_id::text AS listing_id FROM (${branches.join(" UNION ALL ")}) l
     ORDER BY ${ORDER[sort]} LIMIT ${page.limit} OFFSET ${page.offset}`
 }
 
@@ -191,7 +195,7 @@ export async function listListings(db: SqlRunner, market: string, f: ListingFilt
   // The count reads the filter's parameters only; the page may add the time of reading (a Dutch price), then its limit and offset.
   const countParams = [...params]
   const sortNow = f.sort === "price_asc" || f.sort === "price_desc" ? NOW() : ""
-  const page = pageQuery(f.sort, filter, sortNow, { limit: `$${params.length + 1}::int`, offset: `$${params.length + 2}::int` })
+  const page = pageQuery(f.sort, f.kind, filter, sortNow, { limit: `$${params.length + 1}::int`, offset: `$${params.length + 2}::int` })
   const [ids, counted] = await Promise.all([
     selectRows<{ listing_id: string }>(db, page, [...params, f.limit, f.offset]),
     selectRow<{ n: number }>(db, `SELECT count(*)::int AS n FROM market_listing l WHERE ${filter}`, countParams),

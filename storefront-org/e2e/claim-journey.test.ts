@@ -78,7 +78,7 @@ async function claimInBrowser(page: Page, mode: "relay" | "self", name: string) 
   await shot(page, `${name}-wallet-proven`)
   await page.getByLabel(mode === "self" ? /Mint it myself/ : /Mint it for me/).check()
   await page.getByRole("button", { name: "Claim the twin" }).click()
-  await page.getByTestId("claim-progress").waitFor()
+  await expectShown(page, "claim-progress", `${name}-claim`)
   await shot(page, `${name}-claim-status`)
   await page.waitForURL(/\/artifacts\/\d+$/, { timeout: 60_000 })
 }

@@ -4,7 +4,7 @@ import { linkGuestOrdersToAccount } from "../lib/guest-orders"
 import { recordVerifiedEmail, verifiedEmailOf } from "../db/customer-verified-email"
 import { issueVerificationToken, spendVerificationToken } from "../db/email-verification-token"
 import { hashToken, newToken } from "../lib/single-use-token"
-import { PerCallService } from "@pva/medusa-kit"
+import { PerCallService } from "@pva/medusa-kit/service"
 
 const TOKEN_TTL_HOURS = 24
 const INVALID_TOKEN = "This verification link is invalid, expired or already used: request a new one from your account"

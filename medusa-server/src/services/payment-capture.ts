@@ -1,4 +1,4 @@
-import { PerCallService } from "@pva/medusa-kit"
+import { PerCallService } from "@pva/medusa-kit/service"
 import { readServerEnv } from "../config/env"
 import { captureDeadline, captureMoment, AUTHORIZATION_LIFETIME_DAYS, type CaptureMoment } from "../lib/payment-policy"
 

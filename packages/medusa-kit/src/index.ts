@@ -1,3 +1,7 @@
+// The root entry loads no Medusa runtime code: the server reads its settings through it before
+// Medusa starts, and Medusa applies its feature-flagged entity columns one tick after its models
+// load, with whatever flags are set by then. PerCallService (which extends a Medusa class) is
+// therefore its own entry, @pva/medusa-kit/service.
 export { rowsOf, selectRows, selectRow, execute, type SqlRunner } from "./sql-rows"
 export {
   runPeriodically,
@@ -18,7 +22,6 @@ export {
 export { PostgresJobLock, RedisJobLock, type JobLock } from "./job-lock"
 export { runClaimedFiring, medusaJobConfig, medusaJobHandler, scheduleWithoutRedis, type PluginJob } from "./plugin-job"
 export { adminCors, onMethod, storeCors } from "./store-cors"
-export { PerCallService } from "./per-call-service"
 export {
   BoundedMemoryLimiter,
   RateLimiters,

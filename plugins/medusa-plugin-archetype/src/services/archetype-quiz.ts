@@ -4,7 +4,7 @@ import { ARCHETYPES, isArchetype, Weights } from "../lib/archetypes"
 import { ArchetypeQuestion } from "../models/archetype-question"
 import { ArchetypeQuiz } from "../models/archetype-quiz"
 import { QUIZ_TITLE, QuestionDraft, SEED_QUESTIONS } from "../seed/quiz"
-import { PerCallService } from "@pva/medusa-kit"
+import { PerCallService } from "@pva/medusa-kit/service"
 
 const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
 const MAX_QUESTIONS = 50

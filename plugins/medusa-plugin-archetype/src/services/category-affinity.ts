@@ -1,6 +1,6 @@
 import { MedusaError } from "medusa-core-utils"
 import { ARCHETYPES, archetypeView, DEFAULT_CATEGORY_AFFINITY, isArchetype } from "../lib/archetypes"
-import { PerCallService } from "@pva/medusa-kit"
+import { PerCallService } from "@pva/medusa-kit/service"
 import { affinitiesWithCategories, existingCategoryIds, removeAffinity, seedAffinity, setAffinity } from "../db/archetype-category-affinity"
 
 const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)

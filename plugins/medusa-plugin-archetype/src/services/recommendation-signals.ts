@@ -1,4 +1,4 @@
-import { PerCallService } from "@pva/medusa-kit"
+import { PerCallService } from "@pva/medusa-kit/service"
 
 /** Popularity halves in about three weeks: last month's demand counts, last season's fades. */
 export const POPULARITY_DECAY_DAYS = 30

@@ -1,6 +1,6 @@
 import { MedusaError } from "medusa-core-utils"
 import type { Archetype } from "../lib/archetypes"
-import { PerCallService } from "@pva/medusa-kit"
+import { PerCallService } from "@pva/medusa-kit/service"
 
 export type RecommendationReason = "archetype" | "co-purchase" | "popular"
 

@@ -1,5 +1,5 @@
 import { resolveSettings, type DigitalTwinPluginOptions, type DigitalTwinSettings } from "./settings"
-import { PerCallService } from "@pva/medusa-kit"
+import { PerCallService } from "@pva/medusa-kit/service"
 
 /** What this plugin's services share: the container (for the services they call) and the settings. */
 export abstract class TwinService extends PerCallService {

@@ -1,5 +1,5 @@
 import { contentAddress, parseRawCid } from "@pva/contracts"
-import { PerCallService } from "@pva/medusa-kit"
+import { PerCallService } from "@pva/medusa-kit/service"
 import { blockByCid, putBlock } from "../db/content-block"
 
 /** The local content-addressed store behind GET /ipfs/:cid: bytes in Postgres, keyed by their CID. */

@@ -1,7 +1,7 @@
 import { MedusaError } from "medusa-core-utils"
 import { getAddress } from "viem"
 import { conflict } from "../lib/http"
-import { PerCallService } from "@pva/medusa-kit"
+import { PerCallService } from "@pva/medusa-kit/service"
 import { linkedSince, linkWallet, ownerOfWallet, unlinkWallet, walletsOf } from "../db/customer-wallet"
 import { WALLET_LINKED, WALLET_UNLINKED } from "../lib/events"
 

@@ -3,7 +3,7 @@ import { MedusaError } from "medusa-core-utils"
 import { createPublicClient, getAddress, http, isHex } from "viem"
 import { parseSiweMessage, verifySiweMessage } from "viem/siwe"
 import { resolveSettings, type DigitalTwinPluginOptions, type DigitalTwinSettings } from "../lib/settings"
-import { PerCallService } from "@pva/medusa-kit"
+import { PerCallService } from "@pva/medusa-kit/service"
 import { consumeNonce, storeNonce } from "../db/wallet-nonce"
 
 const NONCE_TTL_SECONDS = 300

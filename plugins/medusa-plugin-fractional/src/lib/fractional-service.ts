@@ -1,6 +1,6 @@
 import { sharesChainConfig } from "./chain-config"
 import { sharesChain, type SharesChain } from "./shares-chain"
-import { PerCallService } from "@pva/medusa-kit"
+import { PerCallService } from "@pva/medusa-kit/service"
 
 /**
  * What every fractional service starts from: the container, to reach sibling services when

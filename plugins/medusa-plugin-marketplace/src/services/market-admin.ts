@@ -1,6 +1,6 @@
 // Running the market from Medusa Admin: its numbers, every listing (hidden ones too),
 // moderation (hide / unhide) and the on-chain pause through the server's signer.
-import { PerCallService } from "@pva/medusa-kit"
+import { PerCallService } from "@pva/medusa-kit/service"
 import { MedusaError } from "medusa-core-utils"
 import { marketState } from "../db/market-event"
 import { countsByStatus, hiddenCount, listListings, setHidden, type ListingFilter } from "../db/market-listing"

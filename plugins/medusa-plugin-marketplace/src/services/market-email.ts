@@ -1,7 +1,7 @@
 // Sends the market's emails through Medusa's notification service (the server's `pva-email`
 // provider writes them to the email outbox, or sends them through Resend), each to the
 // customer who linked the wallet it concerns, and each once (market_notification).
-import { PerCallService } from "@pva/medusa-kit"
+import { PerCallService } from "@pva/medusa-kit/service"
 import type { EntityManager } from "typeorm"
 import { biddersOf } from "../db/market-bid"
 import { auctionsEndingBetween } from "../db/market-listing"

@@ -1,7 +1,7 @@
 // What the store reads from the market read model: the public market, a customer's own side
 // of it (through their linked wallets), and the read functions other plugins use (a twin's
 // market history for provenance, a wallet's returns for the portfolio).
-import { PerCallService } from "@pva/medusa-kit"
+import { PerCallService } from "@pva/medusa-kit/service"
 import { MedusaError } from "medusa-core-utils"
 import { activity, ACTIVITY_TYPES, marketState } from "../db/market-event"
 import { bidsBy, bidsOf, countBidsBy } from "../db/market-bid"

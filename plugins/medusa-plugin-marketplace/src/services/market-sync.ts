@@ -2,7 +2,7 @@
 // orphans them. A log is stored once in market_event (its chain sync id is the key); the
 // listing or offer it belongs to is then refolded from all its logs, so what a removed log
 // did disappears with it. Emails follow a newly applied log, after its transaction commits.
-import { PerCallService } from "@pva/medusa-kit"
+import { PerCallService } from "@pva/medusa-kit/service"
 import type { ChainLogEvent } from "@pva/medusa-kit/events"
 import type { EntityManager } from "typeorm"
 import {

@@ -3,7 +3,7 @@ import { PartnerSettings, PartnersPluginOptions, resolvePartnerSettings } from "
 import { FeedFormatError, parseInventoryFeed } from "../lib/inventory-feed"
 import { outboundRequest } from "../lib/outbound-http"
 import { reconcileStockAlerts } from "../lib/stock-alerts"
-import { PerCallService } from "@pva/medusa-kit"
+import { PerCallService } from "@pva/medusa-kit/service"
 import { feedOf, partnersWithFeeds } from "../db/partner"
 import { feedReportsOf, saveFeedReport, type FeedSyncRow } from "../db/partner-feed-sync"
 

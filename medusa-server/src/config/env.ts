@@ -3,6 +3,9 @@ import { PartnerSettings, resolvePartnerSettings } from "@pva/medusa-plugin-part
 import { digitalTwinOptions, type DigitalTwinPluginOptions } from "@pva/medusa-plugin-digital-twin"
 import type { PaymentSettings } from "../lib/payment-policy"
 import { FileSettings, readFileSettings } from "./file-settings"
+import { ConfigError, positiveInt } from "./values"
+
+export { ConfigError }
 
 /**
  * Reads and validates the server's environment once, so every other module
@@ -160,29 +163,12 @@ function httpUrl(env: NodeJS.ProcessEnv, name: string, fallback: string): string
   return value
 }
 
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = "ConfigError"
-  }
-}
-
 export const DEV_SECRET = "pva-dev-secret-not-for-production"
 const KNOWN_DEFAULT_SECRETS = new Set(["supersecret", "secret", "changeme", "something", DEV_SECRET])
 const MIN_SECRET_LENGTH = 32
 
 const DEFAULT_STORE_CORS = "http://localhost:8000,http://localhost:8001"
 const DEFAULT_ADMIN_CORS = "http://localhost:7001,http://localhost:9000"
-
-export function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name]
-  if (raw === undefined || raw === "") return fallback
-  const value = Number(raw)
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new ConfigError(`${name} must be a positive integer, got "${raw}"`)
-  }
-  return value
-}
 
 function twinSettings(env: NodeJS.ProcessEnv): Pick<ServerEnv, "digitalTwin" | "walletSessionHours"> {
   const digitalTwin = configValue(() => digitalTwinOptions(env))

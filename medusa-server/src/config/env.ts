@@ -1,6 +1,7 @@
 import { isWellKnownDevKey } from "@pva/contracts"
 import { PartnerSettings, resolvePartnerSettings } from "@pva/medusa-plugin-partners"
 import { digitalTwinOptions, type DigitalTwinPluginOptions } from "@pva/medusa-plugin-digital-twin"
+import { readCatalogConfig, type CatalogPluginOptions } from "@pva/medusa-plugin-catalog"
 import type { PaymentSettings } from "../lib/payment-policy"
 import { FileSettings, readFileSettings } from "./file-settings"
 import { ConfigError, positiveInt } from "./values"
@@ -35,6 +36,8 @@ export type ServerEnv = {
   stripeApiUrl?: string
   meilisearchHost?: string
   meilisearchApiKey?: string
+  /** @pva/medusa-plugin-catalog's options (Meilisearch when MEILISEARCH_HOST is set), checked with CATALOG_REFRESH at start. */
+  catalog: CatalogPluginOptions
   workerMode: "shared" | "worker" | "server"
   serveAdmin: boolean
   embeddedPostgresPort: number
@@ -170,6 +173,15 @@ const MIN_SECRET_LENGTH = 32
 const DEFAULT_STORE_CORS = "http://localhost:8000,http://localhost:8001"
 const DEFAULT_ADMIN_CORS = "http://localhost:7001,http://localhost:9000"
 
+/** The catalog plugin's options, read through its schema now: a bad CATALOG_REFRESH stops the start, not only its loader. */
+function catalogOptions(env: NodeJS.ProcessEnv): CatalogPluginOptions {
+  const options: CatalogPluginOptions = {
+    meilisearch: env.MEILISEARCH_HOST ? { host: env.MEILISEARCH_HOST, apiKey: env.MEILISEARCH_API_KEY || undefined } : undefined,
+  }
+  readCatalogConfig(options, env)
+  return options
+}
+
 function twinSettings(env: NodeJS.ProcessEnv): Pick<ServerEnv, "digitalTwin" | "walletSessionHours"> {
   const digitalTwin = configValue(() => digitalTwinOptions(env))
   return { digitalTwin, walletSessionHours: digitalTwin.walletSessionHours ?? 24 }
@@ -290,6 +302,7 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     stripeApiUrl: env.STRIPE_API_URL || undefined,
     meilisearchHost: env.MEILISEARCH_HOST || undefined,
     meilisearchApiKey: env.MEILISEARCH_API_KEY || undefined,
+    catalog: catalogOptions(env),
     workerMode,
     serveAdmin: env.MEDUSA_ADMIN_SERVE !== "false",
     embeddedPostgresPort: positiveInt(env, "EMBEDDED_POSTGRES_PORT", 54329),

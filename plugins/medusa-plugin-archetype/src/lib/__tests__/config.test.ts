@@ -8,7 +8,7 @@ describe("the archetype plugin's options", () => {
     expect(readArchetypeConfig()).toEqual({})
   })
 
-  it("stop the start on a value of the wrong type, naming the option", async () => {
+  it("are refused by the plugin's loader when one has the wrong type, naming the option", async () => {
     const container = { resolve: () => undefined, hasRegistration: () => false } as never
     await expect(hourlySignalRefresh(container, { enableUI: "yes" })).rejects.toThrow(ConfigError)
     await expect(hourlySignalRefresh(container, { enableUI: "yes" })).rejects.toThrow('enableUI: Expected boolean, received string (got "yes")')

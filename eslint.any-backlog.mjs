@@ -177,9 +177,7 @@ export const anyBacklog = [
   "plugins/medusa-plugin-payments/src/api/middlewares.ts", // 3
   "plugins/medusa-plugin-payments/src/lib/emails.ts", // 1
   "plugins/medusa-plugin-payments/src/lib/plugin-service.ts", // 1
-  "plugins/medusa-plugin-payments/src/lib/reconciliation.ts", // 1
   "plugins/medusa-plugin-payments/src/services/__tests__/stripe-card-payments.test.ts", // 12
-  "plugins/medusa-plugin-payments/src/services/stripe-charge-events.ts", // 1
   "plugins/medusa-plugin-payments/src/services/stripe-provider.ts", // 1
   "plugins/medusa-plugin-payments/src/services/stripe-webhook.ts", // 1
   "storefront-com/e2e/account-recovery.test.ts", // 1

@@ -1,8 +1,12 @@
 import { isWellKnownDevKey } from "@pva/contracts"
 import { PartnerSettings, resolvePartnerSettings } from "@pva/medusa-plugin-partners"
 import { digitalTwinOptions, type DigitalTwinPluginOptions } from "@pva/medusa-plugin-digital-twin"
+import { readCatalogConfig, type CatalogPluginOptions } from "@pva/medusa-plugin-catalog"
 import type { PaymentSettings } from "../lib/payment-policy"
 import { FileSettings, readFileSettings } from "./file-settings"
+import { ConfigError, positiveInt } from "./values"
+
+export { ConfigError }
 
 /**
  * Reads and validates the server's environment once, so every other module
@@ -32,6 +36,8 @@ export type ServerEnv = {
   stripeApiUrl?: string
   meilisearchHost?: string
   meilisearchApiKey?: string
+  /** @pva/medusa-plugin-catalog's options (Meilisearch when MEILISEARCH_HOST is set), checked with CATALOG_REFRESH at start. */
+  catalog: CatalogPluginOptions
   workerMode: "shared" | "worker" | "server"
   serveAdmin: boolean
   embeddedPostgresPort: number
@@ -160,13 +166,6 @@ function httpUrl(env: NodeJS.ProcessEnv, name: string, fallback: string): string
   return value
 }
 
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = "ConfigError"
-  }
-}
-
 export const DEV_SECRET = "pva-dev-secret-not-for-production"
 const KNOWN_DEFAULT_SECRETS = new Set(["supersecret", "secret", "changeme", "something", DEV_SECRET])
 const MIN_SECRET_LENGTH = 32
@@ -174,14 +173,13 @@ const MIN_SECRET_LENGTH = 32
 const DEFAULT_STORE_CORS = "http://localhost:8000,http://localhost:8001"
 const DEFAULT_ADMIN_CORS = "http://localhost:7001,http://localhost:9000"
 
-export function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name]
-  if (raw === undefined || raw === "") return fallback
-  const value = Number(raw)
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new ConfigError(`${name} must be a positive integer, got "${raw}"`)
+/** The catalog plugin's options, read through its schema now: a bad CATALOG_REFRESH stops the start, not only its loader. */
+function catalogOptions(env: NodeJS.ProcessEnv): CatalogPluginOptions {
+  const options: CatalogPluginOptions = {
+    meilisearch: env.MEILISEARCH_HOST ? { host: env.MEILISEARCH_HOST, apiKey: env.MEILISEARCH_API_KEY || undefined } : undefined,
   }
-  return value
+  readCatalogConfig(options, env)
+  return options
 }
 
 function twinSettings(env: NodeJS.ProcessEnv): Pick<ServerEnv, "digitalTwin" | "walletSessionHours"> {
@@ -304,6 +302,7 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     stripeApiUrl: env.STRIPE_API_URL || undefined,
     meilisearchHost: env.MEILISEARCH_HOST || undefined,
     meilisearchApiKey: env.MEILISEARCH_API_KEY || undefined,
+    catalog: catalogOptions(env),
     workerMode,
     serveAdmin: env.MEDUSA_ADMIN_SERVE !== "false",
     embeddedPostgresPort: positiveInt(env, "EMBEDDED_POSTGRES_PORT", 54329),

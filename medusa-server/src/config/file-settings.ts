@@ -1,6 +1,6 @@
 import path from "path"
 import type { S3Settings } from "../lib/file-storage/s3-storage"
-import { ConfigError, positiveInt } from "./env"
+import { ConfigError, positiveInt } from "./values"
 
 export type FileSettings = {
   /** Without S3: the folder uploads are kept in, served at `<MEDUSA_BACKEND_URL>/uploads`. */

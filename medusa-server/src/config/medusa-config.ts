@@ -21,10 +21,7 @@ export function buildMedusaConfig(env: ServerEnv) {
     { resolve: "@pva/medusa-plugin-partners", options: { ...env.partners, enableUI: true } },
     { resolve: "@pva/medusa-plugin-archetype", options: { enableUI: true } },
     // The storefronts' catalog: read model, Postgres search, facets; Meilisearch when configured.
-    {
-      resolve: "@pva/medusa-plugin-catalog",
-      options: { meilisearch: env.meilisearchHost ? { host: env.meilisearchHost, apiKey: env.meilisearchApiKey } : undefined },
-    },
+    { resolve: "@pva/medusa-plugin-catalog", options: env.catalog },
     // Digital twins: chain, keys and storefront URLs come from the environment
     // (CHAIN_*, TWIN_MINTER_KEY / TWIN_ATTESTER_KEY, STOREFRONT_ORG_URL, SIWE_DOMAINS, PINNING_SERVICE_*), validated by readServerEnv.
     { resolve: "@pva/medusa-plugin-digital-twin", options: { ...env.digitalTwin, enableUI: true } },

@@ -6,6 +6,7 @@ import { poolDb } from "./lib/pg-db"
 import { MeilisearchMirror } from "./engines/meilisearch-mirror"
 import { ProgressBar, runCli } from "@pva/medusa-kit"
 import { catalogStatus } from "./db/catalog-outbox"
+import { readCatalogCliConfig } from "./lib/config"
 
 const USAGE = `usage: pva-catalog <command>
 
@@ -23,9 +24,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE)
     return command ? 0 : 1
   }
-  const url = process.env.DATABASE_URL
-  if (!url) throw new Error("DATABASE_URL is not set")
-  const pool = new Pool({ connectionString: url, max: 2, application_name: "pva-catalog" })
+  const env = readCatalogCliConfig()
+  const pool = new Pool({ connectionString: env.DATABASE_URL, max: 2, application_name: "pva-catalog" })
   // An idle connection ended by PostgreSQL is only a warning; the next query fails or reconnects.
   pool.on("error", (err) => process.stderr.write(`database connection lost: ${err.message}\n`))
   try {
@@ -35,9 +35,9 @@ async function main(argv: string[]): Promise<number> {
         progress.draw(all ? done / all : 1, `${done}/${all} products  ${Math.round(done / progress.seconds)} products/s`, done >= all)
       )
       progress.finish(`done: ${total} products in ${progress.seconds.toFixed(1)} s`)
-      if (process.env.MEILISEARCH_HOST) {
-        process.stderr.write(`mirroring into Meilisearch at ${process.env.MEILISEARCH_HOST}\n`)
-        const mirror = new MeilisearchMirror({ host: process.env.MEILISEARCH_HOST, apiKey: process.env.MEILISEARCH_API_KEY })
+      if (env.MEILISEARCH_HOST) {
+        process.stderr.write(`mirroring into Meilisearch at ${env.MEILISEARCH_HOST}\n`)
+        const mirror = new MeilisearchMirror({ host: env.MEILISEARCH_HOST, apiKey: env.MEILISEARCH_API_KEY })
         await mirror.sync(async (text, params) => (await pool.query(text, params)).rows, null, { fresh: true })
         process.stderr.write("Meilisearch is up to date\n")
       }

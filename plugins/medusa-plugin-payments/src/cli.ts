@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     const progress = new ProgressBar()
     const report = await reconcileStripe({
       stripe: new Stripe(STRIPE_API_KEY, stripeClientConfig(STRIPE_API_URL)),
-      query: async (text, params) => (await pool.query(text, params)).rows,
+      db: pool,
       ...range,
       onPage: (fetched) => progress.draw(0.5, `${fetched} PaymentIntents read`),
     })

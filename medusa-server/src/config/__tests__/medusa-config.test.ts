@@ -1,4 +1,4 @@
-import { readServerEnv } from "../env"
+import { ConfigError, readServerEnv } from "../env"
 import { buildMedusaConfig } from "../medusa-config"
 
 const pluginNames = (config: ReturnType<typeof buildMedusaConfig>) =>
@@ -63,6 +63,17 @@ describe("the Medusa config follows the environment", () => {
     const config = buildMedusaConfig(readServerEnv({ MEILISEARCH_HOST: "http://search:7700", MEILISEARCH_API_KEY: "k" }))
     const meili = config.plugins.find((p) => typeof p !== "string" && p.resolve === "medusa-plugin-meilisearch") as any
     expect(meili.options.config).toEqual({ host: "http://search:7700", apiKey: "k" })
+  })
+
+  it("gives the catalog Meilisearch when MEILISEARCH_HOST is set, and refuses a CATALOG_REFRESH that is not true or false at start", () => {
+    const catalogOptions = (env: Record<string, string>) => {
+      const plugin = buildMedusaConfig(readServerEnv(env)).plugins.find((p) => typeof p !== "string" && p.resolve === "@pva/medusa-plugin-catalog")
+      return typeof plugin === "object" ? plugin.options : undefined
+    }
+    expect(catalogOptions({})).toEqual({ meilisearch: undefined })
+    expect(catalogOptions({ MEILISEARCH_HOST: "http://search:7700", MEILISEARCH_API_KEY: "k" })).toEqual({ meilisearch: { host: "http://search:7700", apiKey: "k" } })
+    expect(() => readServerEnv({ CATALOG_REFRESH: "no" })).toThrow(ConfigError)
+    expect(() => readServerEnv({ CATALOG_REFRESH: "no" })).toThrow(/CATALOG_REFRESH: .*\(got "no"\)/)
   })
 
   it("registers chain sync always, and follows the chain only with CHAIN_SYNC_FOLLOW=true outside server-only mode", () => {

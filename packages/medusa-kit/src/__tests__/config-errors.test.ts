@@ -11,6 +11,12 @@ describe("a plugin's settings read through its schema", () => {
     expect(() => readConfig(schema, { WEBHOOK_TIMEOUT_MS: "15s" })).toThrow('WEBHOOK_TIMEOUT_MS: must be a number (got "15s")')
   })
 
+  it("never repeats the value of a secret, which would end up in the logs", () => {
+    const secrets = z.object({ STRIPE_API_KEY: z.string().startsWith("sk_"), JWT_SECRET: z.string().min(32) })
+    expect(() => readConfig(secrets, { STRIPE_API_KEY: "pk_live_oops", JWT_SECRET: "hunter2" })).toThrow(/STRIPE_API_KEY: .*; JWT_SECRET: /)
+    expect(() => readConfig(secrets, { STRIPE_API_KEY: "pk_live_oops", JWT_SECRET: "hunter2" })).not.toThrow(/pk_live_oops|hunter2/)
+  })
+
   it("uses the default when the variable is unset", () => {
     expect(readConfig(schema, {})).toEqual({ WEBHOOK_TIMEOUT_MS: 15_000 })
   })

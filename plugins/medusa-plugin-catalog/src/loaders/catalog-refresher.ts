@@ -4,15 +4,9 @@ import { CATALOG_PRODUCTS_CHANGED } from "../lib/events"
 import { catalogResults } from "../lib/result-cache"
 import { NOTIFY_REFRESHED_SQL } from "../lib/read-model-sql"
 import { MeilisearchMirror } from "../engines/meilisearch-mirror"
-import type { MeiliOptions } from "../engines/meilisearch"
+import { readCatalogConfig, type CatalogPluginOptions } from "../lib/config"
 
-export type CatalogPluginOptions = {
-  /** Set: the catalog answers from Meilisearch, mirrored from the Postgres read model. */
-  meilisearch?: MeiliOptions
-  /** false: this process does not refresh the read model (another process or the CLI does). Default true. */
-  refresh?: boolean
-  pollIntervalMs?: number
-}
+export type { CatalogPluginOptions }
 
 let running: CatalogRefresher | undefined
 
@@ -22,16 +16,18 @@ let running: CatalogRefresher | undefined
  * for other processes' refreshes, which start this process's answer cache over.
  */
 export default async function catalogRefresherLoader(container: any, options: CatalogPluginOptions = {}): Promise<void> {
+  // Read before anything else: a bad option or CATALOG_REFRESH stops the start.
+  const config = readCatalogConfig(options)
   const { projectConfig } = container.resolve("configModule")
   const logger = container.resolve("logger")
   if (!projectConfig.database_url) return
   await running?.stop()
-  const mirror = options.meilisearch?.host ? new MeilisearchMirror(options.meilisearch) : undefined
+  const mirror = config.meilisearch ? new MeilisearchMirror(config.meilisearch) : undefined
   running = new CatalogRefresher({
     databaseUrl: projectConfig.database_url,
     logger,
-    pollIntervalMs: options.pollIntervalMs,
-    drain: options.refresh !== false && process.env.CATALOG_REFRESH !== "false",
+    pollIntervalMs: config.pollIntervalMs,
+    drain: config.refresh,
     onReadModelChanged: () => catalogResults.invalidate(),
     // Subscribers (the storefronts' cache) hear exactly which products changed, whatever wrote them.
     // Straight to the event bus module: Medusa's EventBusService stages every event in a

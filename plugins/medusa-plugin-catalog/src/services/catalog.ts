@@ -5,7 +5,7 @@ import { MedusaError } from "medusa-core-utils"
 import type { EntityManager } from "typeorm"
 import { MeilisearchCatalogEngine } from "../engines/meilisearch"
 import { PostgresCatalogEngine } from "../engines/postgres"
-import type { CatalogPluginOptions } from "../loaders/catalog-refresher"
+import { readCatalogConfig, type CatalogPluginOptions } from "../lib/config"
 import { type CatalogEngine, type EngineResult, type ResolvedCatalogQuery, priceBuckets } from "../lib/catalog-engine"
 import type { CatalogParams } from "../lib/catalog-params"
 import { PreparedAnswer } from "../lib/prepared-answer"
@@ -32,7 +32,8 @@ class CatalogService extends TransactionBaseService {
 
   constructor(container: { manager: EntityManager }, options: CatalogPluginOptions = {}) {
     super(container)
-    if (options.meilisearch?.host) this.engine_ = new MeilisearchCatalogEngine(options.meilisearch)
+    const { meilisearch } = readCatalogConfig(options)
+    if (meilisearch) this.engine_ = new MeilisearchCatalogEngine(meilisearch)
   }
 
   private get engine(): CatalogEngine {

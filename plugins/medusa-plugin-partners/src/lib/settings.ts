@@ -6,6 +6,9 @@
  * through this same function: the migration that seals stored secrets, and the scheduled
  * job's cron (a job's `config` is read when its file is loaded).
  */
+import { ConfigError, readConfig } from "@pva/medusa-kit/config"
+import { z } from "zod"
+
 export interface PartnersPluginOptions {
   /** Seals partners' signing secrets at rest: 32 bytes, or 64 hex digits / base64 of them. */
   webhookSecretKey?: Buffer | string
@@ -35,13 +38,8 @@ export interface PartnerSettings {
   notificationProvider: string
 }
 
-/** Named like the server's own configuration error, so `main.ts` prints it the same way. */
-export class PartnerSettingsError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = "ConfigError"
-  }
-}
+/** The configuration error the server's `main.ts` prints: the kit's, under the name this plugin exported it by. */
+export { ConfigError as PartnerSettingsError }
 
 // Standard Webhooks' schedule: immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h.
 export const DEFAULT_RETRY_SCHEDULE_SECONDS = [0, 5, 300, 1800, 7200, 18000, 36000, 36000]
@@ -49,84 +47,97 @@ export const DEFAULT_RETRY_SCHEDULE_SECONDS = [0, 5, 300, 1800, 7200, 18000, 360
 // Development only: production must set WEBHOOK_SECRET_KEY.
 const DEV_WEBHOOK_SECRET_KEY = Buffer.alloc(32, "pva-dev-webhook-secret-key")
 
-function secretKey(raw: Buffer | string | undefined, isProduction: boolean): Buffer {
-  if (!raw) {
-    if (isProduction) throw new PartnerSettingsError("WEBHOOK_SECRET_KEY is not set: production needs 32 random bytes (openssl rand -base64 32)")
-    return DEV_WEBHOOK_SECRET_KEY
-  }
-  const text = Buffer.isBuffer(raw) ? null : raw.trim()
-  const key = Buffer.isBuffer(raw)
-    ? raw
-    : /^[0-9a-f]{64}$/i.test(text!)
-      ? Buffer.from(text!, "hex")
-      : /^[A-Za-z0-9+/]{43}=$/.test(text!)
-        ? Buffer.from(text!, "base64")
-        : null
-  if (!key || key.length !== 32) {
-    throw new PartnerSettingsError("WEBHOOK_SECRET_KEY must be 32 bytes written as 64 hex digits or base64 (openssl rand -base64 32)")
-  }
-  if (isProduction && key.equals(DEV_WEBHOOK_SECRET_KEY)) throw new PartnerSettingsError("WEBHOOK_SECRET_KEY is the development key")
-  return key
+const KEY_FORMS = "32 bytes written as 64 hex digits or base64 (openssl rand -base64 32)"
+
+/** 32 bytes: a Buffer, or 64 hex digits / base64 of them; null for anything else. */
+function keyBytes(raw: Buffer | string): Buffer | null {
+  if (Buffer.isBuffer(raw)) return raw.length === 32 ? raw : null
+  const text = raw.trim()
+  const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, "hex") : /^[A-Za-z0-9+/]{43}=$/.test(text) ? Buffer.from(text, "base64") : null
+  return key && key.length === 32 ? key : null
 }
 
-function allowedHosts(hosts: string[], isProduction: boolean): string[] {
-  const list = hosts.map((h) => h.trim().toLowerCase()).filter(Boolean)
-  if (list.length && isProduction) {
-    throw new PartnerSettingsError("WEBHOOK_ALLOWED_HOSTS is a development setting: production never delivers to private addresses")
-  }
-  return list
-}
+const positiveInt = (fallback: number) => z.coerce.number().int({ message: "must be a positive integer" }).positive({ message: "must be a positive integer" }).default(fallback)
 
-function retrySchedule(values: number[], raw: unknown): number[] {
-  if (!values.length || values.some((v) => !Number.isFinite(v) || v < 0)) {
-    throw new PartnerSettingsError(`WEBHOOK_RETRY_SCHEDULE_SECONDS must be comma-separated non-negative seconds, got "${raw}"`)
-  }
-  return values
-}
+/** A list given as options' array or the variable's comma-separated text. */
+const commaList = (value: unknown) => (typeof value === "string" ? value.split(",") : value)
 
-function positiveInt(value: number, name: string, raw: unknown): number {
-  if (!Number.isInteger(value) || value <= 0) throw new PartnerSettingsError(`${name} must be a positive integer, got "${raw}"`)
-  return value
-}
+/**
+ * The partner settings, one entry a variable (named as in the environment, so a bad value
+ * names the variable whether it came from there or from the plugin's options).
+ */
+const partnerConfig = z
+  .object({
+    NODE_ENV: z.string().optional(),
+    WEBHOOK_SECRET_KEY: z
+      .preprocess((raw) => (raw === "" ? undefined : raw), z.union([z.instanceof(Buffer), z.string()]).optional())
+      .refine((raw) => raw === undefined || keyBytes(raw) !== null, { message: `must be ${KEY_FORMS}` }),
+    WEBHOOK_ALLOWED_HOSTS: z.preprocess(commaList, z.array(z.string()).default([])),
+    WEBHOOK_RETRY_SCHEDULE_SECONDS: z.preprocess(
+      (value) => (typeof value === "string" ? value.split(",").map((v) => Number(v.trim())) : value),
+      z
+        .custom<number[]>((v) => Array.isArray(v) && v.length > 0 && v.every((n) => typeof n === "number" && Number.isFinite(n) && n >= 0), {
+          message: "must be comma-separated non-negative seconds",
+        })
+        .default(DEFAULT_RETRY_SCHEDULE_SECONDS)
+    ),
+    WEBHOOK_TIMEOUT_MS: positiveInt(15000),
+    WEBHOOK_POLL_INTERVAL_MS: positiveInt(1000),
+    PARTNER_FEED_SYNC_HOUR_UTC: z.coerce.number().int({ message: "must be an hour 0-23" }).min(0, { message: "must be an hour 0-23" }).max(23, { message: "must be an hour 0-23" }).default(3),
+    /** A cron expression of 5 fields, or 6 with seconds first. */
+    PARTNER_FEED_SYNC_SCHEDULE: z
+      .string()
+      .transform((raw) => raw.trim().split(/\s+/))
+      .refine((fields) => fields.length >= 5 && fields.length <= 6 && fields.every((f) => /^[\d*/,-]+$/.test(f)), {
+        message: 'must be a cron expression such as "0 3 * * *"',
+      })
+      .transform((fields) => fields.join(" "))
+      .optional(),
+    notificationProvider: z.string().default("pva-email"),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV !== "production") return
+    const key = c.WEBHOOK_SECRET_KEY === undefined ? undefined : keyBytes(c.WEBHOOK_SECRET_KEY)
+    if (c.WEBHOOK_SECRET_KEY === undefined) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["WEBHOOK_SECRET_KEY"], message: "is not set: production needs 32 random bytes (openssl rand -base64 32)" })
+    } else if (key?.equals(DEV_WEBHOOK_SECRET_KEY)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["WEBHOOK_SECRET_KEY"], message: "is the development key" })
+    }
+    if (c.WEBHOOK_ALLOWED_HOSTS.some((h) => h.trim())) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["WEBHOOK_ALLOWED_HOSTS"],
+        message: "is a development setting: production never delivers to private addresses",
+      })
+    }
+  })
+  .transform(
+    (c): PartnerSettings => ({
+      webhookSecretKey: (c.WEBHOOK_SECRET_KEY === undefined ? null : keyBytes(c.WEBHOOK_SECRET_KEY)) ?? DEV_WEBHOOK_SECRET_KEY,
+      webhookAllowedHosts: c.WEBHOOK_ALLOWED_HOSTS.map((h) => h.trim().toLowerCase()).filter(Boolean),
+      webhookRetryScheduleSeconds: c.WEBHOOK_RETRY_SCHEDULE_SECONDS,
+      webhookTimeoutMs: c.WEBHOOK_TIMEOUT_MS,
+      webhookPollIntervalMs: c.WEBHOOK_POLL_INTERVAL_MS,
+      feedSyncHourUtc: c.PARTNER_FEED_SYNC_HOUR_UTC,
+      feedSyncSchedule: c.PARTNER_FEED_SYNC_SCHEDULE ?? `0 ${c.PARTNER_FEED_SYNC_HOUR_UTC} * * *`,
+      notificationProvider: c.notificationProvider,
+    })
+  )
 
-function hourUtc(value: number, raw: unknown): number {
-  if (!Number.isInteger(value) || value < 0 || value > 23) {
-    throw new PartnerSettingsError(`PARTNER_FEED_SYNC_HOUR_UTC must be an hour 0-23, got "${raw}"`)
-  }
-  return value
-}
+/** An unset or empty variable is its default. */
+const variable = (value: string | undefined) => (value === undefined || value === "" ? undefined : value)
 
-/** A cron expression of 5 fields, or 6 with seconds first. */
-function cronSchedule(raw: string): string {
-  const fields = raw.trim().split(/\s+/)
-  if (fields.length < 5 || fields.length > 6 || fields.some((f) => !/^[\d*/,-]+$/.test(f))) {
-    throw new PartnerSettingsError(`PARTNER_FEED_SYNC_SCHEDULE must be a cron expression such as "0 3 * * *", got "${raw}"`)
-  }
-  return fields.join(" ")
-}
-
-const set = (value: string | undefined): value is string => value !== undefined && value !== ""
-const numberFrom = (env: NodeJS.ProcessEnv, name: string, fallback: number) => (set(env[name]) ? Number(env[name]) : fallback)
-
+/** The settings, options first and the environment for what they leave out; a ConfigError naming each bad variable. */
 export function resolvePartnerSettings(options: PartnersPluginOptions = {}, env: NodeJS.ProcessEnv = process.env): PartnerSettings {
-  const isProduction = env.NODE_ENV === "production"
-  const rawSchedule = env.WEBHOOK_RETRY_SCHEDULE_SECONDS
-  const hourRaw = options.feedSyncHourUtc ?? env.PARTNER_FEED_SYNC_HOUR_UTC
-  const hour = hourUtc(options.feedSyncHourUtc ?? numberFrom(env, "PARTNER_FEED_SYNC_HOUR_UTC", 3), hourRaw)
-  const timeoutRaw = options.webhookTimeoutMs ?? env.WEBHOOK_TIMEOUT_MS
-  const pollRaw = options.webhookPollIntervalMs ?? env.WEBHOOK_POLL_INTERVAL_MS
-  return {
-    webhookSecretKey: secretKey(options.webhookSecretKey ?? env.WEBHOOK_SECRET_KEY, isProduction),
-    webhookAllowedHosts: allowedHosts(options.webhookAllowedHosts ?? (env.WEBHOOK_ALLOWED_HOSTS || "").split(","), isProduction),
-    webhookRetryScheduleSeconds: options.webhookRetryScheduleSeconds
-      ? retrySchedule(options.webhookRetryScheduleSeconds, options.webhookRetryScheduleSeconds.join(","))
-      : set(rawSchedule)
-        ? retrySchedule(rawSchedule.split(",").map((v) => Number(v.trim())), rawSchedule)
-        : DEFAULT_RETRY_SCHEDULE_SECONDS,
-    webhookTimeoutMs: positiveInt(options.webhookTimeoutMs ?? numberFrom(env, "WEBHOOK_TIMEOUT_MS", 15000), "WEBHOOK_TIMEOUT_MS", timeoutRaw),
-    webhookPollIntervalMs: positiveInt(options.webhookPollIntervalMs ?? numberFrom(env, "WEBHOOK_POLL_INTERVAL_MS", 1000), "WEBHOOK_POLL_INTERVAL_MS", pollRaw),
-    feedSyncHourUtc: hour,
-    feedSyncSchedule: cronSchedule(options.feedSyncSchedule ?? (set(env.PARTNER_FEED_SYNC_SCHEDULE) ? env.PARTNER_FEED_SYNC_SCHEDULE : `0 ${hour} * * *`)),
-    notificationProvider: options.notificationProvider ?? "pva-email",
-  }
+  return readConfig(partnerConfig, {
+    NODE_ENV: env.NODE_ENV,
+    WEBHOOK_SECRET_KEY: options.webhookSecretKey ?? env.WEBHOOK_SECRET_KEY,
+    WEBHOOK_ALLOWED_HOSTS: options.webhookAllowedHosts ?? variable(env.WEBHOOK_ALLOWED_HOSTS),
+    WEBHOOK_RETRY_SCHEDULE_SECONDS: options.webhookRetryScheduleSeconds ?? variable(env.WEBHOOK_RETRY_SCHEDULE_SECONDS),
+    WEBHOOK_TIMEOUT_MS: options.webhookTimeoutMs ?? variable(env.WEBHOOK_TIMEOUT_MS),
+    WEBHOOK_POLL_INTERVAL_MS: options.webhookPollIntervalMs ?? variable(env.WEBHOOK_POLL_INTERVAL_MS),
+    PARTNER_FEED_SYNC_HOUR_UTC: options.feedSyncHourUtc ?? variable(env.PARTNER_FEED_SYNC_HOUR_UTC),
+    PARTNER_FEED_SYNC_SCHEDULE: options.feedSyncSchedule ?? variable(env.PARTNER_FEED_SYNC_SCHEDULE),
+    notificationProvider: options.notificationProvider,
+  })
 }

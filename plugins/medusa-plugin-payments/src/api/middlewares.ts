@@ -2,6 +2,7 @@ import type { MiddlewaresConfig } from "@medusajs/medusa"
 import { raw } from "body-parser"
 import { amendJsonResponse, onMethod } from "@pva/medusa-kit"
 import type { NextFunction, Request, Response } from "express"
+import { cartPaysByStripe, orderPaysByStripe } from "../db/store-payments"
 import type AdvisoryLockService from "../services/advisory-lock"
 import { cartCompletionLock, orderCaptureLock } from "../services/advisory-lock"
 import type StripeCartPaymentService from "../services/stripe-cart-payment"
@@ -26,20 +27,19 @@ function holdLock(pattern: RegExp, lockOf: (id: string) => string, applies: (req
   }
 }
 
-const paysByStripe = (sql: string) => async (req: Request, id: string) =>
-  (await (req as any).scope.resolve("manager").query(sql, [id])).length > 0
+const paysByStripe = (pays: typeof cartPaysByStripe) => (req: Request, id: string) => pays((req as any).scope.resolve("manager"), id)
 
 /** The browser's completion waits for a webhook's completion of the same cart (and the reverse), then sees its order. */
 const oneCompletionPerCart = holdLock(
   /\/store\/carts\/([^/?]+)\/complete/,
   cartCompletionLock,
-  paysByStripe(`SELECT 1 FROM payment_session WHERE cart_id = $1 AND provider_id = 'stripe' AND is_selected`)
+  paysByStripe(cartPaysByStripe)
 )
 /** Admin's capture and a `payment_intent.succeeded` webhook for the same order do not both capture it. */
 const oneCapturePerOrder = holdLock(
   /\/admin\/orders\/([^/?]+)\/capture/,
   orderCaptureLock,
-  paysByStripe(`SELECT 1 FROM payment WHERE order_id = $1 AND provider_id = 'stripe'`)
+  paysByStripe(orderPaysByStripe)
 )
 
 /** A declined or unfinished card payment answers the cart completion with what the shopper must hear. */

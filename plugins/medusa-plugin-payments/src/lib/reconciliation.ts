@@ -1,7 +1,7 @@
+import type { SqlRunner } from "@pva/medusa-kit"
 import type Stripe from "stripe"
-import { findMismatches, Mismatch, StorePaymentRow } from "./reconcile"
-
-export type SqlQuery = (text: string, params: unknown[]) => Promise<any[]>
+import { storePaymentsForIntents } from "../db/store-payments"
+import { findMismatches, Mismatch } from "./reconcile"
 
 export type ReconciliationReport = {
   from: string
@@ -17,7 +17,8 @@ export type ReconciliationReport = {
  */
 export async function reconcileStripe(opts: {
   stripe: Stripe
-  query: SqlQuery
+  /** Where the store's payments are read: an EntityManager, or a pg pool or client. */
+  db: SqlRunner
   from: Date
   to: Date
   pageSize?: number
@@ -35,12 +36,9 @@ export async function reconcileStripe(opts: {
     const intentId = typeof refund.payment_intent === "string" ? refund.payment_intent : refund.payment_intent?.id
     if (intentId && refund.status === "succeeded") refunded.set(intentId, (refunded.get(intentId) ?? 0) + refund.amount)
   }
-  const payments: StorePaymentRow[] = await opts.query(
-    `SELECT p.data->>'id' AS intent_id, p.order_id, COALESCE(o.pva_number, '#' || o.display_id) AS order_number,
-            p.amount, p.amount_refunded, p.captured_at IS NOT NULL AS captured
-       FROM payment p LEFT JOIN "order" o ON o.id = p.order_id
-      WHERE p.provider_id = 'stripe' AND p.data->>'id' = ANY($1)`,
-    [intents.map((i) => i.id)]
+  const payments = await storePaymentsForIntents(
+    opts.db,
+    intents.map((i) => i.id)
   )
   return {
     from: opts.from.toISOString(),

@@ -1,6 +1,7 @@
 import { MedusaError } from "@medusajs/utils"
 import type Stripe from "stripe"
 import type { EntityManager } from "typeorm"
+import { claimWebhookEvent, markWebhookEventApplied, releaseWebhookEvent, webhookEventApplied } from "../db/stripe-webhook-event"
 import { PluginService } from "../lib/plugin-service"
 
 /** Stripe's own default: a signature older than five minutes is refused (a replayed request). */
@@ -71,11 +72,11 @@ class StripeWebhookService extends PluginService {
       await this.apply(event)
     } catch (err) {
       // Out of the ledger again, so Stripe's retry (or a waiting copy) applies it.
-      await this.manager.query(`DELETE FROM stripe_webhook_event WHERE id = $1 AND applied_at IS NULL`, [event.id]).catch(() => undefined)
+      await releaseWebhookEvent(this.manager, event.id).catch(() => undefined)
       throw err
     }
     // Should this fail, the claim goes stale and a retry applies the event again: its effects are safe to repeat.
-    await this.manager.query(`UPDATE stripe_webhook_event SET applied_at = now() WHERE id = $1`, [event.id])
+    await markWebhookEventApplied(this.manager, event.id)
     return { applied: true, event }
   }
 
@@ -89,17 +90,10 @@ class StripeWebhookService extends PluginService {
    * in between: it is taken over.
    */
   private async claim(event: Stripe.Event): Promise<"claimed" | "applied" | "in progress"> {
-    const claimed = await this.manager.query(
-      `INSERT INTO stripe_webhook_event (id, type, object_id, stripe_created_at, claimed_at, applied_at)
-       VALUES ($1, $2, $3, to_timestamp($4), now(), NULL)
-       ON CONFLICT (id) DO UPDATE SET claimed_at = now()
-        WHERE stripe_webhook_event.applied_at IS NULL AND stripe_webhook_event.claimed_at < now() - make_interval(secs => $5)
-       RETURNING id`,
-      [event.id, event.type, (event.data.object as { id?: string }).id ?? null, event.created, CLAIM_STALE_AFTER_SECONDS]
-    )
-    if (claimed.length) return "claimed"
-    const [row] = await this.manager.query(`SELECT applied_at FROM stripe_webhook_event WHERE id = $1`, [event.id])
-    if (row?.applied_at) return "applied"
+    const objectId = (event.data.object as { id?: string }).id ?? null
+    const claimed = await claimWebhookEvent(this.manager, { id: event.id, type: event.type, object_id: objectId, created: event.created }, CLAIM_STALE_AFTER_SECONDS)
+    if (claimed) return "claimed"
+    if (await webhookEventApplied(this.manager, event.id)) return "applied"
     // Still claimed, or released a moment ago (the next round claims it).
     return "in progress"
   }

@@ -5,15 +5,16 @@ import { quizResultsPerDay } from "@pva/medusa-plugin-archetype"
 import { twinClaimsPerDay } from "@pva/medusa-plugin-digital-twin"
 import { shareSalesPerDay } from "@pva/medusa-plugin-fractional"
 import { webhookDeliveryHealth } from "@pva/medusa-plugin-partners"
+import type { SqlRunner } from "@pva/medusa-kit"
 import type { DashboardQuery } from "../lib/date-range"
 import { minorUnits } from "../lib/money"
 import { salesPanel } from "../lib/sales-totals"
 import { productViewsInRange } from "./product-views"
-import { cartsInRange, salesDays, topProducts } from "./sales-rollup"
-import { rows, type SqlQueryable } from "./sql"
+import { cartsInRange, refreshedThrough, salesDays, topProducts } from "./sales-rollup"
+import { salesChannels } from "./sales-channel"
 
 /** Every panel for the query, read from the rollups (refresh them first) and the owners' read functions. */
-export async function readDashboard(db: SqlQueryable, query: DashboardQuery) {
+export async function readDashboard(db: SqlRunner, query: DashboardQuery) {
   const range = { from: query.from, to: query.to }
   const channel = query.salesChannelId
   const [salesRows, top, carts, views, quiz, shares, claims, webhooks, channels, watermark] = await Promise.all([
@@ -25,8 +26,8 @@ export async function readDashboard(db: SqlQueryable, query: DashboardQuery) {
     shareSalesPerDay(db, range.from, range.to),
     twinClaimsPerDay(db, range.from, range.to),
     webhookDeliveryHealth(db, range.from, range.to),
-    rows<{ id: string; name: string }>(db, `SELECT id, name FROM sales_channel WHERE deleted_at IS NULL ORDER BY name`),
-    rows<{ at: Date }>(db, `SELECT refreshed_through AS at FROM sales_dashboard_watermark WHERE id = 1`),
+    salesChannels(db),
+    refreshedThrough(db),
   ])
   const sales = salesPanel(salesRows)
   const orders = sales.totals.reduce((n, t) => n + t.orders + t.canceled, 0)
@@ -52,6 +53,6 @@ export async function readDashboard(db: SqlQueryable, query: DashboardQuery) {
     shares: { per_day: shares, totals: { shares: sum(shares, (d) => d.shares), orders: sum(shares, (d) => d.orders) } },
     twin_claims: { per_day: claims, totals: { claimed: sum(claims, (d) => d.claimed), minted: sum(claims, (d) => d.minted) } },
     webhooks,
-    read_model: { refreshed_through: watermark[0]?.at ?? null },
+    read_model: { refreshed_through: watermark },
   }
 }

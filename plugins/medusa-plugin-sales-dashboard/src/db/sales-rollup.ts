@@ -15,8 +15,54 @@
 // A refresh re-aggregates only the days that had an order placed or changed, a refund or a
 // cart line since the watermark; re-aggregating a day replaces its rows, so doing one twice
 // is harmless.
-import { rows, type SqlQueryable } from "./sql"
+import { defineTable, pg, selectRow, selectRows, type RowOf, type SqlRunner } from "@pva/medusa-kit"
 import { monthSpans, type DayRange } from "../lib/date-range"
+
+/** Orders, cancellations and money per day (UTC), sales channel ('' for none) and currency. */
+export const salesDayTable = defineTable("sales_dashboard_day", {
+  day: pg.date,
+  sales_channel_id: pg.text,
+  currency_code: pg.text,
+  orders: pg.int4,
+  canceled: pg.int4,
+  gross: pg.int8,
+  refunded: pg.int8,
+})
+
+/** Units and item revenue per day, channel, currency and product. */
+export const productDayTable = defineTable("sales_dashboard_product_day", {
+  day: pg.date,
+  sales_channel_id: pg.text,
+  currency_code: pg.text,
+  product_id: pg.text,
+  units: pg.int4,
+  revenue: pg.int8,
+})
+
+/** The product rollup summed per month (`month` is its first day). */
+export const productMonthTable = defineTable("sales_dashboard_product_month", {
+  month: pg.date,
+  sales_channel_id: pg.text,
+  currency_code: pg.text,
+  product_id: pg.text,
+  units: pg.int4,
+  revenue: pg.int8,
+})
+
+/** Carts holding a line, per creation day and channel. */
+export const cartDayTable = defineTable("sales_dashboard_cart_day", {
+  day: pg.date,
+  sales_channel_id: pg.text,
+  carts: pg.int4,
+})
+
+/** One row (id 1): how far the rollups are up to date. */
+export const watermarkTable = defineTable("sales_dashboard_watermark", {
+  id: pg.int4,
+  refreshed_through: pg.timestamptz,
+})
+
+export type WatermarkRow = RowOf<typeof watermarkTable>
 
 const DAY_OF = (column: string) => `(${column} AT TIME ZONE 'UTC')::date`
 const ORDERS = `"order" o`
@@ -71,18 +117,18 @@ export type RefreshResult = { refreshed: boolean; days: number }
  * since the watermark. Runs as one transaction of its own, so `db` must be one connection
  * (a QueryRunner or a pg client), never a pool.
  */
-export async function refreshSalesRollup(db: SqlQueryable): Promise<RefreshResult> {
+export async function refreshSalesRollup(db: SqlRunner): Promise<RefreshResult> {
   await db.query("BEGIN")
   try {
-    const [{ locked }] = await rows<{ locked: boolean }>(db, "SELECT pg_try_advisory_xact_lock($1) AS locked", [REFRESH_LOCK])
-    if (!locked) {
+    const lock = await selectRow<{ locked: boolean }>(db, "SELECT pg_try_advisory_xact_lock($1) AS locked", [REFRESH_LOCK])
+    if (!lock?.locked) {
       await db.query("ROLLBACK")
       return { refreshed: false, days: 0 }
     }
     // A refresh's day joins are planned for thousands of rows (unnest's default estimate), past
     // the point where Postgres compiles them with JIT: ~100 ms of compiling for a 2 ms query.
     await db.query("SET LOCAL jit = off")
-    const [mark] = await rows<{ since: Date | null }>(
+    const mark = await selectRow<{ since: WatermarkRow["refreshed_through"] }>(
       db,
       `SELECT refreshed_through AS since FROM sales_dashboard_watermark WHERE id = 1`
     )
@@ -90,11 +136,12 @@ export async function refreshSalesRollup(db: SqlQueryable): Promise<RefreshResul
     // transaction still open elsewhere is committed and seen now, while that transaction may
     // yet commit rows stamped with its start (Medusa stamps updated_at with now(), the
     // transaction's start). So the watermark is that start, or now when nothing is open.
-    const [{ now }] = await rows<{ now: Date }>(
+    const start = await selectRow<{ now: Date }>(
       db,
       `SELECT LEAST(clock_timestamp(), (SELECT min(xact_start) FROM pg_stat_activity
                                          WHERE datname = current_database() AND pid <> pg_backend_pid())) AS now`
     )
+    const now = start?.now ?? new Date()
     let days = 0
     if (!mark) {
       await db.query(
@@ -107,7 +154,7 @@ export async function refreshSalesRollup(db: SqlQueryable): Promise<RefreshResul
       days = -1
     } else {
       const since = mark.since
-      const [dirty] = await rows<{ order_days: string[] | null; cart_days: string[] | null }>(
+      const dirty = await selectRow<{ order_days: string[] | null; cart_days: string[] | null }>(
         db,
         `SELECT (SELECT array_agg(DISTINCT d) FROM (
                    SELECT ${DAY_OF("created_at")} AS d FROM "order" WHERE updated_at >= $1
@@ -155,21 +202,14 @@ export async function refreshSalesRollup(db: SqlQueryable): Promise<RefreshResul
   }
 }
 
-export type SalesDayRow = {
-  day: string
-  sales_channel_id: string
-  currency_code: string
-  orders: number
-  canceled: number
-  gross: string
-  refunded: string
-}
+/** A rollup day as the reads answer it: the day as YYYY-MM-DD, money as decimal strings. */
+export type SalesDayRow = Omit<RowOf<typeof salesDayTable>, "day"> & { day: string }
 
 const channelFilter = (param: string) => `(${param}::text IS NULL OR sales_channel_id = ${param})`
 
 /** The rollup's days in the range, per channel and currency. */
-export function salesDays(db: SqlQueryable, range: DayRange, channel: string | null): Promise<SalesDayRow[]> {
-  return rows<SalesDayRow>(
+export function salesDays(db: SqlRunner, range: DayRange, channel: string | null): Promise<SalesDayRow[]> {
+  return selectRows<SalesDayRow>(
     db,
     `SELECT to_char(day, 'YYYY-MM-DD') AS day, sales_channel_id, currency_code, orders, canceled, gross::text, refunded::text
        FROM sales_dashboard_day
@@ -179,12 +219,15 @@ export function salesDays(db: SqlQueryable, range: DayRange, channel: string | n
   )
 }
 
-export type TopProductRow = { product_id: string; title: string | null; units: number; revenue: Array<{ currency_code: string; amount: string }> }
+export type TopProductRow = Pick<RowOf<typeof productDayTable>, "product_id" | "units"> & {
+  title: string | null
+  revenue: Array<{ currency_code: string; amount: string }>
+}
 
 /** The products sold most (by units) in the range, each with its item revenue per currency; whole months read from monthly sums. */
-export function topProducts(db: SqlQueryable, range: DayRange, channel: string | null, limit = 10): Promise<TopProductRow[]> {
+export function topProducts(db: SqlRunner, range: DayRange, channel: string | null, limit = 10): Promise<TopProductRow[]> {
   const { months, days } = monthSpans(range)
-  return rows<TopProductRow>(
+  return selectRows<TopProductRow>(
     db,
     `WITH sold AS (
        SELECT product_id, currency_code, units, revenue FROM sales_dashboard_product_month
@@ -215,11 +258,17 @@ export function topProducts(db: SqlQueryable, range: DayRange, channel: string |
 }
 
 /** Carts that got a line, created in the range. */
-export async function cartsInRange(db: SqlQueryable, range: DayRange, channel: string | null): Promise<number> {
-  const [row] = await rows<{ carts: number | null }>(
+export async function cartsInRange(db: SqlRunner, range: DayRange, channel: string | null): Promise<number> {
+  const row = await selectRow<{ carts: number | null }>(
     db,
     `SELECT sum(carts)::int AS carts FROM sales_dashboard_cart_day WHERE day BETWEEN $1 AND $2 AND ${channelFilter("$3")}`,
     [range.from, range.to, channel]
   )
   return Number(row?.carts ?? 0)
+}
+
+/** How far the rollups are up to date; null before the first refresh. */
+export async function refreshedThrough(db: SqlRunner): Promise<WatermarkRow["refreshed_through"] | null> {
+  const row = await selectRow<Pick<WatermarkRow, "refreshed_through">>(db, `SELECT refreshed_through FROM sales_dashboard_watermark WHERE id = 1`)
+  return row?.refreshed_through ?? null
 }

@@ -21,7 +21,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const manager: EntityManager = req.scope.resolve("manager")
   const report = await reconcileStripe({
     stripe: req.scope.resolve("pp_stripe").getStripe(),
-    query: (sql, params) => manager.query(sql, params),
+    db: manager,
     ...range,
     pageSize,
   })

@@ -1,4 +1,4 @@
-import { PartnersOrderService } from "@pva/medusa-plugin-partners"
+import PartnersOrderService from "@pva/medusa-plugin-partners/order-service"
 import type { Order } from "@medusajs/medusa"
 import { MedusaError } from "medusa-core-utils"
 import type { EntityManager } from "typeorm"

@@ -1,6 +1,7 @@
 // What the server imports from the plugin: its settings (validated at start), the stock-alert
-// events and their emails (which the server's provider sends), the seed, and the order service
-// the server's own extends (the only export that loads Medusa, and with it Medusa's entities).
+// events and their emails (which the server's provider sends), and the seed. Nothing here loads
+// Medusa or an entity: the server reads these before Medusa starts. The order service the
+// server's own extends is its own entry, @pva/medusa-plugin-partners/order-service.
 export {
   resolvePartnerSettings,
   PartnerSettingsError,
@@ -14,5 +15,3 @@ export { SEED_PARTNERS, seedPartners } from "./seed/partners"
 export { webhookDeliveryHealth, type WebhookHealth, type WebhookHealthDay } from "./read/webhook-health"
 // Read functions other plugins use instead of reading the partner table themselves.
 export { approvedPartnerByHandle, approvedPartnersByHandles, type PublicPartner } from "./db/partner"
-// The partner outbox and stock alerts written in the order's own transaction; medusa-server's OrderService extends it.
-export { default as PartnersOrderService } from "./services/order"

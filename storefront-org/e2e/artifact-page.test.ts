@@ -28,7 +28,7 @@ describe("an artifact's page", () => {
     })
     expect(added).toBe(1)
 
-    const photo = page.getByTestId("artifact-photo").getByRole("img", { name: twin.title })
+    const photo = page.getByTestId("artifact-photo").getByRole("img", { name: twin.title, exact: true })
     expect(await photo.getAttribute("src")).toBe(twin.product_thumbnail)
     expect(await photo.getAttribute("fetchpriority")).toBe("high")
     expect(await photo.getAttribute("loading")).toBe("eager")

@@ -55,6 +55,27 @@ export async function adminToken(baseUrl = testServerUrl()): Promise<string> {
   return ((await res.json()) as { access_token: string }).access_token
 }
 
+/** The sales dashboard's funnel count of product views on today's UTC day, as an admin reads it (GET /admin/sales-dashboard). */
+export async function productViewsToday(): Promise<number> {
+  const day = new Date().toISOString().slice(0, 10)
+  const res = await http("GET", `/admin/sales-dashboard?from=${day}&to=${day}`, { headers: { authorization: `Bearer ${await adminToken()}` } })
+  if (res.status !== 200) throw new Error(`sales dashboard answered ${res.status}: ${res.text.slice(0, 300)}`)
+  return (res.json as { funnel: { product_viewed: number } }).funnel.product_viewed
+}
+
+/**
+ * How many product views `visit` added to today's count: waits for the first to arrive, then
+ * `settleMs` more for any late one, so a visit counted twice shows as 2.
+ */
+export async function viewsCountedBy(visit: () => Promise<void>, opts: { expectSome?: boolean; settleMs?: number } = {}): Promise<number> {
+  const before = await productViewsToday()
+  await visit()
+  const deadline = Date.now() + (opts.expectSome === false ? 0 : 20_000)
+  while ((await productViewsToday()) === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200))
+  await new Promise((r) => setTimeout(r, opts.settleMs ?? 1500))
+  return (await productViewsToday()) - before
+}
+
 /** Raw HTTP for the cases a typed client cannot express (malformed bodies, missing headers). */
 export async function http(
   method: string,

@@ -23,6 +23,8 @@ type StoreState = {
   medusa: () => Promise<MedusaClient>
   /** An anonymous GET of a store route (search as you type, recommendations), without medusa-js. */
   storeGet: (path: string) => Promise<any>
+  /** An anonymous POST of JSON to a store route (a product page's view), without medusa-js. */
+  storePost: (path: string, body: Record<string, unknown>) => Promise<void>
   customer: any | null
   cart: any | null
   regions: Region[]
@@ -72,11 +74,17 @@ export function StoreProvider({ children, config, regions, initialRegionId, hasS
     let loading: Promise<MedusaClient> | null = null
     return () => (loading ??= import("@pva/storefront-core").then((core) => core.createMedusaClient(config)))
   }, [config.baseUrl, config.publishableKey]) // eslint-disable-line react-hooks/exhaustive-deps -- config is a new object each render; the client depends on these two fields
-  const storeGet = useCallback(async (path: string) => {
-    const res = await fetch(`${config.baseUrl}${path}`, { headers: { "x-publishable-api-key": config.publishableKey } })
+  const storeFetch = useCallback(async (path: string, post?: Record<string, unknown>) => {
+    const res = await fetch(`${config.baseUrl}${path}`, {
+      method: post ? "POST" : "GET",
+      headers: { "x-publishable-api-key": config.publishableKey, ...(post ? { "content-type": "application/json" } : {}) },
+      body: post ? JSON.stringify(post) : undefined,
+    })
     if (!res.ok) throw new Error(`${path} answered ${res.status}`)
-    return res.json()
+    return res
   }, [config.baseUrl, config.publishableKey])
+  const storeGet = useCallback(async (path: string) => (await storeFetch(path)).json(), [storeFetch])
+  const storePost = useCallback(async (path: string, body: Record<string, unknown>) => void (await storeFetch(path, body)), [storeFetch])
   const region = regions.find((r) => r.id === regionId) ?? regions[0] ?? null
 
   const refreshCart = useCallback(async () => {
@@ -129,6 +137,7 @@ export function StoreProvider({ children, config, regions, initialRegionId, hasS
     ready,
     medusa,
     storeGet,
+    storePost,
     customer,
     cart,
     regions,

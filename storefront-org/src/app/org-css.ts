@@ -10,6 +10,9 @@ export const orgCss = `
 .filters select { width: auto; }
 .artifact { display: grid; gap: 24px; grid-template-columns: 1fr; }
 @media (min-width: 800px) { .artifact { grid-template-columns: 1fr 1fr; } }
+.artifact-media { margin: 0; }
+.artifact-media figcaption { display: flex; gap: 12px; align-items: center; margin-top: 12px; }
+.artifact-media figcaption img { width: 120px; height: 120px; border-radius: 6px; }
 .traits { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0; }
 .traits dt { font-weight: 600; }
 .traits dd { margin: 0; }

@@ -17,6 +17,8 @@ export type Twin = {
   image_url: string
   mint_tx_hash: string | null
   mint_block: number | null
+  /** The piece's photo in the shop (its product's thumbnail); the twin detail route only, null without one. */
+  product_thumbnail?: string | null
 }
 
 /** A twin as its buyer sees it in their account. */

@@ -7,6 +7,7 @@ import { currentRegion, listCategories, productByHandle } from "@/lib/catalog"
 import { shopPageUrl } from "@/lib/seo"
 import { AddToCart } from "@/modules/products/add-to-cart"
 import { Gallery } from "@/modules/products/gallery"
+import { ProductView } from "@/modules/products/product-view"
 import { Recommendations } from "@/modules/products/recommendations"
 
 type Props = { params: { handle: string } }
@@ -88,6 +89,7 @@ export default async function ProductPage({ params }: Props) {
         </div>
       </div>
       <Recommendations title="Goes well with" productId={product.id} limit={4} />
+      <ProductView productId={product.id} />
     </div>
   )
 }

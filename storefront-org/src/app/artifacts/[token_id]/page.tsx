@@ -9,8 +9,10 @@ import { shortAddress, STATUS_LABELS } from "@/lib/format"
 import { contentOf, metadataOf, provenanceOf, twinByTokenId } from "@/lib/public-api"
 import { serverUrl } from "@/lib/server-url"
 import { artifactJsonLd, artifactPath, orgPageUrl } from "@/lib/seo"
+import { ArtifactMedia } from "@/modules/artifacts/artifact-media"
 import { ProvenanceTimeline } from "@/modules/artifacts/provenance-timeline"
 import { TraitList } from "@/modules/artifacts/traits"
+import { ProductView } from "@/modules/product-view"
 import type { TwinMetadata } from "@/lib/types"
 
 
@@ -48,8 +50,7 @@ export default async function ArtifactPage({ params }: Props) {
     <div className="container section">
       <JsonLd doc={artifactJsonLd(twin, metadata)} nonce={cspNonce(headers().get("content-security-policy"))} />
       <div className="artifact">
-        {/* eslint-disable-next-line @next/next/no-img-element -- the storefronts serve images unoptimized (next-config), straight from the server */}
-        <img src={serverUrl(twin.image_url)} alt={twin.title} width={600} height={600} fetchPriority="high" />
+        <ArtifactMedia twin={twin} />
         <div>
           <h1>{twin.title}</h1>
           <p>
@@ -83,6 +84,7 @@ export default async function ArtifactPage({ params }: Props) {
         <h2 id="provenance">Provenance</h2>
         <ProvenanceTimeline events={events} chain={chain} />
       </section>
+      <ProductView productId={twin.product_id} />
     </div>
   )
 }

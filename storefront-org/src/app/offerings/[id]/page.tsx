@@ -6,6 +6,7 @@ import { offeringById } from "@/lib/public-api"
 import { orgPageUrl } from "@/lib/seo"
 import { SharesBar } from "@/modules/offerings/shares-bar"
 import { BuyShares } from "@/modules/offerings/buy-shares"
+import { ProductView } from "@/modules/product-view"
 
 
 type Props = { params: { id: string } }
@@ -45,6 +46,8 @@ export default async function OfferingPage({ params }: Props) {
       </table>
       <SharesBar total={offering.total_shares} remaining={offering.remaining} />
       {offering.status === "open" ? <BuyShares offeringId={offering.id} /> : <p className="muted">This offering is not open for purchases.</p>}
+      {/* The shares are the product this page sells: a view of it is the funnel's step before the cart. */}
+      <ProductView productId={offering.product_id} />
     </div>
   )
 }

@@ -3,6 +3,7 @@ import { authenticateCustomer } from "@medusajs/medusa"
 import { MedusaError } from "medusa-core-utils"
 import { CART_LINE_ROUTES_MATCHER, cartLineRules, onCartLineRoute, quantitiesByVariant, type CartLineRule } from "@pva/medusa-kit"
 import { offeringsOfVariants } from "../db/offering"
+import { insufficientShares } from "../lib/insufficient-shares"
 import type SharePurchaseRulesService from "../services/share-purchase-rules"
 
 /**
@@ -25,7 +26,7 @@ const shareLines: CartLineRule = async ({ cartId, customerId, requesterId, lines
     await rules.checkBuyer(offering, requesterId, { quantity, cartId })
     const remaining = offering.total_shares - offering.sold - offering.reserved
     if (quantity > remaining) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Only ${remaining} shares of ${offering.title} are left`)
+      throw insufficientShares(`Only ${remaining} shares of ${offering.title} are left`)
     }
   }
 }

@@ -1,5 +1,5 @@
 import { FractionalService } from "../lib/fractional-service"
-import { MedusaError } from "medusa-core-utils"
+import { insufficientShares as insufficient } from "../lib/insufficient-shares"
 import type { EntityManager } from "typeorm"
 import { getAddress, type Hash } from "viem"
 import { ChainCallError } from "../lib/shares-chain"
@@ -15,8 +15,6 @@ export type ShareHold = { variantId: string; quantity: number; restockable: true
 /** Payment states in which an order's shares are minted. */
 const PAID = ["captured", "partially_refunded"]
 
-const insufficient = (message: string) =>
-  new MedusaError(MedusaError.Types.NOT_ALLOWED, message, MedusaError.Codes.INSUFFICIENT_INVENTORY)
 
 /**
  * Shares from cart completion to the chain: one guarded UPDATE reserves them inside the

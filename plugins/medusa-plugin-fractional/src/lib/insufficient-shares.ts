@@ -1,0 +1,9 @@
+import { MedusaError } from "medusa-core-utils"
+
+/**
+ * Too few shares left for what the buyer asked: a conflict with the offering's state, answered
+ * 409 as Medusa answers too little stock, whether the add-to-cart check, the checkout's second
+ * look at the cart or the reservation finds it first.
+ */
+export const insufficientShares = (message: string) =>
+  new MedusaError(MedusaError.Types.NOT_ALLOWED, message, MedusaError.Codes.INSUFFICIENT_INVENTORY)

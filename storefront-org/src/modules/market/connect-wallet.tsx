@@ -1,8 +1,9 @@
 "use client"
 
-import { useEffect, useState } from "react"
+import { useState } from "react"
 import type { Account, Wallet } from "thirdweb/wallets"
-import { connectWallet, pvaChain, walletChoices, type WalletChoice } from "@/modules/wallet/thirdweb"
+import { connectWallet, pvaChain, type WalletChoice } from "@/modules/wallet/thirdweb"
+import { useWalletChoices } from "@/modules/wallet/use-wallet-choices"
 import { walletErrorMessage } from "@/modules/wallet/siwe"
 
 export type ConnectedWallet = { address: `0x${string}`; wallet: Wallet; account: Account }
@@ -12,22 +13,10 @@ export type ConnectedWallet = { address: `0x${string}`; wallet: Wallet; account:
  * transaction itself proves the wallet, so a visitor can buy or bid without an account.
  */
 export function ConnectWallet({ onConnected }: { onConnected: (w: ConnectedWallet) => void }) {
-  const [choices, setChoices] = useState<WalletChoice[] | null>(null)
+  const choices = useWalletChoices()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [wrongChain, setWrongChain] = useState<{ wallet: Wallet; chainId: number | null } | null>(null)
-
-  useEffect(() => {
-    // Wallets announce themselves shortly after load (EIP-6963).
-    const refresh = () => setChoices(walletChoices())
-    const timer = setTimeout(refresh, 300)
-    refresh()
-    window.addEventListener("eip6963:announceProvider", refresh)
-    return () => {
-      clearTimeout(timer)
-      window.removeEventListener("eip6963:announceProvider", refresh)
-    }
-  }, [])
 
   async function connect(choice: WalletChoice) {
     setError(null)

@@ -1,9 +1,10 @@
 "use client"
 
-import { useEffect, useState } from "react"
+import { useState } from "react"
 import type { Account, Wallet } from "thirdweb/wallets"
 import { linkWallet, walletNonce } from "@/lib/actions/wallet"
-import { connectWallet, pvaChain, walletChoices, type WalletChoice } from "./thirdweb"
+import { connectWallet, pvaChain, type WalletChoice } from "./thirdweb"
+import { useWalletChoices } from "./use-wallet-choices"
 import { siweMessage, walletErrorMessage } from "./siwe"
 
 export type ProvenWallet = { address: `0x${string}`; wallet: Wallet; account: Account }
@@ -15,22 +16,10 @@ type Step = "choose" | "connecting" | "wrong-chain" | "signing" | "proven"
  * the server checks and links to the signed-in account.
  */
 export function WalletConnector({ onProven }: { onProven: (proof: ProvenWallet) => void }) {
-  const [choices, setChoices] = useState<WalletChoice[] | null>(null)
+  const choices = useWalletChoices()
   const [step, setStep] = useState<Step>("choose")
   const [error, setError] = useState<string | null>(null)
   const [connected, setConnected] = useState<{ wallet: Wallet; account: Account; chainId: number | null } | null>(null)
-
-  useEffect(() => {
-    // Wallets announce themselves shortly after load (EIP-6963).
-    const refresh = () => setChoices(walletChoices())
-    const timer = setTimeout(refresh, 300)
-    refresh()
-    window.addEventListener("eip6963:announceProvider", refresh)
-    return () => {
-      clearTimeout(timer)
-      window.removeEventListener("eip6963:announceProvider", refresh)
-    }
-  }, [])
 
   async function connect(choice: WalletChoice) {
     setError(null)

@@ -4,12 +4,16 @@
 // the whole suite much sooner than one queue, even on two cores. Every suite already works in its
 // own uniquely named databases and on free ports, so lanes never share state.
 //
+// The lint (ESLint, Prettier's check, every workspace's strict type check) runs as one more unit
+// in the lanes, beside the suites, rather than before all of them.
+//
 // A workspace's output is printed in one block when it ends (interleaved jest output would be
 // unreadable), then a table of how long each workspace took. Exit status: non-zero when any
 // workspace failed.
 //
 //   PVA_TEST_LANES   how many workspaces run at once (default 2; 1 runs them one after another)
-//   PVA_TEST_ONLY    comma-separated workspace names to run (default: all with a test script)
+//   PVA_TEST_ONLY    comma-separated workspace names to run, `lint` for the lint (default: all
+//                    with a test script, and the lint)
 const { spawn } = require("child_process")
 const fs = require("fs")
 const path = require("path")
@@ -19,19 +23,23 @@ const ROOT = path.resolve(__dirname, "..")
 // Workspaces that must not run at the same time as each other: both storefronts' browser suites
 // build and serve the same storefront bundles.
 const SAME_LANE = [["@pva/storefront-com", "@pva/storefront-org"]]
-// Longest first, so the lanes end together (minutes on an idle 2-core machine); the rest follow.
+// Longest first, so the lanes end together (seconds in a clean-clone CI run with two lanes on a
+// 2-core machine); the rest follow.
 const LONGEST_FIRST = [
-  "@pva/medusa-server",
-  "@pva/contracts",
-  "@pva/medusa-plugin-fractional",
-  "@pva/medusa-plugin-chain-sync",
-  "@pva/medusa-plugin-partners",
-  "@pva/medusa-plugin-payments",
-  "@pva/medusa-plugin-marketplace",
-  "@pva/medusa-plugin-digital-twin",
-  "@pva/medusa-plugin-catalog",
-  "@pva/medusa-plugin-archetype",
+  "@pva/medusa-server", // 665
+  "@pva/medusa-plugin-digital-twin", // 373
+  "@pva/medusa-plugin-fractional", // 285
+  "@pva/medusa-plugin-partners", // 154
+  "@pva/medusa-plugin-marketplace", // 154
+  "lint", // about 120
+  "@pva/contracts", // 93
+  "@pva/medusa-plugin-chain-sync", // 86
+  "@pva/medusa-plugin-catalog", // 64
+  "@pva/test-support", // 63
+  "@pva/medusa-plugin-payments", // 61
+  "@pva/medusa-plugin-sales-dashboard", // 46
 ]
+const LINT = { name: "lint", args: ["run", "lint"] }
 
 function workspacesWithTests() {
   const root = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"))
@@ -73,7 +81,7 @@ function runWorkspace(workspace) {
   return new Promise((resolve) => {
     const started = Date.now()
     const chunks = []
-    const child = spawn("npm", ["run", "test", "-w", workspace.name], { cwd: ROOT, env: process.env })
+    const child = spawn("npm", workspace.args ?? ["run", "test", "-w", workspace.name], { cwd: ROOT, env: process.env })
     child.stdout.on("data", (c) => chunks.push(c))
     child.stderr.on("data", (c) => chunks.push(c))
     child.on("close", (code, signal) => {
@@ -88,7 +96,7 @@ function runWorkspace(workspace) {
 async function main() {
   const only = (process.env.PVA_TEST_ONLY || "").split(",").filter(Boolean)
   const lanes = Math.max(1, Number.parseInt(process.env.PVA_TEST_LANES || "2", 10) || 1)
-  const workspaces = workspacesWithTests().filter((w) => !only.length || only.includes(w.name))
+  const workspaces = [...workspacesWithTests(), LINT].filter((w) => !only.length || only.includes(w.name))
   const queue = unitsInOrder(workspaces)
   const results = []
   const started = Date.now()

@@ -65,6 +65,21 @@ export default class TwinChainService {
     }
   }
 
+  /**
+   * Now, in seconds, as the contract will judge a voucher's deadline: the chain's clock when it
+   * runs ahead of ours (a development chain moved forward with evm_increaseTime), else ours.
+   * Without an answer from the node, our clock.
+   */
+  async clockNow(): Promise<number> {
+    const wallClock = Math.floor(Date.now() / 1000)
+    try {
+      const latest = await this.clients.publicClient.getBlock({ blockTag: "latest" })
+      return Math.max(wallClock, Number(latest.timestamp))
+    } catch {
+      return wallClock
+    }
+  }
+
   async waitForReceipt(hash: Hash): Promise<{ status: "success" | "reverted"; blockNumber: bigint }> {
     return this.clients.publicClient.waitForTransactionReceipt({ hash })
   }

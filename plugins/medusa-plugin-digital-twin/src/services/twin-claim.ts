@@ -94,9 +94,9 @@ export default class TwinClaimService extends TwinService {
 
   /** Signs a voucher unless a live one exists; an expired one is re-issued while the twin is unminted. */
   private async ensureVoucher(twin: TwinRow): Promise<TwinRow> {
-    const now = Math.floor(Date.now() / 1000)
-    if (twin.voucher_signature && Number(twin.voucher_deadline) > now + VOUCHER_MARGIN_SECONDS) return twin
     const chain: TwinChainService = this.container_.twinChainService
+    const now = await chain.clockNow()
+    if (twin.voucher_signature && Number(twin.voucher_deadline) > now + VOUCHER_MARGIN_SECONDS) return twin
     const deadline = BigInt(now + this.settings_.voucherTtlSeconds)
     const signature = await chain.signVoucher({
       to: getAddress(twin.claim_wallet!),

@@ -243,6 +243,26 @@ describe("a reorg", () => {
   })
 })
 
+describe("a chain whose clock runs ahead of the server's", () => {
+  // A development chain moved forward (evm_increaseTime, as the market's auction journeys do)
+  // judges a voucher's deadline by its own clock: one dated from the server's would be expired.
+  it("signs vouchers dated from the chain's clock, so the claim still mints", async () => {
+    const buyer = await newCustomer("ahead")
+    const { tokenIds } = await buyTwinPiece(stack, buyer)
+    const code = await stack.claimCodeFor(buyer.email)
+    const wallet = await stack.linkedWallet(buyer.token)
+    await stack.chain.testClient.increaseTime({ seconds: 2 * 3600 })
+    await stack.chain.testClient.mine({ blocks: 1 })
+    const chainNow = Number((await stack.chain.publicClient.getBlock({ blockTag: "latest" })).timestamp)
+
+    const res = await claim(buyer.token, { code, wallet: wallet.address, mode: "relay" })
+    expect(res.status).toBe(200)
+    expect(Number(res.json.claim.voucher.deadline)).toBeGreaterThan(chainNow + 25 * 60)
+    const minted = await waitForTwin(stack, tokenIds[0], (t) => t.status === "minted", "the mint on a chain ahead of the server")
+    expect(minted.owner).toBe(wallet.address.toLowerCase())
+  })
+})
+
 describe("a flood of wallet sign-in requests", () => {
   // Last in this file: it uses up the client's sign-in allowance for the minute.
   it("ends in 429 with Retry-After", async () => {

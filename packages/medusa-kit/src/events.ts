@@ -83,6 +83,24 @@ export interface CaptureAttentionEventData {
 }
 
 /** Every event above with its payload, for typed emit helpers. */
+/** One market event of a twin, as the marketplace's read model answers it and a twin's provenance shows it. */
+export type TwinMarketEvent = {
+  kind: "listed" | "sold" | "auction_settled"
+  listing_id: string | null
+  offer_id: string | null
+  listing_kind: string | null
+  price: string
+  seller: string | null
+  buyer: string | null
+  royalty: { receiver: string; amount: string } | null
+  tx_hash: string
+  block_number: number
+  occurred_at: string
+}
+
+/** What the digital-twin plugin asks of the marketplace plugin (which builds after it) by service name. */
+export type TwinMarketHistory = { twinMarketHistory(tokenId: string): Promise<TwinMarketEvent[]> }
+
 export interface PvaEvents {
   [CHAIN_LOG_CONFIRMED]: ChainLogEvent
   [CHAIN_LOG_REMOVED]: ChainLogEvent

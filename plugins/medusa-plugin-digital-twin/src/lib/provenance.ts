@@ -1,3 +1,4 @@
+import type { TwinMarketEvent, TwinMarketHistory } from "@pva/medusa-kit/events"
 // The provenance timeline as the public sees it: what happened to the piece, never who bought it.
 export type TimelineRow = {
   kind: string
@@ -35,31 +36,11 @@ export function publicTimeline(rows: TimelineRow[]) {
   })
 }
 
-/**
- * The marketplace plugin's read function for a twin's market history
- * (MarketReadService.twinMarketHistory in @pva/medusa-plugin-marketplace), named here by shape:
- * that plugin builds after this one.
- */
-export type MarketHistory = {
-  twinMarketHistory(tokenId: string): Promise<
-    Array<{
-      kind: "listed" | "sold" | "auction_settled"
-      listing_id: string | null
-      offer_id: string | null
-      listing_kind: string | null
-      price: string
-      seller: string | null
-      buyer: string | null
-      royalty: { receiver: string; amount: string } | null
-      tx_hash: string
-      block_number: number
-      occurred_at: string
-    }>
-  >
-}
+/** The marketplace plugin's read function for a twin's market history, resolved by service name (that plugin builds after this one). */
+export type MarketHistory = TwinMarketHistory
 
 /** The timeline with the market's events (listed, sold with price and royalty, auction settled), in time order. */
-export function marketTimeline(events: Array<Record<string, unknown>>, market: Awaited<ReturnType<MarketHistory["twinMarketHistory"]>>) {
+export function marketTimeline(events: Array<Record<string, unknown>>, market: TwinMarketEvent[]) {
   const marketEvents = market.map((m) => ({
     kind: m.kind === "listed" ? "market_listed" : m.kind === "sold" ? "market_sold" : "auction_settled",
     occurred_at: new Date(m.occurred_at),

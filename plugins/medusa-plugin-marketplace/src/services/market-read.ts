@@ -13,25 +13,13 @@ import { lowerAddresses } from "../lib/market-log"
 import { walletDirectoryFrom, type WalletDirectory } from "../lib/wallet-directory"
 import { walletReturns, type WalletReturns } from "../lib/returns"
 import type MarketChainService from "./market-chain"
+import type { TwinMarketEvent } from "@pva/medusa-kit/events"
 
 type ArtifactSource = { artifactsByTokenId(tokenIds: string[]): Promise<Map<string, Artifact>> }
 type Container = { marketChainService: MarketChainService }
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString())
 
-export type TwinMarketEvent = {
-  kind: "listed" | "sold" | "auction_settled"
-  listing_id: string | null
-  offer_id: string | null
-  listing_kind: string | null
-  price: string
-  seller: string | null
-  buyer: string | null
-  royalty: { receiver: string; amount: string } | null
-  tx_hash: string
-  block_number: number
-  occurred_at: string
-}
 
 export default class MarketReadService extends PerCallService {
   static identifier = "marketReadService"

@@ -2,6 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "medusa-core-utils"
 import { tokenIdOf } from "../../../../../lib/http"
 import type DigitalTwinService from "../../../../../services/digital-twin"
+import type { TwinMarketEvent } from "@pva/medusa-kit/events"
 import { marketTimeline, publicTimeline, type MarketHistory } from "../../../../../lib/provenance"
 
 /** Public provenance timeline: created, sold, claim issued, minted, transferred, attested; listed, sold and auctions on the market. */
@@ -10,7 +11,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const twin = await service.byTokenId(tokenIdOf(req.params.token_id))
   if (!twin) throw new MedusaError(MedusaError.Types.NOT_FOUND, `No twin with token id ${req.params.token_id}`)
   const events = publicTimeline(await service.timeline(twin.id))
-  let market: Awaited<ReturnType<MarketHistory["twinMarketHistory"]>> = []
+  let market: TwinMarketEvent[] = []
   try {
     market = await req.scope.resolve<MarketHistory>("marketReadService").twinMarketHistory(twin.token_id)
   } catch {

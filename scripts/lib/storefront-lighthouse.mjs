@@ -2,6 +2,8 @@
 // page in Debian's Chromium (mobile profile, simulated throttling), measures the JavaScript a
 // first visit downloads, and prints the results against the goals.
 import { createRequire } from "node:module"
+import fs from "node:fs"
+import path from "node:path"
 import zlib from "node:zlib"
 import * as chromeLauncher from "chrome-launcher"
 import lighthouse from "lighthouse"
@@ -41,6 +43,11 @@ export async function auditPages({ chromePort, baseUrl, pages, runs, log }) {
     const problems = new Set()
     for (let i = 0; i < runs; i++) {
       const { lhr } = await lighthouse(url, { port: chromePort, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] })
+      // BENCH_REPORTS=<dir> keeps every run's full report, to open in the Lighthouse viewer.
+      if (process.env.BENCH_REPORTS) {
+        fs.mkdirSync(process.env.BENCH_REPORTS, { recursive: true })
+        fs.writeFileSync(path.join(process.env.BENCH_REPORTS, `${name}-${i + 1}.json`), JSON.stringify(lhr))
+      }
       results.push({
         performance: lhr.categories.performance.score * 100,
         accessibility: lhr.categories.accessibility.score * 100,
@@ -99,7 +106,9 @@ export async function benchStorefront({ root, label, channel, chain = false, ser
   })
   let chrome
   try {
-    const routes = await pages(stack)
+    // BENCH_PAGES=category,product audits only the pages named.
+    const only = process.env.BENCH_PAGES?.split(",").filter(Boolean)
+    const routes = (await pages(stack)).filter(([name]) => !only || only.includes(name))
     chrome = await chromeLauncher.launch({ chromePath: ensureChromium(), chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] })
     const rows = await auditPages({ chromePort: chrome.port, baseUrl: stack.siteUrl, pages: routes, runs, log })
     printTable(rows, goals, runs)

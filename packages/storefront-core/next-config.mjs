@@ -8,7 +8,23 @@
  * @param {{ noReferrerPages: string } & import("next").NextConfig} options
  * @returns {import("next").NextConfig}
  */
-export function storefrontNextConfig({ noReferrerPages, ...rest }) {
+/**
+ * React, React DOM and Next's client runtime, which every page loads, as one chunk instead of
+ * four: a first visit makes fewer requests, and the chunk, evaluated in one task after the server
+ * rendered HTML has painted, is not mistaken for a render-blocking script by Lighthouse's
+ * simulation (it treats a script it sees evaluated in under 10 ms as possibly render-blocking).
+ */
+const appShellChunk = {
+  chunks: "all",
+  name: "app-shell",
+  test: /[\\/]node_modules[\\/](next|react|react-dom|scheduler)[\\/]/,
+  // The App Router's own layer: the Pages Router's runtime (404 and error pages) keeps its chunks.
+  layer: "app-pages-browser",
+  priority: 50,
+  enforce: true,
+}
+
+export function storefrontNextConfig({ noReferrerPages, webpack: siteWebpack, ...rest }) {
   const production = process.env.NODE_ENV === "production"
   return {
     reactStrictMode: true,
@@ -20,6 +36,10 @@ export function storefrontNextConfig({ noReferrerPages, ...rest }) {
     // The root's `npm run lint` lints both sites (ESLint 9, flat config); Next 14's build-time lint
     // expects the older .eslintrc setup.
     eslint: { ignoreDuringBuilds: true },
+    webpack(config, context) {
+      if (!context.isServer && !context.dev) config.optimization.splitChunks.cacheGroups.appShell = appShellChunk
+      return siteWebpack ? siteWebpack(config, context) : config
+    },
     async headers() {
       return [
         {

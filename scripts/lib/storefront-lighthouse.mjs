@@ -42,7 +42,12 @@ export async function auditPages({ chromePort, baseUrl, pages, runs, log }) {
     const results = []
     const problems = new Set()
     for (let i = 0; i < runs; i++) {
-      const { lhr } = await lighthouse(url, { port: chromePort, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] })
+      const { lhr } = await lighthouse(url, {
+        port: chromePort,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: ["performance", "accessibility"],
+      })
       // BENCH_REPORTS=<dir> keeps every run's full report, to open in the Lighthouse viewer.
       if (process.env.BENCH_REPORTS) {
         fs.mkdirSync(process.env.BENCH_REPORTS, { recursive: true })
@@ -78,12 +83,12 @@ export function printTable(rows, goals, runs) {
   for (const r of rows) {
     console.log(
       `| ${r.name} \`${r.route}\` | ${Math.round(r.performance)} ${mark(r.performance >= goals.performance)} | ${Math.round(r.accessibility)} ${mark(r.accessibility >= goals.accessibility)} | ` +
-        `${(r.lcpMs / 1000).toFixed(2)} s ${mark(r.lcpMs <= goals.lcpMs)} | ${r.cls.toFixed(3)} ${mark(r.cls <= goals.cls)} | ${r.firstLoadKb.toFixed(1)} KB ${mark(r.firstLoadKb <= goals.firstLoadKb)} |`
+        `${(r.lcpMs / 1000).toFixed(2)} s ${mark(r.lcpMs <= goals.lcpMs)} | ${r.cls.toFixed(3)} ${mark(r.cls <= goals.cls)} | ${r.firstLoadKb.toFixed(1)} KB ${mark(r.firstLoadKb <= goals.firstLoadKb)} |`,
     )
   }
   console.log(
     `\nLighthouse ${runs} run(s) per page (median), default mobile profile with simulated throttling; goals: performance ≥ ${goals.performance}, ` +
-      `accessibility ≥ ${goals.accessibility}, LCP ≤ ${goals.lcpMs / 1000} s, CLS ≤ ${goals.cls}, first-load JS ≤ ${goals.firstLoadKb} KB.`
+      `accessibility ≥ ${goals.accessibility}, LCP ≤ ${goals.lcpMs / 1000} s, CLS ≤ ${goals.cls}, first-load JS ≤ ${goals.firstLoadKb} KB.`,
   )
 }
 
@@ -92,7 +97,18 @@ export function printTable(rows, goals, runs) {
  * .next-bench, with the server as `npm start` runs it), audits `pages(stack)` in Chromium `runs`
  * times each, prints the table against `goals`, and stops everything.
  */
-export async function benchStorefront({ root, label, channel, chain = false, serverEnv, seedArgs, pages, goals, runs, log }) {
+export async function benchStorefront({
+  root,
+  label,
+  channel,
+  chain = false,
+  serverEnv,
+  seedArgs,
+  pages,
+  goals,
+  runs,
+  log,
+}) {
   log(`starting ${label}: seeded server${chain ? ", chain" : ""}, production build`)
   const stack = await startStorefrontStack({
     root,
@@ -102,14 +118,22 @@ export async function benchStorefront({ root, label, channel, chain = false, ser
     distDir: ".next-bench",
     seedArgs,
     // Migrations ran with the seed; no Stripe or Meilisearch, whatever the shell has.
-    serverEnv: (siteUrl) => ({ MEDUSA_SKIP_MIGRATIONS: "true", STRIPE_API_KEY: "", MEILISEARCH_HOST: "", ...serverEnv?.(siteUrl) }),
+    serverEnv: (siteUrl) => ({
+      MEDUSA_SKIP_MIGRATIONS: "true",
+      STRIPE_API_KEY: "",
+      MEILISEARCH_HOST: "",
+      ...serverEnv?.(siteUrl),
+    }),
   })
   let chrome
   try {
     // BENCH_PAGES=category,product audits only the pages named.
     const only = process.env.BENCH_PAGES?.split(",").filter(Boolean)
     const routes = (await pages(stack)).filter(([name]) => !only || only.includes(name))
-    chrome = await chromeLauncher.launch({ chromePath: ensureChromium(), chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] })
+    chrome = await chromeLauncher.launch({
+      chromePath: ensureChromium(),
+      chromeFlags: ["--headless=new", ...CHROMIUM_ARGS],
+    })
     const rows = await auditPages({ chromePort: chrome.port, baseUrl: stack.siteUrl, pages: routes, runs, log })
     printTable(rows, goals, runs)
   } finally {

@@ -26,7 +26,7 @@ describe("what pvabazaar.org tells search engines", () => {
     expect(text).toContain(`Sitemap: ${SITE}/sitemap.xml`)
   })
 
-  it("gives an artifact page its canonical URL, its image as og:image and a valid VisualArtwork JSON-LD", async () => {
+  it("gives an artifact page its canonical URL, its photo then its twin image as og:image and a valid VisualArtwork JSON-LD", async () => {
     const locs = sitemapLocs(await (await fetch(`${site()}/sitemap.xml`)).text())
     const artifact = locs.find((u) => /\/artifacts\/\d+$/.test(u))!
     const res = await fetch(`${local(artifact)}?ref=share`)
@@ -37,11 +37,15 @@ describe("what pvabazaar.org tells search engines", () => {
     expect(jsonLdNonces[0]).toBeTruthy()
     expect(canonical).toEqual([artifact])
     expect(og["og:url"]).toEqual([artifact])
-    expect(og["og:image"]?.[0]).toMatch(new RegExp(`^${process.env.PVA_TEST_SERVER_URL}/`))
+    // a link preview shows the piece's raster photo (networks do not show an SVG), then the twin's image
+    const [photo, twinImage] = og["og:image"] ?? []
+    expect(photo).toMatch(new RegExp(`^${process.env.PVA_TEST_SERVER_URL}/.+\\.(avif|webp|jpe?g|png)$`))
+    expect(twinImage).toMatch(new RegExp(`^${process.env.PVA_TEST_SERVER_URL}/`))
     const artwork = jsonLd.find((d) => d["@type"] === "VisualArtwork")
     expect(visualArtworkStructuredDataProblems(artwork)).toEqual([])
-    expect(artwork).toMatchObject({ url: artifact, image: [og["og:image"][0]] })
-    // the image named is really served
-    expect((await fetch(og["og:image"][0])).status).toBe(200)
+    expect(artwork).toMatchObject({ url: artifact, image: [photo, twinImage] })
+    // the images named are really served, the photo as an image
+    for (const image of [photo, twinImage]) expect((await fetch(image)).status).toBe(200)
+    expect((await fetch(photo)).headers.get("content-type")).toMatch(/^image\/(avif|webp|jpeg|png)$/)
   })
 })

@@ -1,6 +1,6 @@
 import { absoluteUrl, sitemapHandlers, siteUrl, visualArtworkJsonLd, type SitemapEntry } from "@pva/storefront-core"
+import { artifactImages } from "./artifact-photo"
 import { listOfferings, listTwins } from "./public-api"
-import { serverUrl } from "./server-url"
 import type { Twin, TwinMetadata } from "./types"
 
 /** pvabazaar.org's public origin (NEXT_PUBLIC_SITE_URL; the dev server's address by default). */
@@ -32,7 +32,7 @@ export function artifactJsonLd(twin: Twin, metadata: TwinMetadata | null) {
   return visualArtworkJsonLd({
     title: twin.title,
     url: orgPageUrl(artifactPath(twin.token_id)),
-    images: [serverUrl(twin.image_url)],
+    images: artifactImages(twin),
     description: metadata?.description,
     creator: trait(metadata, CREATOR_TRAITS),
     medium: trait(metadata, ["Gemstone"]),

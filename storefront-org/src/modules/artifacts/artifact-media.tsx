@@ -1,22 +1,10 @@
 import { ResponsiveImage } from "@pva/storefront-core"
+import { artifactPhoto } from "@/lib/artifact-photo"
 import { serverUrl } from "@/lib/server-url"
 import type { Twin } from "@/lib/types"
 
 /** The main column's width on a wide screen: half the 1,120 px container, less its padding and the gap. */
 const PHOTO_SIZES = "(min-width: 1120px) 532px, (min-width: 800px) 50vw, 100vw"
-const RASTER = /\.(?:avif|gif|jpe?g|png|webp)$/i
-
-/** The piece's shop photo when it is a raster image (an SVG illustration does not count), as browsers reach it. */
-export function artifactPhoto(thumbnail: string | null | undefined): string | null {
-  if (!thumbnail) return null
-  const url = thumbnail.startsWith("/") ? serverUrl(thumbnail) : thumbnail
-  try {
-    return RASTER.test(new URL(url).pathname) ? url : null
-  } catch {
-    return null // not a URL: no photo rather than a broken page
-  }
-}
-
 /**
  * The artifact page's image. With a photo of the piece, the photo is the page's largest paint
  * (eager, high priority, sized from its variants) and the twin's SVG a small secondary image;

@@ -4,6 +4,7 @@ import { getAddress } from "viem"
 import { headers } from "next/headers"
 import { cspNonce, JsonLd } from "@pva/storefront-core"
 import { chainConfig, txUrl } from "@/lib/chain-config"
+import { artifactImages } from "@/lib/artifact-photo"
 import { checkCid } from "@/lib/cid"
 import { shortAddress, STATUS_LABELS } from "@/lib/format"
 import { contentOf, metadataOf, provenanceOf, twinByTokenId } from "@/lib/public-api"
@@ -27,8 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: twin.title,
     description,
     alternates: { canonical: url },
-    // A shared link shows the piece's own image, as the twin's metadata names it.
-    openGraph: { type: "website", url, title: twin.title, description, images: [{ url: serverUrl(twin.image_url), alt: twin.title }] },
+    openGraph: { type: "website", url, title: twin.title, description, images: artifactImages(twin).map((image) => ({ url: image, alt: twin.title })) },
   }
 }
 

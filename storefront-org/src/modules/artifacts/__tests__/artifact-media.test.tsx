@@ -1,5 +1,6 @@
 import { render, screen } from "@testing-library/react"
-import { ArtifactMedia, artifactPhoto } from "../artifact-media"
+import { artifactPhoto } from "@/lib/artifact-photo"
+import { ArtifactMedia } from "../artifact-media"
 
 const SERVER = "http://localhost:9000"
 const PHOTO = `${SERVER}/uploads/products/0f8fad5b-d9cb-469f-a165-70867728950e/original.jpg`

@@ -1,14 +1,4 @@
 /**
- * The Next.js config both storefronts start from (plain JavaScript: Next loads it before any
- * TypeScript is compiled). `noReferrerPages` are pages whose address carries a secret (a
- * token or a claim code in the query): they send no Referer at all. Every other page links
- * to Medusa, Stripe and partners and sends them only the site's origin. The per-page
- * Content-Security-Policy comes from each site's middleware (src/security-headers.ts).
- *
- * @param {{ noReferrerPages: string } & import("next").NextConfig} options
- * @returns {import("next").NextConfig}
- */
-/**
  * React, React DOM and Next's client runtime, which every page loads, as one chunk instead of
  * three or four: a first visit makes fewer requests. Lighthouse's simulation drops tasks under
  * 10 ms from its graph, so it cannot see that a small chunk ran after the first paint and counts
@@ -26,6 +16,16 @@ const appShellChunk = {
   enforce: true,
 }
 
+/**
+ * The Next.js config both storefronts start from (plain JavaScript: Next loads it before any
+ * TypeScript is compiled). `noReferrerPages` are pages whose address carries a secret (a
+ * token or a claim code in the query): they send no Referer at all. Every other page links
+ * to Medusa, Stripe and partners and sends them only the site's origin. The per-page
+ * Content-Security-Policy comes from each site's middleware (src/security-headers.ts).
+ *
+ * @param {{ noReferrerPages: string } & import("next").NextConfig} options
+ * @returns {import("next").NextConfig}
+ */
 export function storefrontNextConfig({ noReferrerPages, webpack: siteWebpack, ...rest }) {
   const production = process.env.NODE_ENV === "production"
   return {

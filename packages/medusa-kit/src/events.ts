@@ -82,7 +82,6 @@ export interface CaptureAttentionEventData {
   reason: string
 }
 
-/** Every event above with its payload, for typed emit helpers. */
 /** One market event of a twin, as the marketplace's read model answers it and a twin's provenance shows it. */
 export type TwinMarketEvent = {
   kind: "listed" | "sold" | "auction_settled"
@@ -101,6 +100,7 @@ export type TwinMarketEvent = {
 /** What the digital-twin plugin asks of the marketplace plugin (which builds after it) by service name. */
 export type TwinMarketHistory = { twinMarketHistory(tokenId: string): Promise<TwinMarketEvent[]> }
 
+/** Every event above with its payload, for typed emit helpers. */
 export interface PvaEvents {
   [CHAIN_LOG_CONFIRMED]: ChainLogEvent
   [CHAIN_LOG_REMOVED]: ChainLogEvent

@@ -1,4 +1,5 @@
-import type { TwinMarketEvent, TwinMarketHistory } from "@pva/medusa-kit/events"
+import type { TwinMarketEvent } from "@pva/medusa-kit/events"
+
 // The provenance timeline as the public sees it: what happened to the piece, never who bought it.
 export type TimelineRow = {
   kind: string
@@ -35,9 +36,6 @@ export function publicTimeline(rows: TimelineRow[]) {
     return event
   })
 }
-
-/** The marketplace plugin's read function for a twin's market history, resolved by service name (that plugin builds after this one). */
-export type MarketHistory = TwinMarketHistory
 
 /** The timeline with the market's events (listed, sold with price and royalty, auction settled), in time order. */
 export function marketTimeline(events: Array<Record<string, unknown>>, market: TwinMarketEvent[]) {

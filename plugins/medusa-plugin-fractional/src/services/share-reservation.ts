@@ -15,7 +15,6 @@ export type ShareHold = { variantId: string; quantity: number; restockable: true
 /** Payment states in which an order's shares are minted. */
 const PAID = ["captured", "partially_refunded"]
 
-
 /**
  * Shares from cart completion to the chain: one guarded UPDATE reserves them inside the
  * checkout's transaction (`sold + reserved <= total_shares` is also a CHECK), the order's

@@ -20,7 +20,6 @@ type Container = { marketChainService: MarketChainService }
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString())
 
-
 export default class MarketReadService extends PerCallService {
   static identifier = "marketReadService"
   private readonly deps: Container

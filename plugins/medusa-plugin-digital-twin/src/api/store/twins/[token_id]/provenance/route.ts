@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "medusa-core-utils"
 import { tokenIdOf } from "../../../../../lib/http"
 import type DigitalTwinService from "../../../../../services/digital-twin"
-import type { TwinMarketEvent } from "@pva/medusa-kit/events"
-import { marketTimeline, publicTimeline, type MarketHistory } from "../../../../../lib/provenance"
+import type { TwinMarketEvent, TwinMarketHistory } from "@pva/medusa-kit/events"
+import { marketTimeline, publicTimeline } from "../../../../../lib/provenance"
 
 /** Public provenance timeline: created, sold, claim issued, minted, transferred, attested; listed, sold and auctions on the market. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
@@ -13,7 +13,8 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const events = publicTimeline(await service.timeline(twin.id))
   let market: TwinMarketEvent[] = []
   try {
-    market = await req.scope.resolve<MarketHistory>("marketReadService").twinMarketHistory(twin.token_id)
+    // The marketplace plugin builds after this one: its read service is reached by name.
+    market = await req.scope.resolve<TwinMarketHistory>("marketReadService").twinMarketHistory(twin.token_id)
   } catch {
     // No market plugin, or no market deployed on this chain: the timeline stands without it.
     market = []

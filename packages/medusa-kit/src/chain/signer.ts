@@ -86,8 +86,13 @@ export interface SignedSend {
    * than the node's. Its failure sends nothing and uses no nonce.
    */
   check?: () => Promise<void>
-  /** Gets the signed transaction's hash before it is broadcast (to record it first); throwing sends nothing. */
-  beforeBroadcast?: (hash: Hash) => Promise<void>
+  /**
+   * Gets the signed transaction's hash before it is broadcast (to record it first); throwing sends
+   * nothing. When the node refused an earlier signing for its nonce (another process of the same
+   * key took it), it is called again with the new hash and `refused`, the hash it recorded before,
+   * which the node never accepted and so can never be mined.
+   */
+  beforeBroadcast?: (hash: Hash, refused?: Hash) => Promise<void>
 }
 
 const NONCE_TROUBLE = /nonce/i
@@ -104,7 +109,9 @@ export function sendSigned({ endpoint, key, to, data, check, beforeBroadcast }: 
     const { chain, publicClient } = chainClients(endpoint)
     if (check) await check()
     const gas = ((await publicClient.estimateGas({ account, to, data })) * 12n) / 10n
+    let refused: Hash | undefined
     for (let attempt = 0; ; attempt++) {
+      let recorded: Hash | undefined
       try {
         queue.next ??= await publicClient.getTransactionCount({ address: account.address, blockTag: "pending" })
         const fees = await publicClient.estimateFeesPerGas({ chain })
@@ -119,13 +126,15 @@ export function sendSigned({ endpoint, key, to, data, check, beforeBroadcast }: 
           maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
         })
         const hash = keccak256(serialized)
-        if (beforeBroadcast) await beforeBroadcast(hash)
+        if (beforeBroadcast) await beforeBroadcast(hash, refused)
+        recorded = hash
         await publicClient.sendRawTransaction({ serializedTransaction: serialized })
         queue.next += 1
         return hash
       } catch (err) {
         queue.next = undefined
         if (attempt > 0 || !NONCE_TROUBLE.test(err instanceof Error ? err.message : String(err))) throw err
+        refused = recorded ?? refused
       }
     }
   }

@@ -62,10 +62,11 @@ export class SharesChain {
 
   /**
    * Simulates, signs and broadcasts `functionName` as `role`. `beforeBroadcast` gets the hash
-   * of the signed transaction first (to record it); a call that would revert throws
+   * of the signed transaction first (to record it), and the hash the node refused when it signs
+   * again for a nonce another process took (medusa-kit's sendSigned); a call that would revert throws
    * ChainCallError with the contract's reason and sends nothing.
    */
-  send<F extends SharesWrite>(role: ShareSignerRole, functionName: F, args: SharesArgs<F>, beforeBroadcast?: (hash: Hash) => Promise<void>): Promise<Hash> {
+  send<F extends SharesWrite>(role: ShareSignerRole, functionName: F, args: SharesArgs<F>, beforeBroadcast?: (hash: Hash, refused?: Hash) => Promise<void>): Promise<Hash> {
     const key = this.config.keys[role]
     const address = this.address
     const call = { address, abi: pvaSharesAbi, functionName: functionName as SharesWrite, args } as SimulateContractParameters<typeof pvaSharesAbi, SharesWrite>

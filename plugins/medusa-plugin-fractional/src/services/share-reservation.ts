@@ -154,16 +154,18 @@ class ShareReservationService extends FractionalService {
     try {
       // Not a failed mint either: an offering not yet on chain is minted by a later retry.
       if (chainOfferingId === null) throw new Error(`offering ${reservation.offering_id} is not on chain yet`)
-      hash = await this.chain.send("minter", "mintShares", [getAddress(reservation.wallet), BigInt(chainOfferingId), BigInt(reservation.quantity)], async (txHash) => {
+      hash = await this.chain.send("minter", "mintShares", [getAddress(reservation.wallet), BigInt(chainOfferingId), BigInt(reservation.quantity)], async (txHash, refused) => {
         const claimed = rowsOf(
           await this.activeManager_.query(
             // The order's payment is checked again here, atomically with taking the line: a
-            // cancel or refund that landed since mintOrder looked finds nothing minted.
+            // cancel or refund that landed since mintOrder looked finds nothing minted. A line
+            // this attempt took with a transaction the node refused (its nonce was taken by
+            // another process of the same key) is taken again with the new one.
             `UPDATE fractional_share_reservation r SET status = 'minting', mint_tx_hash = $2, updated_at = now()
-              WHERE r.id = $1 AND r.status = 'reserved'
+              WHERE r.id = $1 AND (r.status = 'reserved' OR (r.status = 'minting' AND r.mint_tx_hash = $4))
                 AND EXISTS (SELECT 1 FROM "order" o WHERE o.id = r.order_id AND o.status <> 'canceled' AND o.payment_status = ANY($3))
               RETURNING r.id`,
-            [reservation.id, txHash, PAID]
+            [reservation.id, txHash, PAID, refused ?? null]
           )
         )
         if (!claimed.length) throw new Error(`reservation ${reservation.id} is already being minted, released or unpaid`)

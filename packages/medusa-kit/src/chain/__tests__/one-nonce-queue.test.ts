@@ -1,6 +1,6 @@
 import { DEV_SERVER_KEY, pvaSharesAbi, pvaTwinAbi } from "@pva/contracts"
 import { startDeployedChain } from "@pva/test-support/chain"
-import { encodeFunctionData, keccak256, toHex, type Address, type Hash } from "viem"
+import { createWalletClient, encodeFunctionData, http, keccak256, toHex, type Address, type Hash } from "viem"
 import { privateKeyToAccount } from "viem/accounts"
 import { chainClients, contractAddress, readChainSettings, sendSigned } from ".."
 
@@ -50,5 +50,35 @@ describe("the one chain signer", () => {
     await expect(mint(9_100n)).rejects.toThrow()
     const receipt = await chainClients(settings).publicClient.waitForTransactionReceipt({ hash: await mint(9_101n) })
     expect(receipt.status).toBe("success")
+  }, 120_000)
+
+  it("signs again when another process of the same key took its nonce, and says which recorded hash the node refused", async () => {
+    const settings = readChainSettings({ ...chain.env, NODE_ENV: "test" })
+    const twin = contractAddress(settings, "PVATwin")
+    const owner = privateKeyToAccount(keccak256(toHex("other process"))).address
+    const mintData = (id: bigint) => encodeFunctionData({ abi: pvaTwinAbi, functionName: "mintTo", args: [owner, id, keccak256(toHex(id))] })
+    const { chain: viemChain, publicClient } = chainClients(settings)
+    // This process's queue now knows the next nonce...
+    await publicClient.waitForTransactionReceipt({ hash: await sendSigned({ endpoint: settings, key: DEV_SERVER_KEY, to: twin, data: mintData(9_200n) }) })
+    // ...and a second process (the worker beside the API server) sends from the same key.
+    const other = createWalletClient({ account: privateKeyToAccount(DEV_SERVER_KEY), chain: viemChain, transport: http(settings.rpcUrl) })
+    await publicClient.waitForTransactionReceipt({ hash: await other.sendTransaction({ to: twin, data: mintData(9_201n) }) })
+
+    const recorded: Array<[Hash, Hash | undefined]> = []
+    const hash = await sendSigned({
+      endpoint: settings,
+      key: DEV_SERVER_KEY,
+      to: twin,
+      data: mintData(9_202n),
+      beforeBroadcast: async (h, refused) => void recorded.push([h, refused]),
+    })
+    expect(recorded).toHaveLength(2)
+    const [[first, none], [second, refused]] = recorded
+    expect(none).toBeUndefined()
+    expect(refused).toBe(first)
+    expect(second).toBe(hash)
+    expect((await publicClient.waitForTransactionReceipt({ hash })).status).toBe("success")
+    // The refused signing never reached the chain, so nothing can mine it later.
+    await expect(publicClient.getTransaction({ hash: first })).rejects.toThrow()
   }, 120_000)
 })

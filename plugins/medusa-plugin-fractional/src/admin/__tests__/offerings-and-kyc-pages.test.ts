@@ -83,11 +83,9 @@ it("creates and opens an offering, approves a collector's KYC, and charts the ca
   const { cartId, added } = await shareCart(applicant, offering.variant_id, 6)
   expect(added.status).toBe(200)
   expect((await completeCart(applicant.token, cartId)).status).toBe(200)
-  // The mint waits for the capture and then for chain sync, as in last-shares-race: on a busy CI
-  // machine that took more than 30 s once.
   await waitFor(
     async () => (await admin("GET", `/admin/offerings/${offering.id}/cap-table`)).json.cap_table.holders.length === 1,
-    60_000,
+    30_000,
     "the purchase in the cap table"
   )
 

@@ -187,8 +187,9 @@ describe("GET /admin/sales-dashboard", () => {
     const delivery = (n: number, status: string, attempts: number, deliveredAfterMs: number | null) =>
       query(
         db(),
-        `INSERT INTO webhook_delivery (id, partner_id, event_type, order_id, body, status, attempts, created_at, delivered_at)
-         VALUES ($1, $2, 'order.paid', $3, '{}', $4, $5, $6::timestamptz, $6::timestamptz + make_interval(secs => $7::double precision / 1000))`,
+        // Due tomorrow: the server's webhook dispatcher must not try these recorded states while the test reads them.
+        `INSERT INTO webhook_delivery (id, partner_id, event_type, order_id, body, status, attempts, created_at, delivered_at, next_attempt_at)
+         VALUES ($1, $2, 'order.paid', $3, '{}', $4, $5, $6::timestamptz, $6::timestamptz + make_interval(secs => $7::double precision / 1000), now() + interval '1 day')`,
         [`dash_wh_${n}`, partner.id, `order_dash_${n}`, status, attempts, at("08:00:00"), deliveredAfterMs]
       )
     await delivery(1, "delivered", 1, 120)

@@ -7,3 +7,7 @@ import { MedusaError } from "medusa-core-utils"
  */
 export const insufficientShares = (message: string) =>
   new MedusaError(MedusaError.Types.NOT_ALLOWED, message, MedusaError.Codes.INSUFFICIENT_INVENTORY)
+
+/** An offering that sold out, closed or is not open yet, met where shares are reserved: 409 as well. */
+export const notForSale = (title: string, status: string) =>
+  insufficientShares(`${title} is ${status === "draft" ? "not open yet" : status.replace("_", " ")}: no shares are for sale`)

@@ -1,5 +1,5 @@
 import { FractionalService } from "../lib/fractional-service"
-import { insufficientShares as insufficient } from "../lib/insufficient-shares"
+import { insufficientShares as insufficient, notForSale } from "../lib/insufficient-shares"
 import type { EntityManager } from "typeorm"
 import { getAddress, type Hash } from "viem"
 import { ChainCallError } from "../lib/shares-chain"
@@ -38,6 +38,9 @@ class ShareReservationService extends FractionalService {
     const manager = this.activeManager_
     const offering = await offeringOfVariant(manager, variantId)
     if (!offering) return null
+    // The cart was built while the offering was open: one that sold out or closed since is a
+    // conflict with its state (409), as too few shares left is, not a bad request.
+    if (offering.status !== "open") throw notForSale(offering.title, offering.status)
     const [line] = await manager.query(
       `SELECT li.cart_id, c.customer_id, c.metadata FROM line_item li JOIN cart c ON c.id = li.cart_id WHERE li.id = $1`,
       [lineItemId]
@@ -59,7 +62,7 @@ class ShareReservationService extends FractionalService {
 
     if (!(await reserveShares(manager, offering.id, quantity))) {
       const now = await availabilityOf(manager, offering.id)
-      if (now.status !== "open") throw insufficient(`${offering.title} is ${now.status.replace("_", " ")}: no shares are for sale`)
+      if (now.status !== "open") throw notForSale(offering.title, now.status)
       throw insufficient(`Only ${now.remaining} shares of ${offering.title} are left; you asked for ${quantity}`)
     }
     const repo = manager.getRepository(ShareReservation)

@@ -112,4 +112,20 @@ describe("buying shares", () => {
     expect((await admin("GET", `/admin/offerings/${spare.id}`)).json.offering).toMatchObject({ sold: 0, reserved: 0, remaining: 10 })
     expect(await chain.totalSupply(spare.chain_offering_id)).toBe(0)
   })
+
+  it("a cart built while the offering was open is refused at checkout with 409 once it has closed, and nothing is reserved", async () => {
+    const closing = await openOffering({ total_shares: 10 })
+    const { cartId, added } = await shareCart(buyer, closing.variant_id, 2)
+    expect(added.status).toBe(200)
+    expect((await admin("POST", `/admin/offerings/${closing.id}/close`)).status).toBe(200)
+
+    const done = await completeCart(buyer.token, cartId)
+    expect(done.status).toBe(409)
+    expect(done.json.errors).toEqual([
+      expect.objectContaining({ code: "insufficient_inventory", message: `${closing.title} is closed: no shares are for sale` }),
+    ])
+    expect(await dbQuery(`SELECT id FROM fractional_share_reservation WHERE cart_id = $1`, [cartId])).toEqual([])
+    expect(await dbQuery(`SELECT id FROM "order" WHERE cart_id = $1`, [cartId])).toEqual([])
+    expect((await admin("GET", `/admin/offerings/${closing.id}`)).json.offering).toMatchObject({ status: "closed", sold: 0, reserved: 0 })
+  })
 })

@@ -1,4 +1,5 @@
 import { FractionalService } from "../lib/fractional-service"
+import { offeringStatusWords } from "../lib/insufficient-shares"
 import { MedusaError } from "medusa-core-utils"
 import type { EntityManager } from "typeorm"
 import type { Address } from "viem"
@@ -89,7 +90,7 @@ class SharePurchaseRulesService extends FractionalService {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Shares are bought whole: quantity must be a whole number of at least 1, got ${opts.quantity}`)
     }
     if (offering.status !== "open") {
-      throw notAllowed(`${offering.title} is ${offering.status === "draft" ? "not open yet" : offering.status.replace("_", " ")}: its shares are not for sale`)
+      throw notAllowed(`${offering.title} is ${offeringStatusWords(offering.status)}: its shares are not for sale`)
     }
     if (!customerId) throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Log in to buy shares: shares are sold to KYC-approved account holders only")
     const [customer] = await manager.query(`SELECT has_account FROM customer WHERE id = $1`, [customerId])

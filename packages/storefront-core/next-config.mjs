@@ -1,10 +1,8 @@
 /**
  * React, React DOM and Next's client runtime, which every page loads, as one chunk instead of
- * three or four: a first visit makes fewer requests. Lighthouse's simulation drops tasks under
- * 10 ms from its graph, so it cannot see that a small chunk ran after the first paint and counts
- * its download into the largest paint; one chunk is evaluated in a longer task, and is counted
- * only when Chromium really ran it before painting (docs/performance.md, "Lighthouse on a quiet
- * machine").
+ * three or four: a first visit makes fewer requests. (The shop now requests its scripts after the
+ * first paint, server/deferred-scripts.js; split back into Next's default chunks, the bench's
+ * blocking time was no lower: docs/performance.md, "Next's scripts after the first paint".)
  */
 const appShellChunk = {
   chunks: "all",
@@ -33,6 +31,8 @@ export function storefrontNextConfig({ noReferrerPages, webpack: siteWebpack, ..
     // The end-to-end tests build their own copy (@pva/test-support/next-site); storefront-org's reuse the shop's.
     distDir: process.env.NEXT_DIST_DIR || ".next",
     poweredByHeader: false,
+    // `npm start` (server/serve.js) compresses, after it has rewritten a page's HTML.
+    compress: false,
     transpilePackages: ["@pva/storefront-core"],
     images: { unoptimized: true },
     // The root's `npm run lint` lints both sites (ESLint 9, flat config); Next 14's build-time lint

@@ -1,5 +1,5 @@
 // Lighthouse on the production build of pvabazaar.com: home, a category
-// page and a product page, served by `next start` against a freshly seeded PVA
+// page and a product page, served as `npm start` serves it against a freshly seeded PVA
 // Medusa server, audited in Debian's Chromium. Prints a table against the goals.
 //
 //   npm run bench -w @pva/storefront-com

@@ -8,7 +8,7 @@ const ROOT = path.resolve(__dirname, "..")
 const REVALIDATE_SECRET = "e2e-revalidate-secret"
 
 /**
- * A real seeded Medusa server, and the shop served for it by `next start` (built once, see shop-site.ts):
+ * A real seeded Medusa server, and the shop served for it by its server.js, as `npm start` does (built once, see shop-site.ts):
  * the browser talks to both exactly as a shopper's would.
  */
 export default async function globalSetup() {

@@ -8,7 +8,7 @@ const DIST_DIR = ".next-e2e"
 export type Shop = { url: string; stop: () => void }
 
 /**
- * pvabazaar.com for a test's Medusa server: the production build, served by `next start`.
+ * pvabazaar.com for a test's Medusa server: the production build, served by its server.js (`npm start`).
  * The build holds nothing of any server (every page renders per request and the layout hands
  * the browser its Medusa URL and key), so this suite and storefront-org's claim journey share
  * one build, made by whichever runs first and remade only when the shop's sources change.

@@ -1,5 +1,5 @@
 // Lighthouse on the production build of pvabazaar.org: home, an artifact page, an offering page
-// and the market with 1,000 listings, served by `next start` against a freshly seeded PVA Medusa
+// and the market with 1,000 listings, served as `npm start` serves it against a freshly seeded PVA Medusa
 // server following a local Hardhat chain (the seed opens its offerings there; the market's
 // listings are made on chain and followed into the store), audited in Debian's Chromium.
 //

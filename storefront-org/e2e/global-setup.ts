@@ -16,7 +16,7 @@ const { deploy } = require(path.join(contractsDir, "scripts", "deploy.js"))
 /**
  * Everything real: a Hardhat node with the contracts deployed by their deploy script, a seeded
  * Medusa server following that chain (chain sync, no confirmations), this site built for them
- * and served by `next start`, and pvabazaar.com beside it (where flow 2's pendant is bought).
+ * and served as `npm start` serves it, and pvabazaar.com beside it (where flow 2's pendant is bought).
  * The browser wallet is injected per page (support.ts).
  */
 export default async function globalSetup() {

@@ -56,11 +56,34 @@ export function useBrowser(): () => Browser {
   return () => browser
 }
 
+/**
+ * Makes `page.goto` and `page.reload` resolve only once the page can answer a shopper's clicks: the
+ * shop loads its scripts after the first screen has painted (storefront-core's deferred-scripts.js),
+ * so its pages are loaded before React has hydrated them, and `<html data-hydrated>` tells when.
+ * Pages that hold no scripts back (pvabazaar.org, Medusa Admin, JSON) resolve as they load.
+ */
+export function waitingForHydration(page: Page): Page {
+  const hydrated = () =>
+    page.waitForFunction(() => !document.querySelector("script[data-pva-src]") || document.documentElement.hasAttribute("data-hydrated"))
+  const [goto, reload] = [page.goto.bind(page), page.reload.bind(page)]
+  page.goto = async (url, options) => {
+    const response = await goto(url, options)
+    if (options?.waitUntil !== "commit") await hydrated()
+    return response
+  }
+  page.reload = async (options) => {
+    const response = await reload(options)
+    if (options?.waitUntil !== "commit") await hydrated()
+    return response
+  }
+  return page
+}
+
 /** A fresh browser profile; `ip` plays a proxy in front of the site naming the client's address. */
 export async function newPage(browser: Browser, opts: { ip?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const extraHTTPHeaders = opts.ip ? { "X-Forwarded-For": opts.ip } : undefined
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, extraHTTPHeaders })
-  const page = await context.newPage()
+  const page = waitingForHydration(await context.newPage())
   page.setDefaultTimeout(30_000)
   return { context, page }
 }

@@ -1,4 +1,5 @@
-// A storefront for the end-to-end tests: built with `next build`, served with `next start`.
+// A storefront for the end-to-end tests: built with `next build`, served as `npm start` serves it
+// (the site's server.js).
 // A build is reused while the sources it was made from and the NEXT_PUBLIC_* values inlined
 // into it are unchanged (a stamp in the build directory records both), so a suite that needs
 // the other storefront too (storefront-org's claim journey buys on storefront-com) does not
@@ -59,13 +60,13 @@ function buildNextSite({ siteDir, distDir, env }) {
 }
 
 /**
- * `next start` of the build in `distDir` on 127.0.0.1:`port`, its output in `logFile`; resolves
+ * The site's server.js (what `npm start` runs) on the build in `distDir` on 127.0.0.1:`port`, its output in `logFile`; resolves
  * once `readyPath` answers without a server error.
  */
 async function serveNextSite({ siteDir, distDir, env, port, logFile, readyPath = "/" }) {
   fs.mkdirSync(path.dirname(logFile), { recursive: true })
   const log = fs.openSync(logFile, "w")
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["server.js", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: siteDir,
     env: { ...env, NEXT_DIST_DIR: distDir },
     stdio: ["ignore", log, log],
@@ -80,7 +81,7 @@ async function serveNextSite({ siteDir, distDir, env, port, logFile, readyPath =
     }
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill("SIGTERM")
-      throw new Error(`next start of ${path.basename(siteDir)} did not come up:\n${fs.readFileSync(logFile, "utf8").slice(-3000)}`)
+      throw new Error(`${path.basename(siteDir)}'s server.js did not come up:\n${fs.readFileSync(logFile, "utf8").slice(-3000)}`)
     }
     await new Promise((resolve) => setTimeout(resolve, 250))
   }

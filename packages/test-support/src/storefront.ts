@@ -1,4 +1,4 @@
-// A storefront as shoppers get it: its production build served by `next start`, in front of a
+// A storefront as shoppers get it: its production build served by its server.js (`npm start`), in front of a
 // freshly seeded PVA server (following a freshly deployed hardhat chain for pvabazaar.org).
 // The browser journeys' global setups and the Lighthouse benches both start it this way.
 import { spawnSync } from "child_process"
@@ -31,7 +31,7 @@ export async function buildAndServeNext(
   fs.rmSync(path.join(root, opts.distDir), { recursive: true, force: true })
   const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
   if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`)
-  const args = [nextBin, "start", "-p", String(opts.port), "-H", "127.0.0.1"]
+  const args = ["server.js", "-p", String(opts.port), "-H", "127.0.0.1"]
   return startProcess("next", { args, cwd: root, env, port: opts.port, readyPath: opts.readyPath ?? "/", timeoutMs: 60_000 })
 }
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next"
 import { cookies } from "next/headers"
 import { Link } from "@/modules/common/link"
-import { baseCss, browserConfig, SiteFooter, tokensCss } from "@pva/storefront-core"
+import { baseCss, browserConfig, HydrationMarker, SiteFooter, tokensCss } from "@pva/storefront-core"
 import { readSessionToken } from "@pva/storefront-core/session"
 import { currentRegion, listRegions } from "@/lib/catalog"
 import { StoreProvider } from "@/lib/store-context"
@@ -48,6 +48,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <main id="main">{children}</main>
           <SiteFooter />
         </StoreProvider>
+        <HydrationMarker />
       </body>
     </html>
   )

@@ -12,16 +12,18 @@ const { deferredScriptsRewriter } = require("./deferred-scripts")
  * containers set it to their own name.
  */
 function listenOptions(argv, env, defaultPort) {
-  const options = { port: Number(env.PORT) || defaultPort, hostname: "0.0.0.0" }
+  let port = env.PORT || String(defaultPort)
+  let hostname = "0.0.0.0"
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split("=", 2)
     const value = () => inline ?? argv[++i]
-    if (flag === "-p" || flag === "--port") options.port = Number(value())
-    else if (flag === "-H" || flag === "--hostname") options.hostname = value()
+    if (flag === "-p" || flag === "--port") port = value()
+    else if (flag === "-H" || flag === "--hostname") hostname = value()
     else throw new Error(`unknown option ${argv[i]}: takes -p/--port and -H/--hostname`)
   }
-  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) throw new Error(`invalid port ${options.port}`)
-  return options
+  if (!/^\d{1,5}$/.test(port ?? "") || Number(port) > 65535) throw new Error(`port: "${port}" is not a port number (0–65535)`)
+  if (!hostname) throw new Error("hostname: -H/--hostname needs an address to listen on")
+  return { port: Number(port), hostname }
 }
 
 /**
@@ -85,8 +87,12 @@ async function serveStorefront({ dir, defaultPort, deferScripts = false, argv = 
     server.listen(port, hostname, resolve)
   })
   console.log(`▲ ${require("next/package.json").version} serving ${dir} on http://${hostname}:${server.address().port}`)
-  // As `next start` does: a stop signal ends the process (open keep-alive connections would hold a graceful close).
+  // As `next start` does: a stop signal ends the process (open keep-alive connections would hold a
+  // graceful close), and an error no request awaited is logged, not the end of every visitor's page.
   for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => process.exit(0))
+  for (const event of ["uncaughtException", "unhandledRejection"]) process.on(event, (err) => console.error(err))
+  // Promises awaited late on purpose (React's prefetching) are not errors.
+  process.on("rejectionHandled", () => undefined)
   return server
 }
 

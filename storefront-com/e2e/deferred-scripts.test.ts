@@ -80,6 +80,7 @@ describe("the shop paints before it loads its scripts", () => {
     await page.route(isPhoto, () => undefined) // never answered
     const started = Date.now()
     await page.goto(`${shop()}${PRODUCT}`, { waitUntil: "commit" })
+    await page.getByRole("heading", { name: "Amradjet Emerald Pendant" }).waitFor()
     await page.waitForFunction(() => document.documentElement.hasAttribute("data-hydrated"), null, { timeout: 20_000 })
     expect(Date.now() - started).toBeGreaterThanOrEqual(3000)
     expect(await page.locator(`img[alt="Amradjet Emerald Pendant"]`).first().evaluate((img: HTMLImageElement) => img.complete)).toBe(false)

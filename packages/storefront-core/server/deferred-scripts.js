@@ -2,8 +2,8 @@
 // arrives. Next 14 writes its chunks into every page as `<script async>` (and a preload for its
 // runtime) with no option to hold them back, so a page's largest paint raced their download and
 // evaluation. Here each chunk's `src` becomes `data-pva-src`, the preloads go, and a small inline
-// loader in the <head> adds the scripts back when every eager image is decoded and a frame has
-// been painted, at the first pointer, key or focus, or after three seconds, whichever is first.
+// loader in the <head> adds the scripts back when every eager image is decoded and the frame showing
+// them has been presented, at the first pointer, key or focus, or after three seconds, whichever is first.
 // The server-rendered page is complete without them: links and the search form work as HTML.
 
 const HELD_ATTRIBUTE = "data-pva-src"
@@ -36,7 +36,8 @@ const LOADER = `(function () {
     setTimeout(inject, 3000)
     var eager = Array.prototype.filter.call(document.images, function (img) { return img.loading !== "lazy" })
     Promise.all(eager.map(function (img) { return img.decode ? img.decode().catch(function () {}) : null })).then(function () {
-      requestAnimationFrame(function () { setTimeout(inject, 0) })
+      // The frame after next: by then the one with the images has been presented, not only drawn.
+      requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(inject, 0) }) })
     })
   })
 })()`
